@@ -1,0 +1,76 @@
+"""The package builds as a normal wheel that carries its content and works from any folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ally import __version__
+
+from conftest import REPO
+
+DATA = ("tips.toml", "resources.toml", "practice.toml", "crisis.toml")
+
+
+def uv() -> str:
+    found = os.environ.get("UV") or shutil.which("uv")
+    assert found, "uv is needed to build the wheel (the README's setup installs it)"
+    return found
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [uv(), "build", "--wheel", "--out-dir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("ally-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([uv(), "venv", "--quiet", str(venv)], check=True, capture_output=True)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [uv(), "pip", "install", "--quiet", "--python", str(python), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    yield venv / "bin" / "ally"
+
+
+def test_the_wheel_carries_the_content_files(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    for name in DATA:
+        assert f"ally/data/{name}" in names
+    assert wheel.name.startswith(f"ally-{__version__}-")
+
+
+def test_the_installed_command_works_from_any_folder(installed: Path, tmp_path: Path) -> None:
+    env = {"PATH": os.environ["PATH"], "ALLY_HOME": str(tmp_path / "home"), "HOME": str(tmp_path)}
+    tips = subprocess.run(
+        [str(installed), "tips"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert tips.returncode == 0, tips.stderr
+    assert "listen-actively" in tips.stdout
+    crisis = subprocess.run(
+        [str(installed), "crisis", "--country", "GB"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert crisis.returncode == 0, crisis.stderr
+    assert "999" in crisis.stdout
+    version = subprocess.run([str(installed), "--version"], env=env, capture_output=True, text=True)
+    assert version.stdout.strip() == f"ally {__version__}"
