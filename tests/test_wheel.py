@@ -24,14 +24,15 @@ def uv() -> str:
     return found
 
 
+def run(*argv: str) -> None:
+    proc = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, f"{' '.join(argv)} failed:\n{proc.stderr}"
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [uv(), "build", "--wheel", "--out-dir", str(out), str(REPO)],
-        check=True,
-        capture_output=True,
-    )
+    run(uv(), "build", "--wheel", "--out-dir", str(out), str(REPO))
     (built,) = out.glob("ally-*.whl")
     return built
 
@@ -39,13 +40,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([uv(), "venv", "--quiet", str(venv)], check=True, capture_output=True)
-    python = venv / "bin" / "python"
-    subprocess.run(
-        [uv(), "pip", "install", "--quiet", "--python", str(python), str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+    run(uv(), "venv", "--quiet", str(venv))
+    run(uv(), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python"), str(wheel))
     yield venv / "bin" / "ally"
 
 
