@@ -83,7 +83,7 @@ class Page:
         from rich.padding import Padding
         from rich.text import Text
 
-        self._console.print(Padding(Text(text, style=style), (0, 0, 0, indent)))
+        self._console.print(Padding(Text(text, style=style), (0, 0, 0, indent), expand=False))
 
     def title(self, text: str) -> None:
         self._write(clean_line(text), "bold")
@@ -113,7 +113,7 @@ class Page:
         from rich.text import Text
 
         styled = Text.assemble((f"{label}: ", "bold"), clean_line(value))
-        self._console.print(Padding(styled, (0, 0, 0, indent)))
+        self._console.print(Padding(styled, (0, 0, 0, indent), expand=False))
 
     def bullets(self, items: Iterable[str], *, indent: int = 2, marker: str = "-") -> None:
         for item in items:
@@ -124,4 +124,7 @@ class Page:
             self._write(f"{n}. {clean_line(item)}", indent=indent)
 
     def blank(self) -> None:
-        self._write("")
+        if self._console is None:
+            self.stream.write("\n")
+        else:
+            self._console.print()
