@@ -1,0 +1,1 @@
+"""Practice a hard conversation: the feedback engine, risk cues and session logic."""
