@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -38,6 +39,14 @@ Examples:
 )
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of text.")
+
+
+class Difficulty(StrEnum):
+    gentle = "gentle"
+    moderate = "moderate"
+    hard = "hard"
+
+
 LABELS = {
     "open_question": "open question",
     "closed_question": "closed question",
@@ -157,13 +166,9 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
 
 
 def choose(scenario_id: str | None, difficulty: str | None, seed: int | None) -> Scenario:
-    from ally.content.scenarios import DIFFICULTIES, load_scenarios
+    from ally.content.scenarios import load_scenarios
 
     scenarios = list(load_scenarios())
-    if difficulty and difficulty not in DIFFICULTIES:
-        raise UsageError(
-            f"unknown difficulty '{difficulty}'; choose from {', '.join(DIFFICULTIES)}"
-        )
     if scenario_id:
         for s in scenarios:
             if s.id == scenario_id.strip().lower():
@@ -258,8 +263,8 @@ def show_crisis_lines(page: Page) -> None:
 def practice(
     ctx: typer.Context,
     scenario: str | None = typer.Option(None, "--scenario", help="Scenario id to rehearse."),
-    difficulty: str | None = typer.Option(
-        None, "--difficulty", help="gentle, moderate or hard: pick among these only."
+    difficulty: Difficulty | None = typer.Option(
+        None, "--difficulty", help="Pick among scenarios of this difficulty only."
     ),
     list_: bool = typer.Option(False, "--list", help="List the scenarios and exit."),
     stats: bool = typer.Option(False, "--stats", help="Show your skills across sessions."),
