@@ -39,6 +39,8 @@ COMMANDS: dict[str, list[str]] = {
     "ally tips show listen-actively": [str(BIN / "ally"), "tips", "show", "listen-actively"],
     "ally resources --country GB": [str(BIN / "ally"), "resources", "--country", "GB"],
     "ally crisis --country US": [str(BIN / "ally"), "crisis", "--country", "US"],
+    "ally remind list": [str(BIN / "ally"), "remind", "list"],
+    "ally remind due --quiet": [str(BIN / "ally"), "remind", "due", "--quiet"],
 }
 
 
@@ -72,6 +74,8 @@ def main() -> None:
     compile_everything()
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "ALLY_HOME": home, "ALLY_COUNTRY": "GB"}
+        add = ["remind", "add", "Check in with Sam", "--at", "sunday 6pm", "--every", "sunday"]
+        subprocess.run([str(BIN / "ally"), *add], env=env, capture_output=True, check=True)
         medians = measure(COMMANDS, args.runs, env)
     base = medians["python -c pass"]
     rows = [

@@ -45,6 +45,7 @@ COMMANDS = {
     "tips": "ally.cli.tips",
     "resources": "ally.cli.resources",
     "crisis": "ally.cli.crisis",
+    "remind": "ally.cli.remind",
     "practice": "ally.cli.practice",
 }
 

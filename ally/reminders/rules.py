@@ -1,0 +1,295 @@
+"""Repeat rules: a small plain-English grammar turned into RFC 5545 RRULEs.
+
+Free-text parsers do not understand "every sunday" (dateparser returns
+nothing), so rules have their own deterministic grammar. An optional leading
+"every" is ignored; case and extra spaces do not matter:
+
+    day, daily, 3 days                 FREQ=DAILY[;INTERVAL=3]
+    week, weekly, 2 weeks, other week, fortnight
+                                       FREQ=WEEKLY[;INTERVAL=2] (the weekday of the start)
+    weekday / weekdays, weekend        FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR / SA,SU
+    sunday, sundays, sun, mon and thu  FREQ=WEEKLY;BYDAY=SU / MO,TH
+    other sunday, 2 weeks on monday    FREQ=WEEKLY;INTERVAL=2;BYDAY=…
+    month, monthly, 3 months           FREQ=MONTHLY;BYMONTHDAY=… (see below)
+    year, yearly, annually             FREQ=YEARLY;BYMONTH=…;BYMONTHDAY=…
+
+Month ends: a monthly rule started on the 29th, 30th or 31st falls on that
+day, or on the month's last day when the month is shorter, and returns to
+the 31st when it can. RFC 5545 alone would skip short months, and "add one
+month" code drifts to the 28th for good; `BYMONTHDAY=28,29,30,31;BYSETPOS=-1`
+("the last of those days that exist") says exactly what we mean, and every
+calendar that reads RRULEs understands it. The 29th of February works the
+same way for yearly rules (the 28th in other years).
+
+Pure: no clock, no environment, no dateutil (except to validate an RRULE
+that came from outside).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ally.errors import UsageError
+
+DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WORKING_DAYS = DAYS[:5]
+WEEKEND = DAYS[5:]
+NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "other": 2,
+}
+FREQ_OF_UNIT = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+UNIT_OF_FREQ = {freq: unit for unit, freq in FREQ_OF_UNIT.items()}
+ALIASES = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+    "fortnightly": "2 weeks",
+    "fortnight": "2 weeks",
+    "other week": "2 weeks",
+    "weekdays": "weekday",
+    "weekends": "weekend",
+}
+MAX_INTERVAL = 999
+# RRULE parts a reminder may carry: its time of day always comes from its start.
+RRULE_KEYS = (
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYMONTH",
+    "BYWEEKNO",
+    "BYYEARDAY",
+    "BYMONTHDAY",
+    "BYDAY",
+    "BYSETPOS",
+    "WKST",
+)
+EXAMPLES = "day, weekday, sunday, mon and thu, week, 2 weeks, month, 3 days, year"
+
+_COUNT = rf"(?:(?P<n>\d+|{'|'.join(NUMBERS)})\s+)?"
+_UNIT = re.compile(rf"^{_COUNT}(?P<unit>day|week|month|year)s?$")
+_ON_DAYS = re.compile(rf"^{_COUNT}(?:weeks?\s+on\s+)?(?P<days>[a-z ,&/]+)$")
+_TOO_OFTEN = re.compile(r"\b(hour|hr|minute|min|second|sec)s?\b")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A parsed repeat rule: how often, and on which weekdays (none: the start's)."""
+
+    phrase: str
+    freq: str
+    interval: int = 1
+    weekdays: tuple[str, ...] = ()
+
+
+def parse_every(text: str) -> Rule:
+    """The rule a phrase like "sunday", "2 weeks" or "every weekday" names."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    words = words.removeprefix("every ").strip()
+    words = ALIASES.get(words, words)
+    if _TOO_OFTEN.search(words):
+        raise UsageError(
+            f"cannot repeat {text!r}: ally repeats reminders at most once a day",
+            hint=f"try one of: {EXAMPLES}",
+        )
+    rule = _unit_rule(words) or _weekday_rule(words)
+    if rule is None:
+        raise UsageError(f"unknown repeat rule {text!r}", hint=f"try one of: {EXAMPLES}")
+    return rule
+
+
+def _interval(word: str | None, text: str) -> int | None:
+    if word is None:
+        return 1
+    n = int(word) if word.isdigit() else NUMBERS.get(word)
+    if n is None:
+        return None
+    if not 1 <= n <= MAX_INTERVAL:
+        raise UsageError(f"cannot repeat every {text!r}: use a number from 1 to {MAX_INTERVAL}")
+    return n
+
+
+def _unit_rule(words: str) -> Rule | None:
+    match = _UNIT.match(words)
+    if not match:
+        return None
+    n = _interval(match["n"], words)
+    if n is None:
+        return None
+    unit = match["unit"]
+    return Rule(phrase=unit if n == 1 else f"{n} {unit}s", freq=FREQ_OF_UNIT[unit], interval=n)
+
+
+def _weekday_rule(words: str) -> Rule | None:
+    match = _ON_DAYS.match(words)
+    if not match:
+        return None
+    n = _interval(match["n"], words)
+    days = _weekdays(match["days"])
+    if n is None or not days:
+        return None
+    return Rule(phrase=_days_phrase(days, n), freq="WEEKLY", interval=n, weekdays=days)
+
+
+def _weekdays(text: str) -> tuple[str, ...]:
+    """BYDAY codes, in week order, for "mon and thu", "weekday" or "sundays"; () if not days."""
+    found: set[str] = set()
+    for word in re.split(r"[\s,&/]+|\band\b", text):
+        if not word:
+            continue
+        if word in ("weekday", "weekdays"):
+            found.update(WORKING_DAYS)
+            continue
+        if word in ("weekend", "weekends"):
+            found.update(WEEKEND)
+            continue
+        day = _day_code(word.removesuffix("s") if len(word) > 3 else word)
+        if day is None:
+            return ()
+        found.add(day)
+    return tuple(d for d in DAYS if d in found)
+
+
+def _day_code(word: str) -> str | None:
+    for code, name in zip(DAYS, DAY_NAMES, strict=True):
+        if len(word) >= 3 and name.startswith(word):
+            return code
+    return None
+
+
+def _days_phrase(days: tuple[str, ...], interval: int) -> str:
+    if days == WORKING_DAYS:
+        names = "weekday"
+    elif days == WEEKEND:
+        names = "weekend"
+    else:
+        names = " and ".join(DAY_NAMES[DAYS.index(d)] for d in days)
+    return names if interval == 1 else f"{interval} weeks on {names}"
+
+
+def rrule_for(rule: Rule, start: date) -> str:
+    """The RFC 5545 RRULE (without the "RRULE:" prefix) for a rule starting on a day."""
+    parts = [f"FREQ={rule.freq}"]
+    if rule.interval > 1:
+        parts.append(f"INTERVAL={rule.interval}")
+    if rule.weekdays:
+        parts.append(f"BYDAY={','.join(rule.weekdays)}")
+    if rule.freq == "MONTHLY":
+        parts.extend(_month_day(start.day))
+    if rule.freq == "YEARLY":
+        parts.append(f"BYMONTH={start.month}")
+        parts.extend(_month_day(start.day) if start.month == 2 else [f"BYMONTHDAY={start.day}"])
+    return ";".join(parts)
+
+
+def _month_day(day: int) -> list[str]:
+    """The day-of-month parts: the day itself, or "that day or the month's last" past the 28th."""
+    if day <= 28:
+        return [f"BYMONTHDAY={day}"]
+    return [f"BYMONTHDAY={','.join(str(d) for d in range(28, day + 1))}", "BYSETPOS=-1"]
+
+
+def rrule_parts(rrule: str) -> dict[str, str]:
+    """The KEY=VALUE parts of an RRULE, keys upper-cased, "RRULE:" prefix dropped."""
+    body = rrule.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[len("RRULE:") :]
+    parts: dict[str, str] = {}
+    for item in body.split(";"):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise UsageError(f"not an RRULE: {rrule!r}")
+        parts[key.strip().upper()] = value.strip().upper()
+    return parts
+
+
+def join_parts(parts: dict[str, str]) -> str:
+    return ";".join(f"{key}={value}" for key, value in parts.items())
+
+
+def reanchor(rrule: str, start: date) -> str:
+    """The same rule with its day of the month (and month) taken from a new start.
+
+    Used when a "from done" reminder counts again from the day it was done: a
+    monthly one done on the 3rd is next due on the 3rd. Rules that name their
+    weekdays, or were not written by `rrule_for`, are returned unchanged.
+    """
+    parts = rrule_parts(rrule)
+    freq = parts.get("FREQ")
+    if freq not in ("MONTHLY", "YEARLY") or "BYDAY" in parts or not _ours(parts):
+        return rrule
+    interval = int(parts.get("INTERVAL", "1"))
+    rule = Rule(phrase="", freq=freq, interval=interval)
+    return rrule_for(rule, start)
+
+
+def _ours(parts: dict[str, str]) -> bool:
+    days = parts.get("BYMONTHDAY", "")
+    numbers = [int(d) for d in days.split(",") if d.isdigit()]
+    if not numbers or len(numbers) != len(days.split(",")):
+        return False
+    if len(numbers) == 1:
+        return "BYSETPOS" not in parts
+    return numbers == list(range(28, numbers[-1] + 1)) and parts.get("BYSETPOS") == "-1"
+
+
+def checked_rrule(rrule: str) -> str:
+    """An RRULE from outside (an import), normalised, or UsageError if ally cannot keep it."""
+    parts = rrule_parts(rrule)
+    unknown = [key for key in parts if key not in RRULE_KEYS]
+    if unknown:
+        raise UsageError(
+            f"RRULE {rrule!r} uses {', '.join(unknown)}",
+            hint="ally keeps the time of day of the start; repeats are at most daily",
+        )
+    if parts.get("FREQ") not in UNIT_OF_FREQ:
+        raise UsageError(f"RRULE {rrule!r} must repeat daily, weekly, monthly or yearly")
+    normal = join_parts({"FREQ": parts.pop("FREQ"), **parts})
+    from dateutil.rrule import rrulestr
+
+    try:
+        rrulestr(normal, dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise UsageError(f"RRULE {rrule!r} is not valid: {exc}") from None
+    return normal
+
+
+def describe(rrule: str) -> str:
+    """The phrase for an RRULE this grammar can say ("2 weeks", "sunday"), else the RRULE."""
+    parts = rrule_parts(rrule)
+    freq = parts.pop("FREQ", "")
+    count = parts.pop("INTERVAL", "1")
+    unit = UNIT_OF_FREQ.get(freq)
+    if unit is None or not count.isdigit() or int(count) < 1:
+        return rrule
+    interval = int(count)
+    if freq == "WEEKLY" and set(parts) == {"BYDAY"}:
+        days = tuple(d for d in DAYS if d in parts["BYDAY"].split(","))
+        if len(days) == len(parts["BYDAY"].split(",")):
+            return _days_phrase(days, interval)
+    plain = not parts or (freq == "MONTHLY" and _ours(parts))
+    plain = plain or (freq == "YEARLY" and "BYMONTH" in parts and _ours(_without(parts, "BYMONTH")))
+    if not plain:
+        return rrule
+    return unit if interval == 1 else f"{interval} {unit}s"
+
+
+def _without(parts: dict[str, str], key: str) -> dict[str, str]:
+    return {k: v for k, v in parts.items() if k != key}

@@ -1,0 +1,575 @@
+"""`ally remind` as a user and their scripts see it (in-process, output piped)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import assert_golden, invoke
+
+NOW = "2026-11-25T21:50:00+00:00"  # a Wednesday evening in London
+
+
+@pytest.fixture(autouse=True)
+def london_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLY_NOW", NOW)
+    monkeypatch.setenv("TZ", "Europe/London")
+
+
+def at_time(moment: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLY_NOW", moment)
+
+
+def add(*args: str) -> None:
+    result = invoke("remind", "add", *args)
+    assert result.exit_code == 0, result.stderr
+
+
+def one_error_line(result: object, code: int) -> str:
+    assert result.exit_code == code, result.stdout  # type: ignore[attr-defined]
+    err: str = result.stderr  # type: ignore[attr-defined]
+    assert err.startswith("Error: ") and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err
+
+
+# Adding, and how the time was read.
+
+
+def test_add_echoes_how_it_read_the_time_then_saves(ally_home: Path) -> None:
+    result = invoke(
+        "remind",
+        "add",
+        "Check in with Sam",
+        "--at",
+        "sunday 6pm",
+        "--every",
+        "sunday",
+        "--about",
+        "Sam",
+    )
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "When: Sun 29 Nov 2026 18:00 GMT" in out
+    assert "Repeats: every sunday" in out and "FREQ=WEEKLY;BYDAY=SU" in out
+    assert "Then: Sun 6 Dec 2026 18:00 GMT, Sun 13 Dec 2026 18:00 GMT" in out
+    assert out.index("When:") < out.index("Saved as reminder 1")
+    assert stat.S_IMODE((ally_home / "ally.sqlite3").stat().st_mode) == 0o600
+
+
+def test_add_explains_its_choices(ally_home: Path) -> None:
+    out = invoke("remind", "add", "Call", "--at", "next friday").stdout
+    assert "When: Fri 27 Nov 2026 09:00 GMT" in out
+    assert "coming Friday" in out and "no time given, so 09:00" in out
+
+
+def test_add_in_another_zone_shows_that_zone(ally_home: Path) -> None:
+    out = invoke(
+        "remind",
+        "add",
+        "Call Mum",
+        "--at",
+        "2027-03-14 18:00",
+        "--every",
+        "week",
+        "--tz",
+        "America/New_York",
+    ).stdout
+    assert "When: Sun 14 Mar 2027 18:00 EDT" in out
+    assert "Then: Sun 21 Mar 2027 18:00 EDT" in out
+
+
+def test_machine_zone_comes_from_tz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    out = invoke("remind", "add", "x", "--at", "2027-01-05 18:00", "--dry-run").stdout
+    assert "Tue 5 Jan 2027 18:00 EST" in out
+
+
+def test_dry_run_saves_nothing(ally_home: Path) -> None:
+    result = invoke("remind", "add", "x", "--at", "tomorrow 6pm", "--dry-run")
+    assert result.exit_code == 0 and "Not saved" in result.stdout
+    assert not ally_home.exists()
+
+
+def test_add_json_prints_the_saved_reminder() -> None:
+    result = invoke("remind", "add", "x", "--at", "tomorrow 6pm", "--about", "Sam", "--json")
+    shape = json.loads(result.stdout)
+    assert shape["id"] == 1 and shape["about"] == "Sam"
+    assert shape["next_due"] == "2026-11-26T18:00:00+00:00"
+    assert shape["every"] is None and shape["rrule"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--at", "blah"), "cannot read 'blah'"),
+        (("--at", "yesterday 6pm"), "in the past (read as Tue 24 Nov 2026 18:00 GMT)"),
+        (("--at", "tomorrow", "--every", "sometimes"), "unknown repeat rule"),
+        (("--at", "tomorrow", "--every", "hour"), "at most once a day"),
+        (("--at", "tomorrow", "--from-done"), "needs a repeat"),
+        (("--at", "tomorrow", "--tz", "Mars/Base"), "unknown time zone"),
+        (("--at", "1/2/2027"), "ambiguous"),
+    ],
+)
+def test_refused_input_is_one_line_exit_2_and_creates_no_file(
+    ally_home: Path, args: tuple[str, ...], message: str
+) -> None:
+    err = one_error_line(invoke("remind", "add", "Check in", *args), 2)
+    assert message in err
+    assert not ally_home.exists()
+
+
+def test_empty_text_is_refused(ally_home: Path) -> None:
+    one_error_line(invoke("remind", "add", "  ", "--at", "tomorrow"), 2)
+    assert not ally_home.exists()
+
+
+def test_at_now_is_accepted_and_due_at_once() -> None:
+    add("Breathe", "--at", "now")
+    assert "Breathe" in invoke("remind", "due").stdout
+
+
+# Read-only commands never create the file.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("list", "--json"),
+        ("list", "--all"),
+        ("due",),
+        ("due", "--quiet"),
+        ("due", "--json"),
+        ("path",),
+        ("export",),
+        ("export", "--format", "ics"),
+        ("hook", "bash"),
+    ],
+)
+def test_read_only_commands_create_nothing(ally_home: Path, args: tuple[str, ...]) -> None:
+    result = invoke("remind", *args)
+    assert result.exit_code == 0, result.stderr
+    assert not ally_home.exists()
+
+
+def test_path_prints_where_the_data_lives(ally_home: Path) -> None:
+    assert invoke("remind", "path").stdout == f"{ally_home / 'ally.sqlite3'}\n"
+
+
+# Listing.
+
+
+def fill() -> None:
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday", "--about", "Sam")
+    add("Pay the rent", "--at", "2027-01-31 09:00", "--every", "month")
+    add("Take a walk", "--at", "tomorrow 8am", "--every", "3 days", "--from-done")
+    add("Ask Alex how the interview went", "--at", "friday 7pm", "--about", "alex")
+    add("Book the GP", "--at", "tomorrow 10am")
+    assert invoke("remind", "done", "5").exit_code == 0
+
+
+def test_list_matches_the_golden_file() -> None:
+    fill()
+    result = invoke("remind", "list", "--all")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert_golden("remind_list.txt", result.stdout)
+
+
+def test_list_shows_open_reminders_soonest_first() -> None:
+    fill()
+    out = invoke("remind", "list").stdout
+    order = ["Take a walk", "Ask Alex", "Check in with Sam", "Pay the rent"]
+    assert [out.index(text) for text in order] == sorted(out.index(text) for text in order)
+    assert "Book the GP" not in out
+
+
+def test_list_about_is_case_insensitive() -> None:
+    fill()
+    out = invoke("remind", "list", "--about", "ALEX").stdout
+    assert "Ask Alex" in out and "Check in with Sam" not in out
+    assert "No reminders about Nobody" in invoke("remind", "list", "--about", "Nobody").stdout
+
+
+def test_list_json_has_the_contract_keys() -> None:
+    fill()
+    items = json.loads(invoke("remind", "list", "--json", "--all").stdout)
+    assert [i["id"] for i in items] == [3, 4, 1, 2, 5]
+    sam = items[2]
+    assert sam["text"] == "Check in with Sam" and sam["about"] == "Sam"
+    assert (sam["every"], sam["rrule"]) == ("sunday", "FREQ=WEEKLY;BYDAY=SU")
+    assert sam["next_due"] == "2026-11-29T18:00:00+00:00"
+    assert sam["timezone"] == "Europe/London" and sam["from_done"] is False
+    assert sam["created"] == NOW and isinstance(sam["uid"], str) and sam["done"] == []
+    gp = items[4]
+    assert gp["status"] == "done" and gp["next_due"] is None
+    assert gp["done"] == [{"at": NOW, "note": None, "due": "2026-11-26T10:00:00+00:00"}]
+
+
+# Due.
+
+
+def test_nothing_due_says_so_and_quiet_says_nothing() -> None:
+    add("Check in", "--at", "sunday 6pm")
+    assert invoke("remind", "due").stdout.startswith("Nothing due. Next: Sun 29 Nov")
+    quiet = invoke("remind", "due", "--quiet")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_missed_reminders_collapse_into_one_line_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Water the plants", "--at", "tomorrow 9am", "--every", "day")
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday", "--about", "Sam")
+    at_time("2026-12-14T10:00:00+00:00", monkeypatch)  # back from two weeks away
+    result = invoke("remind", "due", "--quiet")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "ally: 2 reminders due"
+    assert lines[1:3] == [
+        "  1  Water the plants: due Mon 14 Dec 2026 09:00 GMT, missed 18 times",
+        "  2  Check in with Sam (about Sam): due Sun 13 Dec 2026 18:00 GMT, missed 2 times",
+    ]
+    items = json.loads(invoke("remind", "due", "--json").stdout)
+    assert [(i["id"], i["missed"]) for i in items] == [(1, 18), (2, 2)]
+    assert items[0]["due_since"] == "2026-12-14T09:00:00+00:00"
+    # Done once moves past all of them.
+    assert "Next: Tue 15 Dec 2026 09:00 GMT" in invoke("remind", "done", "1").stdout
+
+
+# Done, snooze, skip, edit, remove.
+
+
+def test_done_moves_a_repeat_on_and_finishes_a_one_off() -> None:
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday")
+    add("Book the GP", "--at", "tomorrow 10am")
+    out = invoke("remind", "done", "1", "--note", "she sounded brighter").stdout
+    assert out == "Done: Check in with Sam. Next: Sun 6 Dec 2026 18:00 GMT\n"
+    assert "finished" in invoke("remind", "done", "2").stdout
+    assert "already done" in one_error_line(invoke("remind", "done", "2"), 1)
+    history = json.loads(invoke("remind", "list", "--json").stdout)[0]["done"]
+    assert history[0]["note"] == "she sounded brighter"
+
+
+def test_missing_ids_are_not_found_with_exit_1(ally_home: Path) -> None:
+    for args in (
+        ("done", "7"),
+        ("skip", "7"),
+        ("remove", "7"),
+        ("edit", "7", "x"),
+        ("snooze", "7", "--until", "tomorrow"),
+    ):
+        assert "no reminder 7" in one_error_line(invoke("remind", *args), 1)
+    assert not ally_home.exists()
+    add("x", "--at", "tomorrow")
+    assert "no reminder 7" in one_error_line(invoke("remind", "done", "7"), 1)
+
+
+def test_snooze_then_due_later(monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday")
+    at_time("2026-11-29T18:10:00+00:00", monkeypatch)
+    assert "Check in with Sam" in invoke("remind", "due").stdout
+    out = invoke("remind", "snooze", "1", "--until", "in 2 hours").stdout
+    assert out == "Snoozed: Check in with Sam. Back Sun 29 Nov 2026 20:10 GMT\n"
+    assert invoke("remind", "due", "--quiet").stdout == ""
+    at_time("2026-11-29T20:10:00+00:00", monkeypatch)
+    assert "Check in with Sam" in invoke("remind", "due").stdout
+    bad = invoke("remind", "snooze", "1", "--until", "yesterday")
+    assert "not in the future" in one_error_line(bad, 2)
+
+
+def test_skip_and_remove() -> None:
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday")
+    assert "Next: Sun 6 Dec 2026" in invoke("remind", "skip", "1").stdout
+    assert invoke("remind", "remove", "1").stdout == "Removed reminder 1: Check in with Sam\n"
+    assert json.loads(invoke("remind", "list", "--json", "--all").stdout) == []
+
+
+def test_edit_changes_only_what_is_asked() -> None:
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday", "--about", "Sam")
+    result = invoke(
+        "remind",
+        "edit",
+        "1",
+        "Call Sam",
+        "--at",
+        "saturday 10am",
+        "--every",
+        "saturday",
+        "--from-done",
+    )
+    assert result.exit_code == 0, result.stderr
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["text"] == "Call Sam" and item["about"] == "Sam"
+    assert item["next_due"] == "2026-11-28T10:00:00+00:00" and item["from_done"] is True
+    invoke("remind", "edit", "1", "--about", "", "--fixed", "--once")
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["about"] is None and item["every"] is None and item["from_done"] is False
+    one_error_line(invoke("remind", "edit", "1"), 2)
+    one_error_line(invoke("remind", "edit", "1", "--once", "--every", "day"), 2)
+
+
+# User text is data, never markup or terminal control.
+
+NASTY = "[bold]x[/bold] \x1b[31mred\x1b[0m"
+
+
+@pytest.mark.parametrize("force_color", [False, True])
+def test_markup_and_escapes_in_user_text_are_shown_literally(
+    monkeypatch: pytest.MonkeyPatch, force_color: bool
+) -> None:
+    if force_color:
+        monkeypatch.setenv("FORCE_COLOR", "1")
+    add(NASTY, "--at", "now", "--about", "[red]Sam[/red]")
+    for args in (("list",), ("due",), ("done", "1")):
+        out = invoke("remind", *args).stdout
+        assert "[bold]x[/bold]" in out, out
+        assert "\x1b[31mred" not in out
+        if args[0] != "done":
+            assert "[red]Sam[/red]" in out
+
+
+# Export and import.
+
+
+def test_export_json_then_import_twice_duplicates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill()
+    target = tmp_path / "backup.json"
+    result = invoke("remind", "export", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    monkeypatch.setenv("ALLY_HOME", str(tmp_path / "elsewhere"))
+    assert "5 added" in invoke("remind", "import", str(target)).stdout
+    assert "5 unchanged" in invoke("remind", "import", str(target)).stdout
+    again = invoke("remind", "export").stdout
+    assert json.loads(again)["reminders"] == json.loads(target.read_text())["reminders"]
+
+
+def test_export_ics_to_stdout_and_private(tmp_path: Path) -> None:
+    fill()
+    data = invoke("remind", "export", "--format", "ics").stdout_bytes.decode()
+    assert data.startswith("BEGIN:VCALENDAR\r\n") and data.count("BEGIN:VEVENT") == 4
+    private = invoke("remind", "export", "--format", "ics", "--private").stdout_bytes.decode()
+    assert "Sam" not in private and "SUMMARY:Reminder\r\n" in private
+    one_error_line(invoke("remind", "export", "--private"), 2)
+
+
+def test_import_refuses_bad_files_and_writes_nothing(ally_home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("BEGIN:VCALENDAR\n")
+    assert "not JSON" in one_error_line(invoke("remind", "import", str(bad)), 2)
+    half = tmp_path / "half.json"
+    half.write_text(json.dumps([{"text": "ok", "next_due": "2027-01-05T18:00:00Z"}, {"x": 1}]))
+    assert "entry 2" in one_error_line(invoke("remind", "import", str(half)), 2)
+    one_error_line(invoke("remind", "import", str(tmp_path / "missing.json")), 2)
+    assert not ally_home.exists()
+
+
+def test_import_from_stdin() -> None:
+    entry = [{"text": "From a script", "next_due": "2027-01-05T18:00:00Z"}]
+    result = invoke("remind", "import", "-", input=json.dumps(entry))
+    assert "1 added" in result.stdout
+
+
+# Delivery: hooks, timers, notifications.
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_posix_hooks_are_valid_and_harmless_without_ally(shell: str, tmp_path: Path) -> None:
+    snippet = invoke("remind", "hook", shell).stdout
+    assert "ally remind due --quiet" in snippet and "command -v ally" in snippet
+    rc = tmp_path / "rc"
+    rc.write_text(snippet)
+    assert subprocess.run(["bash", "-n", str(rc)], check=False).returncode == 0
+    # An interactive shell with no ally anywhere on PATH: silent, and it carries on.
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    bash = shutil.which("bash")
+    assert bash is not None
+    run = subprocess.run(
+        [bash, "--norc", "-i", "-c", f"source {rc}; echo still-here"],
+        env={"PATH": str(empty), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0
+    assert run.stdout == "still-here\n"
+
+
+def test_fish_hook_guards_against_a_missing_ally() -> None:
+    snippet = invoke("remind", "hook", "fish").stdout
+    assert "command -q ally" in snippet and "status is-interactive" in snippet
+    assert "ally remind due --quiet" in snippet
+
+
+def test_systemd_units_and_cron_line() -> None:
+    both = invoke("remind", "hook", "systemd").stdout
+    for part in (
+        "[Service]",
+        "Type=oneshot",
+        "remind notify",
+        "[Timer]",
+        "OnCalendar=",
+        "Persistent=true",
+        "WantedBy=timers.target",
+        "systemctl --user enable --now",
+    ):
+        assert part in both
+    service = invoke("remind", "hook", "systemd-service", "--hide-text").stdout
+    assert service.startswith("[Unit]") and "remind notify --hide-text" in service
+    assert invoke("remind", "hook", "systemd-timer").stdout.startswith("[Unit]")
+    cron = invoke("remind", "hook", "cron").stdout
+    assert "*/5 * * * *" in cron and "DBUS_SESSION_BUS_ADDRESS=" in cron
+    assert invoke("remind", "hook", "tcsh").exit_code == 2
+
+
+def fake_notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int = 0) -> Path:
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    log = tmp_path / "notify.log"
+    script = folder / "notify-send"
+    script.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done >> "{log}"\n'
+        f'echo "---" >> "{log}"\nexit {code}\n'
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+def test_notify_sends_each_occurrence_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = fake_notify_send(tmp_path, monkeypatch)
+    add("Check <b>in</b> & see", "--at", "sunday 6pm", "--every", "sunday", "--about", "Sam")
+    assert invoke("remind", "notify").stdout == ""  # nothing due yet
+    at_time("2026-11-29T18:02:00+00:00", monkeypatch)
+    assert invoke("remind", "notify").stdout == "Sent 1 reminder.\n"
+    assert invoke("remind", "notify").stdout == ""  # not again for the same occurrence
+    sent = log.read_text()
+    assert sent.count("---") == 1
+    assert "Check &lt;b&gt;in&lt;/b&gt; &amp; see" in sent  # servers read markup: escaped
+    assert "About: Sam" in sent
+    # Not done, and the next Sunday has come: that is a new occurrence, so it is sent.
+    at_time("2026-12-06T18:02:00+00:00", monkeypatch)
+    assert invoke("remind", "notify").stdout == "Sent 1 reminder.\n"
+    assert invoke("remind", "notify").stdout == ""
+
+
+def test_notify_hide_text_says_only_how_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = fake_notify_send(tmp_path, monkeypatch)
+    add("Check in with Sam", "--at", "now", "--about", "Sam")
+    invoke("remind", "notify", "--hide-text")
+    sent = log.read_text()
+    assert "Sam" not in sent and "1 reminder due" in sent
+
+
+def test_notify_without_notify_send_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    assert "notify-send was not found" in one_error_line(invoke("remind", "notify"), 1)
+
+
+def test_a_failing_notify_send_is_reported_and_retried_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_notify_send(tmp_path, monkeypatch, code=1)
+    add("x", "--at", "now")
+    one_error_line(invoke("remind", "notify"), 1)
+    fake_notify_send(tmp_path, monkeypatch, code=0)
+    assert invoke("remind", "notify").stdout == "Sent 1 reminder.\n"
+
+
+# The environment.
+
+
+def test_a_bad_ally_now_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLY_NOW", "last tuesday")
+    assert "ALLY_NOW" in one_error_line(invoke("remind", "due"), 2)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "add",
+        "list",
+        "due",
+        "done",
+        "snooze",
+        "skip",
+        "edit",
+        "remove",
+        "export",
+        "import",
+        "hook",
+        "notify",
+        "path",
+    ],
+)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = invoke("remind", command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+def test_export_to_a_missing_folder_is_one_error_line(tmp_path: Path) -> None:
+    add("x", "--at", "tomorrow")
+    result = invoke("remind", "export", "-o", str(tmp_path / "no" / "such" / "x.json"))
+    assert "cannot write" in one_error_line(result, 1)
+
+
+@pytest.mark.parametrize(
+    ("tz", "expected"),
+    [
+        ("America/New_York", "America/New_York"),
+        (":Europe/Paris", "Europe/Paris"),
+        ("/usr/share/zoneinfo/Asia/Tokyo", "Asia/Tokyo"),
+    ],
+)
+def test_the_machine_zone_is_read_from_tz(
+    monkeypatch: pytest.MonkeyPatch, tz: str, expected: str
+) -> None:
+    from ally.cli.remind import local_zone
+
+    monkeypatch.setenv("TZ", tz)
+    assert local_zone() == expected
+
+
+def test_an_unusable_tz_falls_back_to_the_system_zone_or_utc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ally.cli.remind import local_zone
+
+    monkeypatch.setenv("TZ", "Not/AZone")
+    monkeypatch.setattr(os, "readlink", lambda _path: "/usr/share/zoneinfo/Europe/Berlin")
+    assert local_zone() == "Europe/Berlin"
+
+    def no_link(_path: str) -> str:
+        raise OSError("not a link")
+
+    monkeypatch.setattr(os, "readlink", no_link)
+    assert local_zone() == "UTC"
+
+
+def test_a_naive_ally_now_is_read_in_the_machine_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLY_NOW", "2026-07-01T12:00:00")
+    from ally.cli.remind import now_from_env
+
+    assert now_from_env().isoformat() == "2026-07-01T11:00:00+00:00"  # BST
+
+
+@pytest.mark.parametrize("zone", ["Europe", "Not/AZone", "../../etc/passwd"])
+def test_bad_zone_names_are_usage_errors(zone: str) -> None:
+    assert "unknown time zone" in one_error_line(
+        invoke("remind", "add", "x", "--at", "tomorrow", "--tz", zone), 2
+    )

@@ -1,0 +1,118 @@
+"""The repeat grammar: plain phrases in, RFC 5545 RRULEs out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ally.errors import UsageError
+from ally.reminders.rules import (
+    checked_rrule,
+    describe,
+    parse_every,
+    reanchor,
+    rrule_for,
+)
+
+SUNDAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "normal", "rrule"),
+    [
+        ("day", "day", "FREQ=DAILY"),
+        ("daily", "day", "FREQ=DAILY"),
+        ("every day", "day", "FREQ=DAILY"),
+        ("3 days", "3 days", "FREQ=DAILY;INTERVAL=3"),
+        ("Every Three Days", "3 days", "FREQ=DAILY;INTERVAL=3"),
+        ("week", "week", "FREQ=WEEKLY"),
+        ("2 weeks", "2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
+        ("every other week", "2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
+        ("fortnightly", "2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
+        ("weekday", "weekday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("weekdays", "weekday", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("weekend", "weekend", "FREQ=WEEKLY;BYDAY=SA,SU"),
+        ("sunday", "sunday", "FREQ=WEEKLY;BYDAY=SU"),
+        ("Sundays", "sunday", "FREQ=WEEKLY;BYDAY=SU"),
+        ("sun", "sunday", "FREQ=WEEKLY;BYDAY=SU"),
+        ("thu and mon", "monday and thursday", "FREQ=WEEKLY;BYDAY=MO,TH"),
+        ("tue, fri", "tuesday and friday", "FREQ=WEEKLY;BYDAY=TU,FR"),
+        ("other sunday", "2 weeks on sunday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU"),
+        ("2 weeks on sunday", "2 weeks on sunday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU"),
+        ("month", "month", "FREQ=MONTHLY;BYMONTHDAY=22"),
+        ("monthly", "month", "FREQ=MONTHLY;BYMONTHDAY=22"),
+        ("3 months", "3 months", "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=22"),
+        ("year", "year", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=22"),
+        ("annually", "year", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=22"),
+    ],
+)
+def test_phrases_become_rrules(phrase: str, normal: str, rrule: str) -> None:
+    rule = parse_every(phrase)
+    assert rule.phrase == normal
+    assert rrule_for(rule, SUNDAY) == rrule
+    # The normal phrase reads back as the same rule.
+    assert parse_every(normal) == rule
+
+
+@pytest.mark.parametrize("phrase", ["hour", "every 2 hours", "30 minutes"])
+def test_more_often_than_daily_is_refused_with_a_reason(phrase: str) -> None:
+    with pytest.raises(UsageError, match="at most once a day"):
+        parse_every(phrase)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["", "sometimes", "funday", "0 days", "1000 days", "mon and someday", "every"]
+)
+def test_unknown_rules_are_usage_errors(phrase: str) -> None:
+    with pytest.raises(UsageError):
+        parse_every(phrase)
+
+
+def test_month_ends_keep_their_day_or_the_last() -> None:
+    rule = parse_every("month")
+    assert rrule_for(rule, date(2027, 1, 28)) == "FREQ=MONTHLY;BYMONTHDAY=28"
+    assert rrule_for(rule, date(2027, 1, 29)) == "FREQ=MONTHLY;BYMONTHDAY=28,29;BYSETPOS=-1"
+    assert rrule_for(rule, date(2027, 1, 31)) == ("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1")
+    assert rrule_for(parse_every("year"), date(2028, 2, 29)) == (
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1"
+    )
+
+
+def test_reanchor_moves_month_days_and_leaves_weekdays() -> None:
+    monthly = "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"
+    assert reanchor(monthly, date(2027, 3, 3)) == "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=3"
+    assert reanchor("FREQ=WEEKLY;BYDAY=SU", date(2027, 3, 3)) == "FREQ=WEEKLY;BYDAY=SU"
+    odd = "FREQ=MONTHLY;BYDAY=-1FR"
+    assert reanchor(odd, date(2027, 3, 3)) == odd
+
+
+def test_describe_says_what_the_grammar_can_say() -> None:
+    assert describe("FREQ=WEEKLY;BYDAY=SU") == "sunday"
+    assert describe("FREQ=DAILY;INTERVAL=3") == "3 days"
+    assert describe("FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1") == "month"
+    assert describe("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1") == "year"
+    assert describe("FREQ=MONTHLY;BYDAY=-1FR") == "FREQ=MONTHLY;BYDAY=-1FR"
+
+
+def test_imported_rrules_are_checked_and_normalised() -> None:
+    assert checked_rrule("RRULE:byday=SU;freq=weekly") == "FREQ=WEEKLY;BYDAY=SU"
+    assert checked_rrule("FREQ=MONTHLY;BYDAY=-1FR") == "FREQ=MONTHLY;BYDAY=-1FR"
+    for bad in ("FREQ=HOURLY", "FREQ=WEEKLY;BYHOUR=9", "nonsense", "FREQ=WEEKLY;BYDAY=XX"):
+        with pytest.raises(UsageError):
+            checked_rrule(bad)
+
+
+@given(
+    n=st.integers(min_value=1, max_value=999),
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+    every=st.booleans(),
+    upper=st.booleans(),
+)
+def test_any_count_of_units_parses(n: int, unit: str, every: bool, upper: bool) -> None:
+    phrase = f"{'every ' if every else ''}{n} {unit}{'s' if n > 1 else ''}"
+    rule = parse_every(phrase.upper() if upper else phrase)
+    assert rule.interval == n
+    assert rule.phrase == (unit if n == 1 else f"{n} {unit}s")
