@@ -23,13 +23,9 @@ PYTHONDONTWRITEBYTECODE set would otherwise re-compile on every run.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
-import statistics
-import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 from dataclasses import replace
@@ -37,26 +33,21 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-REPO = Path(__file__).resolve().parent.parent
+from timing import ALLY, REPO, Command, compile_everything, medians_ms
+
 sys.path.insert(0, str(REPO))
 
-from ally.reminders.actions import plan_new  # noqa: E402
-from ally.reminders.model import Reminder  # noqa: E402
-from ally.reminders.store import ReminderStore  # noqa: E402
-from ally.reminders.when import Reading  # noqa: E402
+from ally.reminders.actions import plan_new
+from ally.reminders.model import Reminder
+from ally.reminders.store import ReminderStore
+from ally.reminders.when import Reading
 
 NOW = datetime(2026, 11, 25, 21, 50, tzinfo=UTC)
 ZONE = "Europe/London"
 SCALE_TARGET = 1.5
 STARTUP_TARGET = 8.0
-BIN = Path(sys.executable).parent
 # Shapes of the reminders in the big folder: mostly one-offs, a share of repeats.
 EVERY = (None, None, "week", "day", "sunday", "2 weeks", "month", None)
-
-
-def compile_everything() -> None:
-    for folder in {sysconfig.get_paths()["purelib"], str(REPO / "ally")}:
-        compileall.compile_dir(folder, quiet=1, workers=0)
 
 
 def planned(n: int, every: str | None, due: datetime) -> Reminder:
@@ -85,22 +76,6 @@ def fill(home: Path, count: int) -> None:
                 store.insert(planned(n, every, later))
 
 
-def time_once(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, capture_output=True, check=True)
-    return time.perf_counter() - start
-
-
-def measure(commands: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for argv, env in commands.values():  # warm-up: page cache
-        time_once(argv, env)
-    for _ in range(runs):
-        for name, (argv, env) in commands.items():
-            samples[name].append(time_once(argv, env))
-    return {name: statistics.median(times) * 1000 for name, times in samples.items()}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="rounds of every command")
@@ -108,7 +83,6 @@ def main() -> None:
     args = parser.parse_args()
 
     compile_everything()
-    ally = str(BIN / "ally")
     with tempfile.TemporaryDirectory() as tmp:
         small, big = Path(tmp) / "one", Path(tmp) / "ten-thousand"
         fill(small, 1)
@@ -118,14 +92,15 @@ def main() -> None:
         base = {**os.environ, "ALLY_NOW": NOW.isoformat(), "TZ": ZONE}
         env_small = {**base, "ALLY_HOME": str(small)}
         env_big = {**base, "ALLY_HOME": str(big)}
-        commands = {
+        ally = ALLY
+        commands: dict[str, Command] = {
             "python -c pass": ([sys.executable, "-c", "pass"], base),
             "ally remind due (1)": ([ally, "remind", "due"], env_small),
             "ally remind due (10,000)": ([ally, "remind", "due"], env_big),
             "ally remind due --quiet (10,000)": ([ally, "remind", "due", "--quiet"], env_big),
             "ally remind list (1)": ([ally, "remind", "list"], env_small),
         }
-        medians = measure(commands, args.runs)
+        medians = medians_ms(commands, args.runs)
     bare = medians["python -c pass"]
     scale = medians["ally remind due (10,000)"] / medians["ally remind due (1)"]
     rows = [

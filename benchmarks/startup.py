@@ -18,51 +18,24 @@ PYTHONDONTWRITEBYTECODE set would otherwise re-compile on every run.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
-import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
-import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from timing import ALLY, Command, compile_everything, medians_ms
+
 TARGET = 8.0
-BIN = Path(sys.executable).parent
-
 COMMANDS: dict[str, list[str]] = {
     "python -c pass": [sys.executable, "-c", "pass"],
-    "ally tips": [str(BIN / "ally"), "tips"],
-    "ally tips show listen-actively": [str(BIN / "ally"), "tips", "show", "listen-actively"],
-    "ally resources --country GB": [str(BIN / "ally"), "resources", "--country", "GB"],
-    "ally crisis --country US": [str(BIN / "ally"), "crisis", "--country", "US"],
-    "ally remind list": [str(BIN / "ally"), "remind", "list"],
-    "ally remind due --quiet": [str(BIN / "ally"), "remind", "due", "--quiet"],
+    "ally tips": [ALLY, "tips"],
+    "ally tips show listen-actively": [ALLY, "tips", "show", "listen-actively"],
+    "ally resources --country GB": [ALLY, "resources", "--country", "GB"],
+    "ally crisis --country US": [ALLY, "crisis", "--country", "US"],
+    "ally remind list": [ALLY, "remind", "list"],
+    "ally remind due --quiet": [ALLY, "remind", "due", "--quiet"],
 }
-
-
-def compile_everything() -> None:
-    for folder in {sysconfig.get_paths()["purelib"], str(REPO / "ally")}:
-        compileall.compile_dir(folder, quiet=1, workers=0)
-
-
-def time_once(argv: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, env=env, capture_output=True, check=True)
-    return time.perf_counter() - start
-
-
-def measure(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm-up: page cache, parse cache
-        time_once(argv, env)
-    for _ in range(runs):
-        for name, argv in commands.items():
-            samples[name].append(time_once(argv, env))
-    return {name: statistics.median(times) * 1000 for name, times in samples.items()}
 
 
 def main() -> None:
@@ -75,8 +48,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "ALLY_HOME": home, "ALLY_COUNTRY": "GB"}
         add = ["remind", "add", "Check in with Sam", "--at", "sunday 6pm", "--every", "sunday"]
-        subprocess.run([str(BIN / "ally"), *add], env=env, capture_output=True, check=True)
-        medians = measure(COMMANDS, args.runs, env)
+        subprocess.run([ALLY, *add], env=env, capture_output=True, check=True)
+        commands: dict[str, Command] = {name: (argv, env) for name, argv in COMMANDS.items()}
+        medians = medians_ms(commands, args.runs)
     base = medians["python -c pass"]
     rows = [
         {"command": name, "median_ms": round(ms, 1), "ratio": round(ms / base, 2)}

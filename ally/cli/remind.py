@@ -9,7 +9,6 @@ iCalendar code are imported inside the commands that need them.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from datetime import UTC, datetime
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ally.cli.localzone import zone_candidates
 from ally.cli.output import Page, clean_line, emit_json, note
 from ally.errors import AllyError, UsageError
 from ally.paths import database_path
@@ -84,13 +84,7 @@ def local_zone() -> str:
     """This machine's IANA zone: $TZ, else the /etc/localtime link, else UTC."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    with contextlib.suppress(OSError):
-        candidates.append(os.readlink("/etc/localtime"))
-    for name in candidates:
-        name = name.split("zoneinfo/", 1)[-1]
-        if not name or name.startswith("/"):
-            continue
+    for name in zone_candidates(os.environ):
         try:
             return ZoneInfo(name).key
         except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -9,6 +9,7 @@ from typing import Any
 
 import typer
 
+from ally.cli.localzone import zone_candidates
 from ally.cli.output import Page, emit_json, note
 from ally.content.directory import Channel, Resource, load_directory
 from ally.resources import SECTIONS, CountryChoice, Listing, choose_country, listing, section
@@ -35,21 +36,9 @@ class AudienceChoice(StrEnum):
     supporter = "supporter"
 
 
-def local_timezone(env: dict[str, str]) -> str | None:
-    """The IANA name of the machine's time zone, if it can be told offline."""
-    tz = env.get("TZ", "").lstrip(":")
-    if tz:
-        return tz.split("zoneinfo/", 1)[-1]
-    try:
-        target = os.readlink("/etc/localtime")
-    except OSError:
-        return None
-    return target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else None
-
-
 def resolve_country(option: str | None) -> CountryChoice:
-    env = dict(os.environ)
-    return choose_country(option, env, local_timezone(env), ZONEINFO / "zone.tab")
+    zones = zone_candidates(os.environ)
+    return choose_country(option, os.environ, zones[0] if zones else None, ZONEINFO / "zone.tab")
 
 
 def describe_channel(channel: Channel, *, with_note: bool = True) -> str:
