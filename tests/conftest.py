@@ -70,6 +70,39 @@ def python_env(home: Path, **extra: str) -> dict[str, str]:
 
 PYTHON = sys.executable
 
+# Modules a cheap command must not load (start-up time is a feature).
+HEAVY = ("rich", "sqlite3", "dateparser", "dateutil", "icalendar", "platformdirs", "tomllib")
+_PROBE = """
+import json, sys
+sys.argv = ["ally", *sys.argv[1:]]
+from ally.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+loaded = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.stdin.readline())))
+sys.stderr.write("LOADED " + json.dumps(loaded) + "\\n")
+"""
+
+
+def heavy_modules_loaded(home: Path, *args: str, **env: str) -> list[str]:
+    """Run `ally ARGS` in a fresh interpreter; return which of HEAVY it imported."""
+    import json
+    import subprocess
+
+    proc = subprocess.run(
+        [PYTHON, "-c", _PROBE, *args],
+        input=json.dumps(HEAVY) + "\n",
+        capture_output=True,
+        text=True,
+        env=python_env(home, **env),
+        check=False,
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED ")]
+    assert line, proc.stderr
+    found: list[str] = json.loads(line[-1].removeprefix("LOADED "))
+    return found
+
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

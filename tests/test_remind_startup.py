@@ -5,43 +5,17 @@ Checked through `sys.modules` in a subprocess, never by timing.
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import PYTHON, python_env
+from conftest import heavy_modules_loaded
 
-HEAVY = ("rich", "sqlite3", "dateparser", "dateutil", "icalendar", "platformdirs")
-PROBE = """
-import json, sys
-sys.argv = ["ally", *sys.argv[1:]]
-from ally.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-heavy = json.loads(sys.stdin.readline())
-loaded = sorted({m.split(".")[0] for m in sys.modules} & set(heavy))
-sys.stderr.write("LOADED " + json.dumps(loaded) + "\\n")
-"""
 NOW = "2026-11-25T21:50:00+00:00"
 
 
 def loaded_by(home: Path, *args: str, now: str = NOW) -> list[str]:
-    proc = subprocess.run(
-        [PYTHON, "-c", PROBE, "remind", *args],
-        input=json.dumps(HEAVY) + "\n",
-        capture_output=True,
-        text=True,
-        env=python_env(home, ALLY_NOW=now, TZ="Europe/London"),
-        check=False,
-    )
-    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED ")]
-    assert line, proc.stderr
-    found: list[str] = json.loads(line[-1].removeprefix("LOADED "))
-    return found
+    return heavy_modules_loaded(home, "remind", *args, ALLY_NOW=now, TZ="Europe/London")
 
 
 @pytest.mark.parametrize("args", [("list",), ("due", "--quiet"), ("due",), ("path",)])
