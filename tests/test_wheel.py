@@ -70,3 +70,29 @@ def test_the_installed_command_works_from_any_folder(installed: Path, tmp_path: 
     assert "999" in crisis.stdout
     version = subprocess.run([str(installed), "--version"], env=env, capture_output=True, text=True)
     assert version.stdout.strip() == f"ally {__version__}"
+
+
+def test_reminders_and_practice_work_from_the_installed_wheel(
+    installed: Path, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    env = {"PATH": os.environ["PATH"], "ALLY_HOME": str(home), "HOME": str(tmp_path), "TZ": "UTC"}
+
+    def ally(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(installed), *args],
+            cwd=tmp_path,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+        )
+
+    added = ally("remind", "add", "Check in with Sam", "--at", "in 2 days", "--every", "week")
+    assert added.returncode == 0, added.stderr
+    assert "Check in with Sam" in ally("remind", "list").stdout
+    assert (home / "ally.sqlite3").stat().st_mode & 0o777 == 0o600
+
+    checked = ally("practice", "check", "--jsonl", stdin='{"id": 1, "text": "What happened?"}\n')
+    assert checked.returncode == 0, checked.stderr
+    assert '"open_question"' in checked.stdout
