@@ -171,8 +171,10 @@ def resources(
     ),
     as_json: bool = JSON,
 ) -> None:
-    """Who to call, text or read for your country: emergency and crisis lines first,
-    then support for you as a supporter, then information.
+    """Who to call, text or read for your country, crisis lines first.
+
+    Emergency and crisis lines come first, then support for you as a
+    supporter, then information, then international directories.
 
     Examples:
 
