@@ -139,3 +139,15 @@ def test_pitfall_findings_point_into_the_reply_and_explain_themselves() -> None:
 def test_a_pitfall_leads_the_verdict() -> None:
     verdict = analyse("That sounds hard. You'll be fine though.").verdict
     assert "brushing the feeling aside" in verdict
+
+
+def test_false_reassurance_is_flagged_and_not_praised_as_a_reflection() -> None:
+    # from a user trying the CLI: it minimises and brushes the feeling aside, nothing more
+    feedback = analyse("Honestly you'll be fine, everyone feels like that sometimes.")
+    assert feedback.pitfall_names == ["minimising", "dismissing"]
+    assert feedback.skill_names == []
+
+
+def test_chat_spellings_read_like_the_full_words() -> None:
+    assert analyse("dont cry, its not that bad").pitfall_names == ["minimising", "dismissing"]
+    assert analyse("i wont tell anyone").pitfall_names == ["secrecy_promise"]

@@ -8,7 +8,16 @@ import sys
 
 import pytest
 
-from ally.practice.feedback import SKILLS, Feedback, Finding, analyse, detect_skills
+from ally.practice import feedback
+from ally.practice.feedback import (
+    SKILLS,
+    Feedback,
+    Finding,
+    Phrases,
+    analyse,
+    detect_skills,
+    words_of,
+)
 
 
 def skills(reply: str, context: str = "") -> list[str]:
@@ -65,6 +74,91 @@ def test_statements_that_start_like_questions_are_not_questions(reply: str) -> N
     assert "closed_question" not in found
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # back-channels said with a rising voice ask nothing
+        "Yeah?",
+        "Mm-hmm?",
+        "Oh, really?",
+        "Okay?",
+        # the check that closes a reflection belongs to the reflection (MITI)
+        "Is that right?",
+        "Did I get that right?",
+        # tags and asides
+        "Weird, huh?",
+    ],
+)
+def test_back_channels_and_checks_are_not_questions(reply: str) -> None:
+    found = skills(reply)
+    assert "open_question" not in found
+    assert "closed_question" not in found
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "So you feel let down by them?",
+        "It sounds like the evenings are the worst part?",
+        "You're saying you want out?",
+        "So you're noticing it gets worse after you see him?",
+    ],
+)
+def test_a_reflection_said_with_a_rising_voice_is_a_reflection(reply: str) -> None:
+    found = skills(reply)
+    assert "reflection" in found
+    assert "closed_question" not in found
+    assert "open_question" not in found
+
+
+def test_a_plain_statement_with_a_question_mark_still_asks() -> None:
+    # no reflection frame ("you feel", "it sounds like"): a closed question in a rising voice
+    assert "closed_question" in skills("You're coming to the party tonight?")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Anything else?",
+        "Anything else on your mind?",
+        "Is there anything that worries you about it?",
+        "Any thoughts?",
+        "Do you have any questions for me?",
+        "Do you think it's connected to the new job?",
+        "Would you rather stay with them, or?",
+        "Why don't you start by telling me about it?",
+        "Can I ask why you feel so angry?",
+        "Could you give an example of when that happens?",
+        "Wh-what happened after that?",
+    ],
+)
+def test_invitations_in_yes_no_form_are_open(reply: str) -> None:
+    found = skills(reply)
+    assert "open_question" in found
+    assert "advice" not in found
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a yes/no question about one specific thing stays closed
+        "Is there any way you could take some time off?",
+        "Have you had any sleep?",
+        # a scaling question asks for a number, whatever its wh-word
+        "On a scale of 1 to 10, how stressed are you right now?",
+        "What number would you give it?",
+    ],
+)
+def test_specific_and_scaling_questions_are_closed(reply: str) -> None:
+    found = skills(reply)
+    assert "closed_question" in found
+    assert "open_question" not in found
+
+
+def test_a_first_person_question_about_yourself_is_not_a_question() -> None:
+    assert skills("Do I have that right?") == []
+
+
 def test_asking_directly_about_suicide_is_a_good_question_not_a_red_flag() -> None:
     feedback = analyse("Are you thinking about suicide?", "I just want it all to stop.")
     assert feedback.skill_names == ["closed_question"]
@@ -101,10 +195,48 @@ def test_reflections(reply: str, context: str) -> None:
         "That sounds like a great plan.",
         "Why do you feel that way?",
         "I hope you feel better soon.",
+        "I hope you are happy there.",
+        "Sounds like a new phone.",
+        # the user's false positive: minimising and dismissing, not a reflection
+        "Honestly you'll be fine, everyone feels like that sometimes.",
+        # a supposition about myself, not a shared experience
+        "I'd go crazy if that happened to me.",
     ],
 )
 def test_not_reflections(reply: str) -> None:
     assert "reflection" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Being there for your kids is really important to you.",
+        "So that's why you left early.",
+        "I understand.",
+        "I hear you.",
+        "Okay, so you've got this real sense of needing a change.",
+    ],
+)
+def test_more_reflections(reply: str) -> None:
+    assert "reflection" in skills(reply)
+
+
+def test_a_share_on_their_topic_shows_understanding_from_experience() -> None:
+    context = "I just lost my job and I'm terrified."
+    on_topic = analyse("I lost my job last year too.", context)
+    assert on_topic.skill_names == ["reflection", "self_disclosure"]
+    assert "hand it back" in next(f for f in on_topic.skills if f.name == "reflection").suggestion
+    # a share that has nothing to do with what they said is only a share
+    assert skills("I went to Spain last year.", context) == ["self_disclosure"]
+
+
+def test_a_question_that_reuses_their_words_is_a_question_not_a_reflection() -> None:
+    context = "I feel so angry at him all the time."
+    assert "reflection" not in skills("Why do you think he makes you so angry?", context)
+
+
+def test_so_that_is_great_moves_on_rather_than_summing_up() -> None:
+    assert "reflection" not in skills("So that's great.")
 
 
 # ------------------------------------------------------------------ validation
@@ -131,10 +263,52 @@ def test_validation(reply: str) -> None:
 
 @pytest.mark.parametrize(
     "reply",
-    ["Sorry for my late reply, I was at work.", "Good luck with the interview!"],
+    [
+        "I believe in you.",
+        "You've done really well this week.",
+        "You're trying so hard.",
+        "You're on the right track.",
+        "People care about you.",
+        "Keep it up!",
+        "I can assure you that this is not your fault.",
+        "It gets better.",
+        "I feel you.",
+        "I'm also glad you said something.",
+        "Don't give up.",
+        "I understand why you're angry.",
+    ],
+)
+def test_more_validation(reply: str) -> None:
+    assert "validation" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sorry for my late reply, I was at work.",
+        "Good luck with the interview!",
+        "Nice to meet you.",
+        "I know you said you were busy.",
+        "Taking a break is a good idea.",
+        # claiming understanding in so many words is a (weak) reflection, not validation
+        "I understand.",
+    ],
 )
 def test_not_validation(reply: str) -> None:
     assert "validation" not in skills(reply)
+
+
+def test_a_span_covers_the_whole_phrase_that_shows_the_skill() -> None:
+    reply = "I'm really glad you told me."
+    [finding] = analyse(reply).skills
+    assert finding.name == "validation"
+    assert reply[finding.start : finding.end] == "I'm really glad you told me"
+
+
+def test_a_span_stops_at_the_end_of_its_clause() -> None:
+    reply = "I'm so sorry, that sounds exhausting."
+    validation = next(f for f in analyse(reply).skills if f.name == "validation")
+    assert reply[validation.start : validation.end] == "I'm so sorry"
 
 
 # ---------------------------------------------------------------------- advice
@@ -160,11 +334,30 @@ def test_advice(reply: str) -> None:
 @pytest.mark.parametrize(
     "reply",
     [
+        "Maybe just take a walk when it starts.",
+        "Going for a walk might help.",
+        "Taking a break is a good idea.",
+        "It may be a good time to ask for help.",
+        "Telling her is the right thing to do.",
+    ],
+)
+def test_more_advice(reply: str) -> None:
+    assert "advice" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
         "Take care of yourself.",
         "What have you tried so far?",
         "Where do you think you should start?",
         "Thank you for trusting me.",
         "Tell me more.",
+        "Keep going!",
+        "Do I have that right?",
+        # how I would feel, not what I would do
+        "I'd go crazy if that happened to me.",
+        "I would break down too.",
     ],
 )
 def test_not_advice(reply: str) -> None:
@@ -219,7 +412,33 @@ def test_self_disclosure(reply: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "reply", ["I think you're right.", "I hope today is easier.", "Can I help at all?"]
+    "reply",
+    [
+        "My mum's cat died last year.",
+        "I too love that show.",
+        "We went into lockdown again last week.",
+        "I've been in your shoes.",
+        "From my own experience, it gets easier.",
+        "I feel like I'm failing too.",
+        "That sounds like me.",
+        "I'm still struggling with it.",
+        "I also have felt that pressure.",
+    ],
+)
+def test_more_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I think you're right.",
+        "I hope today is easier.",
+        "Can I help at all?",
+        "I suspect it's their problem, not yours.",
+        "I'd go crazy if that happened to me.",
+        "My friend.",
+    ],
 )
 def test_not_self_disclosure(reply: str) -> None:
     assert "self_disclosure" not in skills(reply)
@@ -240,6 +459,20 @@ def test_not_self_disclosure(reply: str) -> None:
 )
 def test_information(reply: str) -> None:
     assert "information" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "At least you have a job, lots of people would love that.",
+        "Have a good rest of your evening.",
+        "Maybe the doctors know more about that than we do.",
+        "If you need anything at all, the kettle is on.",
+        "It's been a rough year for everyone, hasn't it?",
+    ],
+)
+def test_not_information(reply: str) -> None:
+    assert "information" not in skills(reply)
 
 
 # ---------------------------------------------------------------- the contract
@@ -299,6 +532,106 @@ def test_verdict_is_short() -> None:
         verdict = analyse(reply).verdict
         assert 0 < len(verdict) <= 200
         assert verdict.count(".") + verdict.count("!") <= 2
+
+
+# ---------------------------------------------------------- words and patterns
+
+
+def test_words_spell_out_contractions_and_keep_their_spans() -> None:
+    text = "I'm sure you dont wanna quit, it's self-care."
+    w = words_of(text)
+    assert w.words == (
+        "i", "am", "sure", "you", "do", "not", "want", "to", "quit", ",", "it", "is", "self",
+        "care", ".",
+    )  # fmt: skip
+    spans = [text[start:end] for start, end in zip(w.starts, w.ends, strict=True)]
+    # each spelled-out part points at the word it came from
+    assert spans[:8] == ["I'm", "I'm", "sure", "you", "dont", "dont", "wanna", "wanna"]
+    assert spans[12:14] == ["self", "care"]
+
+
+def test_words_drop_a_spoken_stutter() -> None:
+    assert words_of("Wh-what do you-you've got").words == ("what", "do", "you", "have", "got")
+
+
+def test_possessives_split_off() -> None:
+    assert words_of("my mum's car").words == ("my", "mum", "'s", "car")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        ("so|really? sorry", "I am really sorry", "really sorry"),
+        ("so|really? sorry", "sorry", "sorry"),
+        ("very* tired", "very very tired", "very very tired"),
+        ("must _2 hard", "it must be so hard", "must be so hard"),
+        ("must _1 hard", "it must be so hard", None),
+        ("sorry !for+my", "sorry for my late reply", None),
+        ("sorry !for+my", "sorry for your loss", "sorry"),
+        ("<if you feel", "if you feel low", None),
+        ("<if you feel", "I know you feel low", "you feel"),
+        ("^ at least", "Well, at least", "at least"),
+        ("^ at least", "hard at least", None),
+        ("you can $", "I know you can.", "you can"),
+        ("you can $", "you can go", None),
+        ("a+lot|lots of", "a lot of it", "a lot of"),
+        ("i am", "I'm here", "I'm"),
+    ],
+)
+def test_the_pattern_language(pattern: str, text: str, found: str | None) -> None:
+    w = words_of(text)
+    match = Phrases(pattern).search(w)
+    if found is None:
+        assert match is None
+    else:
+        assert match is not None
+        assert text[w.starts[match[0]] : w.ends[match[1] - 1]] == found
+
+
+def test_a_line_ending_in_a_bar_goes_on() -> None:
+    phrases = Phrases(
+        """
+        # a comment
+        very|
+            really tired
+        """
+    )
+    assert phrases(words_of("really tired")) and phrases(words_of("very tired"))
+
+
+def _all_phrases() -> list[Phrases]:
+    found = [v for v in vars(feedback).values() if isinstance(v, Phrases)]
+    return found + list(feedback._SUB_PATTERNS.values())
+
+
+def test_every_pattern_parses_and_is_written_in_spelled_out_words() -> None:
+    for phrases in _all_phrases():
+        for line in feedback._pattern_lines(phrases._text):
+            feedback._parse(line)  # unknown @sets or !:names raise here
+            for item in line.split():
+                if item.startswith("!:"):
+                    continue
+                item = item.lstrip("!<").rstrip("?*")
+                if item.startswith(("@", "_")) or item in {"^", "$", ""}:
+                    continue
+                for choice in item.split("|"):
+                    for word in choice.split("+"):
+                        if word.startswith("@") or word == "'s":
+                            continue
+                        # the tokenizer would leave it as it is (no "don't", no capitals)
+                        assert feedback._split_words(word)[0] == [word], (word, line)
+
+
+def test_patterns_are_parsed_on_first_use_not_at_import() -> None:
+    code = (
+        "import ally.practice.feedback as f; "
+        "print(sum(v._by_word is not None for v in vars(f).values() "
+        "if isinstance(v, f.Phrases)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "0"
 
 
 def test_the_engine_loads_no_user_interface_code() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ally.practice import feedback, safety
 from ally.practice.safety import asks_about_suicide, mentions_risk, points_to_help
 
 
@@ -24,6 +25,11 @@ from ally.practice.safety import asks_about_suicide, mentions_risk, points_to_he
         "I took too many pills, it was an overdose.",
         "I don\u2019t want to live anymore.",
         "Are you thinking about suicide?",
+        # chat spellings and hyphens read like the full words
+        "i dont wanna be here anymore",
+        "I've been self-harming again.",
+        "i cant go on like this",
+        "Everyone would be better off if I wasn't around.",
     ],
 )
 def test_risk_cues(text: str) -> None:
@@ -45,6 +51,8 @@ def test_risk_cues(text: str) -> None:
         "I'm bored to death of this job.",
         "My phone is dead again.",
         "I killed it in the presentation today.",
+        "I'm not gonna hurt myself, I promise.",
+        "I'm cutting back on sugar.",
     ],
 )
 def test_not_risk_cues(text: str) -> None:
@@ -62,6 +70,8 @@ def test_not_risk_cues(text: str) -> None:
         "When you say you can't go on, do you mean suicide?",
         "Are you having thoughts of killing yourself?",
         "Are you feeling suicidal?",
+        "I care about you, so I'll ask: are you thinking of ending your life?",
+        "ok, i have to ask you. are you thinking about killing yourself?",
     ],
 )
 def test_asks_about_suicide(reply: str) -> None:
@@ -110,7 +120,21 @@ def test_points_to_help(reply: str) -> None:
         "That sounds really hard.",
         "You don't need a doctor for that.",
         "I'm here for you.",
+        "Never call the helpline on my behalf.",
     ],
 )
 def test_does_not_point_to_help(reply: str) -> None:
     assert not points_to_help(reply)
+
+
+def test_the_safety_patterns_parse_and_use_spelled_out_words() -> None:
+    for phrases in (v for v in vars(safety).values() if isinstance(v, feedback.Phrases)):
+        for line in feedback._pattern_lines(phrases._text):
+            feedback._parse(line)
+            for item in line.split():
+                item = item.lstrip("!<").rstrip("?*")
+                if item.startswith(("@", "_")) or item in {"^", "$", ""}:
+                    continue
+                for choice in item.split("|"):
+                    for word in choice.split("+"):
+                        assert feedback._split_words(word)[0] == [word], (word, line)

@@ -1,10 +1,16 @@
 """Feedback on one practice reply: which listening skills it shows and which pitfalls.
 
-The engine is a set of small, readable rules over the sentences of a reply,
-plus the loved one's words it answers (``context``). Each rule names the
-phrasing it catches. Nothing here is learned from data: the rules encode the
-frameworks `ally` teaches (SHUSH, OARS, V-A-R, #BeThe1To, ALGEE) in plain
-regular expressions, compiled once at import.
+The engine is a set of small, readable rules over the sentences of a reply, plus the
+loved one's words it answers (``context``). Each rule names the phrasing it catches.
+Nothing here is learned from data: the rules encode the frameworks `ally` teaches
+(SHUSH, OARS, V-A-R, #BeThe1To, ALGEE) and the coding conventions of MITI.
+
+Most rules are word patterns (see "Word patterns" below): a sentence is split into
+lower-case words, with contractions and chat spellings spelled out ("don't", "dont" ->
+"do not"), and each pattern is a line of words and word sets, matched with a small
+backtracking matcher indexed by first word. The patterns are parsed the first time they
+are needed, so importing this module stays cheap (no large regular expressions to
+compile).
 
 Pure: no printing, no clock, no environment, no randomness.
 """
@@ -12,9 +18,11 @@ Pure: no printing, no clock, no environment, no randomness.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ally.practice.safety import asks_about_suicide
+# ally.practice.safety is imported inside the functions that use it: it builds its own
+# word patterns with this module's matcher, so importing it up here would be circular.
 
 SKILLS = (
     "open_question",
@@ -61,13 +69,462 @@ class Feedback:
         return [name for name in PITFALLS if name in found]
 
 
+# -------------------------------------------------------------------- words
+
+# A word (letters and digits, with inner apostrophes: "don't", "mum's") or one mark.
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[^\w\s]")
+
+# Contractions and chat spellings, spelled out so that one pattern ("do not") covers
+# "don't", "dont" and "do not". Each part keeps the span of the word it came from.
+_SPELLED_OUT = {
+    key: tuple(value.split())
+    for key, value in (
+        ("i'm", "i am"),
+        ("im", "i am"),
+        ("ive", "i have"),
+        ("youre", "you are"),
+        ("youve", "you have"),
+        ("can't", "can not"),
+        ("cant", "can not"),
+        ("cannot", "can not"),
+        ("won't", "will not"),
+        ("wont", "will not"),
+        ("shan't", "shall not"),
+        ("ain't", "is not"),
+        ("dont", "do not"),
+        ("didnt", "did not"),
+        ("doesnt", "does not"),
+        ("isnt", "is not"),
+        ("wasnt", "was not"),
+        ("arent", "are not"),
+        ("werent", "were not"),
+        ("havent", "have not"),
+        ("hasnt", "has not"),
+        ("couldnt", "could not"),
+        ("wouldnt", "would not"),
+        ("shouldnt", "should not"),
+        ("let's", "let us"),
+        ("it's", "it is"),
+        ("that's", "that is"),
+        ("thats", "that is"),
+        ("there's", "there is"),
+        ("theres", "there is"),
+        ("here's", "here is"),
+        ("what's", "what is"),
+        ("whats", "what is"),
+        ("who's", "who is"),
+        ("how's", "how is"),
+        ("where's", "where is"),
+        ("he's", "he is"),
+        ("she's", "she is"),
+        ("gonna", "going to"),
+        ("wanna", "want to"),
+        ("gotta", "got to"),
+        ("kinda", "kind of"),
+        ("sorta", "sort of"),
+        ("dunno", "do not know"),
+        ("u", "you"),
+        ("ya", "you"),
+        ("ok", "okay"),
+        ("its", "it is"),
+        ("cuz", "because"),
+        ("cos", "because"),
+    )
+}
+_ENDINGS = (
+    ("n't", "not"),
+    ("'re", "are"),
+    ("'ve", "have"),
+    ("'ll", "will"),
+    ("'d", "would"),
+    ("'s", "'s"),  # "mum's", "everything's": the word, then "'s" (is, has or possessive)
+)
+# Marks that end a clause, so that "^" in a pattern can mean "at the start of a clause".
+_MARKS = frozenset(",;:.!?()\"'/*&-")
+
+
+class Words:
+    """The words of a sentence, each with its span in the reply.
+
+    ``core`` is the index of the first word after opening fillers ("Okay, so ...").
+    (A plain class, not a dataclass: building dataclasses at import is slow.)
+    """
+
+    __slots__ = ("core", "ends", "starts", "words")
+
+    def __init__(
+        self, words: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...], core: int
+    ) -> None:
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.core = core
+
+
+def _split_words(text: str, offset: int = 0) -> tuple[list[str], list[int], list[int]]:
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last_end = -1
+    joined = False
+    for m in _TOKEN.finditer(text):
+        word = m.group().lower()
+        start, end = m.span()
+        # a hyphen inside a word joins two words: "self-harm" reads as "self harm"
+        if word == "-" and start == last_end and end < len(text) and text[end].isalnum():
+            joined = True
+            continue
+        # a spoken stutter repeats the start of the next word: "wh-what", "you-you've"
+        if joined and words and word.startswith(words[-1]) and starts[-1] != start:
+            del words[-1], starts[-1], ends[-1]
+        joined = False
+        last_end = end
+        parts = _SPELLED_OUT.get(word)
+        if parts is None and "'" in word:
+            for ending, full in _ENDINGS:
+                if word.endswith(ending) and len(word) > len(ending):
+                    parts = ("will" if word == "won't" else word[: -len(ending)], full)
+                    break
+        for part in parts or (word,):
+            words.append(part)
+            starts.append(offset + start)
+            ends.append(offset + end)
+    return words, starts, ends
+
+
+def words_of(text: str) -> Words:
+    """The words of ``text``, for matching with :class:`Phrases`."""
+    words, starts, ends = _split_words(text)
+    return Words(tuple(words), tuple(starts), tuple(ends), 0)
+
+
+# ----------------------------------------------------------- word patterns
+#
+# A pattern is one line of space-separated items, matched against consecutive words:
+#
+#   sorry              the word itself
+#   so|really|very     any one of these; "a+bit" is the two words "a bit"
+#   @hard              any word of a named set (below); "@ing" is any word ending in -ing
+#   x?  x*             optional; any number of times (x is any of the above)
+#   _  _3              any one word; up to three words
+#   !x  !:name         not followed by x; not followed by the named sub-pattern
+#   <x                 not preceded by x
+#   ^  $               the start of a clause (after a mark or the opening fillers); the end
+#   ?  ,  .            a mark stands for itself
+#
+# Words are lower case with contractions spelled out: write "do not", "it is", "i am". A
+# line that ends with "|" goes on with the next line. Where several patterns match at the
+# same word, the longest match wins.
+
+_SET, _ANY, _NOT_NEXT, _NOT_PREV, _NOT_SUB, _CLAUSE, _END = range(7)
+
+_Predicate = Callable[[str], bool]
+
+# Named word sets: a word list, with "+" joining the words of a phrase.
+_WORD_SETS: dict[str, str] = {}
+# Named tests on one word.
+_PREDICATES: dict[str, _Predicate] = {
+    "ing": lambda w: len(w) > 4 and w.endswith("ing"),
+    "num": lambda w: w.isdigit(),
+    "word": lambda w: len(w) > 1 and w.isalpha(),
+}
+# Named sub-patterns for "!:name" (a Phrases: any of its lines).
+_SUB_PATTERNS: dict[str, Phrases] = {}
+
+
+class _Item:
+    __slots__ = ("hi", "kind", "lo", "multi", "preds", "single", "sub")
+
+    def __init__(self, kind: int, lo: int = 1, hi: int = 1) -> None:
+        self.kind = kind
+        self.lo = lo
+        self.hi = hi
+        self.single: frozenset[str] = frozenset()
+        self.multi: tuple[tuple[str, ...], ...] = ()
+        self.preds: tuple[_Predicate, ...] = ()
+        self.sub: Phrases | None = None
+
+
+_Pattern = tuple[_Item, ...]
+_ITEMS: dict[str, _Item] = {}
+
+
+_SPLIT_SETS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _word_set_parts(name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A named word set as (single words, phrases), split once."""
+    parts = _SPLIT_SETS.get(name)
+    if parts is None:
+        words = _WORD_SETS[name].split()
+        parts = (
+            frozenset(w for w in words if "+" not in w),
+            tuple(tuple(w.split("+")) for w in words if "+" in w),
+        )
+        _SPLIT_SETS[name] = parts
+    return parts
+
+
+def _choices(item: _Item, spec: str) -> _Item:
+    if "@" not in spec and "+" not in spec:  # plain words, the common case
+        item.single = frozenset(spec.split("|"))
+        return item
+    single: set[str] = set()
+    multi: list[tuple[str, ...]] = []
+    preds: list[_Predicate] = []
+    for choice in spec.split("|"):
+        if choice.startswith("@"):
+            name = choice[1:]
+            if name in _PREDICATES:
+                preds.append(_PREDICATES[name])
+                continue
+            words, phrases = _word_set_parts(name)
+            single |= words
+            multi.extend(phrases)
+        elif "+" in choice:
+            multi.append(tuple(choice.split("+")))
+        else:
+            single.add(choice)
+    item.single = frozenset(single)
+    item.multi = tuple(sorted(multi, key=len, reverse=True))
+    item.preds = tuple(preds)
+    return item
+
+
+def _item(text: str) -> _Item:
+    item = _ITEMS.get(text)
+    if item is not None:
+        return item
+    if text == "^":
+        item = _Item(_CLAUSE)
+    elif text == "$":
+        item = _Item(_END)
+    elif text.startswith("!:"):
+        item = _Item(_NOT_SUB)
+        item.sub = _SUB_PATTERNS[text[2:]]
+    elif text[0] == "!":
+        item = _choices(_Item(_NOT_NEXT), text[1:])
+    elif text[0] == "<":
+        item = _choices(_Item(_NOT_PREV), text[1:])
+    elif text[0] == "_":
+        item = _Item(_ANY, 0, int(text[1:])) if len(text) > 1 else _Item(_ANY)
+    elif text[-1] == "?" and len(text) > 1:
+        item = _choices(_Item(_SET, 0, 1), text[:-1])
+    elif text[-1] == "*" and len(text) > 1:
+        item = _choices(_Item(_SET, 0, 99), text[:-1])
+    else:
+        item = _choices(_Item(_SET), text)
+    _ITEMS[text] = item
+    return item
+
+
+def _parse(line: str) -> _Pattern:
+    return tuple(_item(text) for text in line.split())
+
+
+def _steps(item: _Item, words: tuple[str, ...], i: int) -> list[int]:
+    """Where one repetition of ``item`` can end, starting at word ``i``."""
+    out = [i + len(m) for m in item.multi if words[i : i + len(m)] == m]
+    if i < len(words):
+        word = words[i]
+        if word in item.single or any(p(word) for p in item.preds):
+            out.append(i + 1)
+    return out
+
+
+def _ends_before(item: _Item, words: tuple[str, ...], i: int) -> bool:
+    """Whether one of ``item``'s choices ends right before word ``i``."""
+    if i == 0:
+        return False
+    if words[i - 1] in item.single or any(p(words[i - 1]) for p in item.preds):
+        return True
+    return any(i >= len(m) and words[i - len(m) : i] == m for m in item.multi)
+
+
+def _match(pattern: _Pattern, k: int, w: Words, i: int) -> int:
+    """The end of a match of ``pattern[k:]`` starting at word ``i``, or -1."""
+    words = w.words
+    while k < len(pattern):
+        item = pattern[k]
+        kind = item.kind
+        if kind == _SET:
+            if item.hi == 1:
+                for j in _steps(item, words, i):
+                    end = _match(pattern, k + 1, w, j)
+                    if end >= 0:
+                        return end
+                if item.lo == 1:
+                    return -1
+            else:  # any number of times, longest first
+                reach = [i]
+                frontier = [i]
+                while frontier:
+                    frontier = [
+                        j for x in frontier for j in _steps(item, words, x) if j not in reach
+                    ]
+                    reach.extend(frontier)
+                for j in reversed(reach):
+                    end = _match(pattern, k + 1, w, j)
+                    if end >= 0:
+                        return end
+                return -1
+        elif kind == _ANY:
+            for n in range(item.lo, item.hi + 1):
+                j = i + n
+                if j > len(words) or (n and words[j - 1] in _MARKS):
+                    break
+                end = _match(pattern, k + 1, w, j)
+                if end >= 0:
+                    return end
+            return -1
+        elif kind == _NOT_NEXT:
+            if _steps(item, words, i):
+                return -1
+        elif kind == _NOT_PREV:
+            if _ends_before(item, words, i):
+                return -1
+        elif kind == _NOT_SUB:
+            if item.sub is not None and item.sub.at(w, i) >= 0:
+                return -1
+        elif kind == _CLAUSE:
+            if i > w.core and words[i - 1] not in _MARKS:
+                return -1
+        elif any(x not in _MARKS for x in words[i:]):  # _END
+            return -1
+        k += 1
+    return i
+
+
+class Phrases:
+    """A set of word patterns, one per line; lines starting with "#" are comments.
+
+    The patterns are parsed on first use.
+    """
+
+    __slots__ = ("_anywhere", "_by_word", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._by_word: dict[str, tuple[_Pattern, ...]] | None = None
+        self._anywhere: tuple[_Pattern, ...] = ()
+
+    def _index(self) -> dict[str, tuple[_Pattern, ...]]:
+        by_word: dict[str, list[_Pattern]] = {}
+        anywhere: list[_Pattern] = []
+        for line in _pattern_lines(self._text):
+            pattern = _parse(line)
+            first = _first_words(pattern)
+            if first is None:
+                anywhere.append(pattern)
+            for word in first or ():
+                by_word.setdefault(word, []).append(pattern)
+        self._anywhere = tuple(anywhere)
+        self._by_word = {word: tuple(found) for word, found in by_word.items()}
+        return self._by_word
+
+    def at(self, w: Words, i: int) -> int:
+        """The end of the longest match starting at word ``i``, or -1."""
+        by_word = self._by_word if self._by_word is not None else self._index()
+        best = -1
+        if i < len(w.words):
+            for pattern in by_word.get(w.words[i], ()):
+                best = max(best, _match(pattern, 0, w, i))
+        for pattern in self._anywhere:
+            best = max(best, _match(pattern, 0, w, i))
+        return best if best > i else -1
+
+    def search(self, w: Words, start: int = 0) -> tuple[int, int] | None:
+        """The leftmost match from word ``start`` on, as (first word, end), or None."""
+        for i in range(start, len(w.words)):
+            end = self.at(w, i)
+            if end >= 0:
+                return i, end
+        return None
+
+    def spans(self, w: Words) -> list[tuple[int, int]]:
+        """Every match, one per start word, as (first word, end)."""
+        return [(i, end) for i in range(len(w.words)) if (end := self.at(w, i)) >= 0]
+
+    def __call__(self, w: Words) -> bool:
+        return self.search(w) is not None
+
+
+def _pattern_lines(text: str) -> list[str]:
+    """The patterns in ``text``: one per line, skipping comments; a line that ends with
+    "|" goes on with the next one (so long lists of choices can wrap)."""
+    lines: list[str] = []
+    pending = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line[0] == "#":
+            continue
+        line = pending + line
+        if line.endswith("|"):
+            pending = line
+            continue
+        pending = ""
+        lines.append(line)
+    if pending:
+        lines.append(pending.rstrip("|"))
+    return lines
+
+
+def _first_words(pattern: _Pattern) -> set[str] | None:
+    """The words a match can start with, or None if it can start with any word."""
+    first: set[str] = set()
+    for item in pattern:
+        if item.kind == _ANY:
+            return None
+        if item.kind != _SET:
+            continue
+        if item.preds:
+            return None
+        first.update(item.single)
+        first.update(m[0] for m in item.multi)
+        if item.lo:
+            return first
+    return None
+
+
+def _words(name: str, text: str) -> None:
+    """Name a word set for patterns ("@name")."""
+    _WORD_SETS[name] = text
+
+
+def _sub(name: str, text: str) -> None:
+    """Name a sub-pattern for "!:name": one or more lines, any of which may match."""
+    _SUB_PATTERNS[name] = Phrases(text)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` (a word list reads better as text than as quoted strings)."""
+    return frozenset(text.split())
+
+
+# Word sets used across the rules.
+_words("wh", "what how why where when who whom whose which")
+_words(
+    "aux",
+    "do does did is are was were am have has had can could would will should shall may might must",
+)
+_words("you", "you your yours yourself ur")
+_WH = _word_set(_WORD_SETS["wh"])
+_AUX = _word_set(_WORD_SETS["aux"])
+_YOU_WORDS = _word_set(_WORD_SETS["you"])
+# "you" as the subject of a condition or a wish ("if you feel", "hope you can"): what
+# follows is a condition or a wish, not something about them or a step for them.
+_words("not_subject", "if when whenever what how why where hope long+as unless until")
+# Words a relative clause hangs on: "something you want", "the people you love".
+_words(
+    "relative_head",
+    """
+    something anything everything nothing someone anyone everyone people person things thing
+    stuff one ones whatever whoever wherever
+    """,
+)
+
+
 # --------------------------------------------------------------------- text
-
-
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of the alternatives as whole words."""
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
-
 
 # Curly quotes become straight ones, one character for one, so offsets still fit the reply.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
@@ -77,25 +534,57 @@ _STRAIGHTEN.update(str.maketrans({"\u201c": '"', "\u201d": '"'}))
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|(?=\n)|$)")
 
 # Words that open a spoken sentence without changing what it does ("Okay, so ...").
-_LEAD = re.compile(
-    r"^(?:[\s,.;:!\-\"'(]*"
-    r"(?:ok(?:ay)?|oh|ah+|aw+|well|so|and|but|also|yeah|yes|yep|right|alright|all right|"
-    r"hmm+|mm+|mhm|mm-hmm|uh-huh|um+|uh+|er|hey|hi|hello|now|then|honestly|sure|wow|"
-    r"first(?:ly)?|second(?:ly)?|lastly|finally|anyway|plus|or|i see|got it|gotcha)"
-    r"\b)*[\s,.;:!\-\"'(]*",
-    re.IGNORECASE,
+_FILLERS = _word_set(
+    """
+    okay oh ah aw well so and but also yeah yes yep right alright hm m mhm mh uh um er hey
+    hi hello now then honestly sure wow first firstly second secondly lastly finally anyway
+    plus or gotcha huh
+    """
 )
+_FILLER_PAIRS = frozenset({("all", "right"), ("i", "see"), ("got", "it"), ("mm", "hmm")})
 
-_QUESTION_MARK = re.compile(r"\?[\W_]*$")
+
+def _squeeze(word: str) -> str:
+    """The word with runs of one letter cut to one: "hmmm" -> "hm", "sooo" -> "so"."""
+    return "".join(c for n, c in enumerate(word) if n == 0 or c != word[n - 1])
 
 
-@dataclass(frozen=True)
+def _core(words: list[str]) -> int:
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _MARKS or word in _FILLERS or _squeeze(word) in _FILLERS:
+            i += 1
+        elif tuple(words[i : i + 2]) in _FILLER_PAIRS:
+            i += 2
+        else:
+            break
+    return i
+
+
 class _Sentence:
-    text: str  # the whole sentence, quotes straightened
-    core: str  # the same without its opening filler words ("Okay, so ...")
-    start: int  # offset of ``text`` in the reply
-    end: int
-    asks: bool  # ends with a question mark
+    """One sentence: its text (quotes straightened), its offsets in the reply, whether it
+    ends with a question mark, and its words."""
+
+    __slots__ = ("asks", "end", "start", "text", "w")
+
+    def __init__(self, text: str, start: int, end: int, asks: bool, w: Words) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.asks = asks
+        self.w = w
+
+    @property
+    def core(self) -> int:
+        return self.w.core
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.w.words
+
+    def word(self, i: int) -> str:
+        return self.w.words[i] if 0 <= i < len(self.w.words) else ""
 
 
 def _sentences(reply: str) -> list[_Sentence]:
@@ -108,15 +597,17 @@ def _sentences(reply: str) -> list[_Sentence]:
         if not text.strip(".!?\"') ") or text.startswith((">", "&gt;")):
             continue
         start = m.start() + raw.index(text[0])
-        lead = _LEAD.match(text)
-        skip = lead.end() if lead else 0
+        words, starts, ends = _split_words(text, start)
+        tail = text.rstrip()
+        while tail and not tail[-1].isalnum() and tail[-1] != "?":
+            tail = tail[:-1]
         out.append(
             _Sentence(
                 text=text,
-                core=text[skip:],
                 start=start,
                 end=start + len(text),
-                asks=bool(_QUESTION_MARK.search(text)) and text.count('"') % 2 == 0,
+                asks=tail.endswith("?") and text.count('"') % 2 == 0,
+                w=Words(tuple(words), tuple(starts), tuple(ends), _core(words)),
             )
         )
     return out
@@ -124,90 +615,153 @@ def _sentences(reply: str) -> list[_Sentence]:
 
 # ---------------------------------------------------------------- questions
 
-_WH = r"(?:what|how|why|where|when|who|whom|whose|which)"
-_AUX = (
-    r"(?:do|does|did|is|are|was|were|am|have|has|had|can|could|would|will|should|shall|may|"
-    r"might|must)(?:n'?t)?"
+# Invitations to say more, made as requests: "Tell me more", "Can you say more about
+# that?", "I'm curious what happened", "Help me understand". Open, whatever their grammar.
+_INVITATION = Phrases(
+    """
+    tell|telling me more|about|what|how|why|when|where|who|everything|anything|something
+    tell|telling me a+bit|a+little|the+story
+    talk|walk me through
+    talk to|with me
+    ^ talk a+bit|a+little? more? about
+    can|could|would you talk a+bit|a+little? more? about
+    say|share a+bit|a+little? more
+    can|could|would you explain|describe|share|think+of|say+more|give+me+an+example|give+an+example
+    share|sharing|say|saying a+bit|a+little|more about|with+me
+    help me understand
+    can|could|may i ask @wh|about
+    i would love|like to hear|know|understand
+    i am just|really|kind+of? curious|wondering about|what|how|why|where|when|who
+    i just? wonder what|how|why|where|who
+    ^ wondering what|how|why|where|who|about
+    what else
+    """
 )
-
-# A wh-word that asks rather than introduces a clause: "What happened?", "How long ...?",
-# but not "When you said that, ..." or "What you're feeling is ..." (wh-word + subject).
-_WH_ASKING = rf"{_WH}\b(?!'?\s*(?:i|you|you're|he|she|we|they|your|my|his|her|their|people)\b)"
-_WH_START = re.compile(rf"^{_WH_ASKING}", re.IGNORECASE)
-# A wh-question later in the sentence: "And you, what do you make of it?",
-# "So, um, how are things at home?".
-_WH_INSIDE = re.compile(
-    rf"(?:[,;:\-]\s*(?:and |so |but |or )?{_WH_ASKING}|\b{_WH}(?:'s|'re| (?:\w+ ){{0,3}}?{_AUX}) "
-    r"(?:you|your|it|that|this|they|he|she|things|there|we)\b)",
-    re.IGNORECASE,
+# Yes/no questions that still invite them to say whatever they want, or what they think:
+# "Anything else?", "Is there anything that worries you?", "Any thoughts?", "Do you
+# think it might be linked?", "Would you quit, or ...?". Not a question about one
+# specific thing: "Is there any way you could ...?", "Is there anyone who can help?".
+_OPEN_YES_NO = Phrases(
+    """
+    ^ anything|something else
+    is|are|was|were there anything|something
+    ^ any other? questions|thoughts|ideas|concerns
+    do you have any other? questions|thoughts|ideas|concerns
+    do|did you think
+    or $
+    """
+)
+# A question that asks for a point on a scale is closed, whatever its wh-word: "On a
+# scale of 1 to 10, how ready are you?", "What number would you pick?".
+_SCALE_QUESTION = Phrases(
+    """
+    scale of|from
+    what|which number
+    pick a number
+    """
+)
+# A wh-word that asks rather than opens a clause: "What happened?", "How long ...?", but
+# not "What you're feeling is ..." (a wh-word followed by its subject).
+_WH_ASKING = Phrases("@wh !i|you|he|she|we|they|your|my|his|her|their|people")
+# A wh-question later in the sentence: "And you, what do you make of it?", "So, um, how
+# are things at home?".
+_WH_INSIDE = Phrases(
+    """
+    ^ and|so|but|or? @wh !i|you|he|she|we|they|your|my|his|her|their|people
+    @wh _3 @aux you|your|it|that|this|they|he|she|things|there|we
+    """
 )
 # A wh-question written without its question mark: "how are you doing today".
-_WH_UNMARKED = re.compile(
-    rf"^{_WH}(?:'s|'re| {_AUX}) (?:you|your|it|that|this|they|he|she|things|there|we)\b",
-    re.IGNORECASE,
-)
+_WH_UNMARKED = Phrases("@wh @aux you|your|it|that|this|they|he|she|things|there|we")
 # Auxiliary inversion without a question mark: "are you ok", "do you want to talk".
-_INVERSION_UNMARKED = re.compile(
-    rf"^{_AUX} (?:you|your|they|he|she|we|anyone|anybody|someone|there)\b",
-    re.IGNORECASE,
-)
+_INVERSION_UNMARKED = Phrases("@aux not? you|your|they|he|she|we|anyone|anybody|someone|there")
 # A question asked by putting the auxiliary first: "Do you ...", "Is it ...".
-_INVERTED = re.compile(
-    rf"^{_AUX} (?:you|your|i|it|that|this|there|they|he|she|we|anyone|anybody|someone|things)\b",
-    re.IGNORECASE,
-)
-# Invitations to say more, made as requests: "Tell me more", "Can you say more about
-# that?", "I'm curious what happened", "Help me understand".
-_INVITATION = _rx(
-    r"tell(?:ing)? me (?:more|about|what|how|why|when|where|who|a (?:bit|little)|everything|"
-    r"anything|something|the story)",
-    r"(?:talk|walk) me through",
-    r"talk (?:to|with) me",
-    r"(?:^|(?<=can you )|(?<=could you )|(?<=would you ))talk (?:a (?:bit|little) (?:more )?)?"
-    r"about",
-    r"say (?:a (?:bit|little) )?more",
-    r"share (?:a (?:bit|little) )?more",
-    r"(?:can|could|would) you (?:explain|describe|give (?:me )?an example|think of|share|"
-    r"say more)",
-    r"help me understand",
-    r"i(?:'d| would) (?:love|like) to (?:hear|know|understand)",
-    r"i'?m (?:just |really |kind of )?(?:curious|wondering) (?:about|what|how|why|where|when|who)",
-    r"i (?:just )?wonder (?:what|how|why|where|who)",
-    r"what else",
-)
-
-
-# A question about the speaker, asked of nobody: "How much worse could I get?", "Why do
-# we do this to ourselves?". It has a first-person subject and no "you" in it.
-_SELF_QUESTION = re.compile(
-    rf"^(?:{_WH}\b[^?]*?\b|)(?:{_AUX}) (?:i|we)\b(?!.*\byou)|^(?:i|i'm|we)\b(?!.*\byou)",
-    re.IGNORECASE,
+_INVERTED = Phrases(
+    "@aux not? you|your|i|it|that|this|there|they|he|she|we|anyone|anybody|someone|things"
 )
 # Offers asked in the first person still ask them: "Can I help?", "What can I do?"
-_OFFER_QUESTION = _rx(r"(?:can|could|may|shall|should) (?:i|we) (?:help|do|get|bring|ask|call)")
-# A tag or an aside rather than a question: "right?", "weird, huh?", "so what?"
-_TAG_ONLY = re.compile(
-    r"^(?:\w+,? )?(?:right|huh|eh|no|yeah|isn't it|aren't they|don't you think|so what|"
-    r"you know|get it|lol)\W*$",
-    re.IGNORECASE,
+_OFFER_QUESTION = Phrases("can|could|may|shall|should i|we help|do|get|bring|ask|call")
+# A tag or an aside rather than a question: "right?", "weird, huh?", "so what?", and the
+# check that closes a reflection: "is that right?", "did I get that right?". MITI codes
+# these with the statement they follow, not as questions.
+_TAG_ONLY = Phrases(
+    """
+    _1 ,? right|huh|eh|no|yeah|lol|correct|true $
+    _1 ,? is+not+it|are+not+they|do+not+you+think|so+what|you+know|get+it $
+    is|was that right|correct|true|it|so $
+    am i right|correct $
+    did|have i get|got|understand that|it|you right|correctly $
+    """
 )
+# A back-channel said with a rising voice, which asks nothing: "Yeah?", "Okay?",
+# "Mm-hmm?", "Oh, really?". (Opening fillers are skipped before this is checked.)
+_BACK_CHANNEL = frozenset({"really", "seriously", "indeed", "sure", "true", "correct"})
+
+
+def _back_channel(s: _Sentence) -> bool:
+    rest = [w for w in s.words[s.core :] if w not in _MARKS]
+    return not rest or (len(rest) == 1 and rest[0] in _BACK_CHANNEL)
+
+
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _self_question(s: _Sentence) -> bool:
+    """A question about the speaker, asked of nobody: "How much worse could I get?", "Why
+    do we do this to ourselves?". It has a first-person subject and no "you" in it."""
+    words, core = s.words, s.core
+    if any(word in _YOU_WORDS for word in words[core:]):
+        return False
+    if s.word(core) in _FIRST_PERSON:
+        return True
+    if s.word(core) in _AUX:
+        return s.word(core + 1) in _FIRST_PERSON
+    if s.word(core) in _WH:
+        return any(
+            words[k] in _AUX and s.word(k + 1) in _FIRST_PERSON for k in range(core, len(words))
+        )
+    return False
+
+
+# A reflection said with a rising voice: "So you feel let down?", "It sounds like the
+# evenings are worst?", "You're saying you want out?". MITI codes it as a reflection, not a
+# question, when the sentence is built as a statement around one of these frames.
+_RISING_REFLECTION = Phrases(
+    """
+    you are saying|telling+me|noticing|hearing
+    you feel|felt
+    what you are saying
+    """
+)
+
+
+def _rising_reflection(s: _Sentence) -> bool:
+    w = s.w
+    if _INVERTED.at(w, s.core) >= 0 or _WH_ASKING.at(w, s.core) >= 0 or _WH_INSIDE(w):
+        return False
+    return _REFLECTION_GUESS(w) or _RISING_REFLECTION(w)
 
 
 def _question_kind(s: _Sentence) -> str | None:
     """'open', 'closed' or None for a sentence that is not a question."""
-    if _INVITATION.search(s.text):
+    w, core = s.w, s.core
+    if _INVITATION(w):
         return "open"
-    if _TAG_ONLY.match(s.core) or (
-        _SELF_QUESTION.match(s.core) and not _OFFER_QUESTION.search(s.core)
-    ):
+    if _back_channel(s) or _TAG_ONLY.at(w, core) >= 0:
+        return None
+    if _self_question(s) and not _OFFER_QUESTION(w):
         return None
     if s.asks:
-        if _WH_START.match(s.core) or _WH_INSIDE.search(s.core):
+        if _rising_reflection(s):
+            return None
+        if _SCALE_QUESTION(w):
+            return "closed"
+        if _WH_ASKING.at(w, core) >= 0 or _WH_INSIDE(w) or _OPEN_YES_NO(w):
             return "open"
         return "closed"
-    if _WH_UNMARKED.match(s.core):
+    if _WH_UNMARKED.at(w, core) >= 0:
         return "open"
-    if _INVERSION_UNMARKED.match(s.core):
+    if _INVERSION_UNMARKED.at(w, core) >= 0:
         return "closed"
     return None
 
@@ -215,351 +769,537 @@ def _question_kind(s: _Sentence) -> str | None:
 # ------------------------------------------------------------------- advice
 
 # Verbs that, opening a sentence, make it an instruction: "Try ...", "Talk to ...".
-_IMPERATIVE_VERBS = (
-    r"try|talk|speak|reach|call|text|contact|see|visit|go|get|find|seek|ask|tell|take|make|"
-    r"keep|stay|give|let|look|write|journal|focus|think|consider|remember|start|stop|avoid|"
-    r"set|plan|spend|join|practi[cs]e|use|listen|allow|treat|be|do|eat|sleep|exercise|drink|"
-    r"breathe|meditate|read|watch|play|put|sit|walk|rest|relax|hang|hold|learn|work|check|"
-    r"share|express|explain|pray|believe|trust|accept|forgive|love|enjoy|celebrate|apply|"
-    r"search|google|sign|schedule|list|note|distract|surround|limit|reduce|cut|turn|leave|"
-    r"move|quit|continue|create|build|prioriti[sz]e|remind|reward|push|figure|sort|"
-    r"research|chat|vent|open|confront|approach|explore|invest|lean|count|pick|choose|"
-    r"consult|book|register|enroll|volunteer|hire|buy|cook|dance|sing|draw|paint|break|own|"
-    r"initiate|validate|stick|step|slow|prepare|remove|replace|switch|aim|attend|begin|bring|"
-    r"challenge|change|communicate|decide|delete|discuss|distance|drop|embrace|establish|"
-    r"follow|forget|grab|identify|ignore|imagine|include|meet|mention|notice|offer|pay|"
-    r"protect|pursue|reconsider|record|reflect|report|request|respect|respond|return|"
-    r"review|send|show|track|cry|laugh|smile|breath|block|unfollow|mute|"
-    r"don'?t|do not|never|always"
+_words(
+    "imperative",
+    """
+    try talk speak reach call text contact see visit go get find seek ask tell take make keep
+    stay give let look write journal focus think consider remember start stop avoid set plan
+    spend join practice practise use listen allow treat be do eat sleep exercise drink breathe
+    meditate read watch play put sit walk rest relax hang hold learn work check share express
+    explain pray believe trust accept forgive love enjoy celebrate apply search google sign
+    schedule list note distract surround limit reduce cut turn leave move quit continue create
+    build prioritise prioritize remind reward push figure sort research chat vent open
+    confront approach explore invest lean count pick choose consult book register enroll
+    volunteer hire buy cook dance sing draw paint break own initiate validate stick step slow
+    prepare remove replace switch aim attend begin bring challenge change communicate decide
+    delete discuss distance drop embrace establish follow forget grab identify ignore imagine
+    include meet mention notice offer pay protect pursue reconsider record reflect report
+    request respect respond return review send show track cry laugh smile breath block
+    unfollow mute never always
+    """,
 )
-# The imperative, possibly softened or after an opening phrase: "Just try ...", "Please,
-# call ...", "If it gets worse, call ...", "Either way, find ...". Not "Tell me ..." or
-# "Let me ..." (those invite or offer).
-_IMPERATIVE = re.compile(
-    r"^(?:[^,]{1,60},\s*)?"
-    r"(?:(?:just|please|maybe|perhaps|definitely|really|so|then|also|first|still|by all means|"
-    r"simply|gently|always)\s+)*"
-    rf"(?P<verb>{_IMPERATIVE_VERBS})\b(?! (?:me|us)\b)(?! you\b)(?!')",
-    re.IGNORECASE,
+_IMPERATIVE_VERBS = _word_set(_WORD_SETS["imperative"])
+# Softeners that may come before the verb: "Just try ...", "Please, call ...".
+_SOFTENERS = _word_set(
+    "just please maybe perhaps definitely really so then also first still simply gently always "
+    "by all means"
 )
 # Openings that look imperative but reassure or say goodbye: "Don't worry", "Take care",
-# "Have a good day", "Hope you feel better", "Thank you".
-_NOT_ADVICE = re.compile(
-    r"^(?:don'?t (?:worry|mention|be sorry|apologi[sz]e|give up|lose hope|get me wrong|"
-    r"hesitate)|never give up|take care|never mind|hang in there|keep your (?:head|chin) up|"
-    r"let me|tell me|talk to me|keep (?:it )?up|keep (?:going|trying|fighting|pushing)|"
-    r"stay (?:safe|strong|warm|positive|well)|be (?:well|safe|blessed)|get well|do you|"
-    r"do not worry|look(?:s)? like|see you|believe me|trust me|enjoy (?:the|your)|"
-    r"talk (?:to you )?(?:later|soon)|have a|thank|let's)\b",
-    re.IGNORECASE,
+# "Have a good day", "Hope you feel better", "Thank you". Matched at the verb.
+_NOT_ADVICE = Phrases(
+    """
+    do not worry|mention|apologise|apologize|hesitate
+    do not be sorry
+    do not give up
+    do not lose hope
+    do not get me wrong
+    never give up
+    never mind
+    take care
+    hang in there
+    keep your head|chin up
+    let|tell|talk+to|believe|trust me
+    keep it? up
+    keep going|trying|fighting|pushing
+    stay safe|strong|warm|positive|well
+    be well|safe|blessed
+    get well
+    do you
+    look|looks like
+    see you
+    enjoy the|your
+    talk to+you? later|soon
+    have a
+    thank|thanks
+    let us
+    """
 )
-# "you" as the subject of a subordinate clause ("if you need to", "when you feel"): what
-# follows describes a condition, not them or a step for them.
-_NOT_SUBJECT = (
-    r"(?<!if )(?<!when )(?<!whenever )(?<!what )(?<!how )(?<!why )(?<!where )(?<!hope )"
-    r"(?<!long as )(?<!unless )(?<!until )"
-)
+# A first clause before the imperative: "If it gets worse, call ...", "Either way, find ...".
+_OPENING_CLAUSE_CHARS = 60
+
+
+def _is_imperative(s: _Sentence) -> bool:
+    """The sentence gives an instruction: "Try to get some air", "If it gets worse, call
+    the line." Not "Tell me ..." or "Let me ..." (those invite or offer)."""
+    words = s.words
+    starts = [s.core]
+    comma = next((k for k in range(s.core, len(words)) if words[k] == ","), None)
+    if comma is not None and s.w.starts[comma] - s.w.starts[s.core] <= _OPENING_CLAUSE_CHARS:
+        starts.append(comma + 1)
+    for i in starts:
+        while s.word(i) in _SOFTENERS or (s.word(i), s.word(i + 1)) == ("by", "all"):
+            i += 2 if s.word(i) == "by" else 1
+        verb = s.word(i)
+        if verb not in _IMPERATIVE_VERBS or s.word(i + 1) in ("me", "us", "you", "i", "we"):
+            continue
+        if _NOT_ADVICE.at(s.w, i) < 0:
+            return True
+    return False
+
+
 # Verbs that carry a suggestion after "you can": "you can call them", "you can ask".
-_SUGGESTED_ACTS = (
-    r"(?:always |also |still |just )?(?:call|text|reach|contact|seek|join|find|look|talk|ask|"
-    r"try|use|go|get|speak|write|tell|explain|start|set|check|visit|apply|make|take|consider|"
-    r"search|let|put|bring|invite|schedule|plan|focus|spend)"
+_words(
+    "suggested",
+    """
+    call text reach contact seek join find look talk ask try use go get speak write tell
+    explain start set check visit apply make take consider search let put bring invite
+    schedule plan focus spend
+    """,
 )
 # Advice carried by a phrase rather than the sentence's first word.
-_ADVICE_PHRASE = _rx(
+_sub("fine", "be fine|okay|alright|able|proud|happy|good")
+# "Maybe look ..." is advice, but not "maybe talk later", "maybe take care" (see _NOT_ADVICE)
+_sub("not_advice_verb", "do+not+worry|take+care|have+a|see+you|thank|thanks|be+well|get+well")
+_ADVICE_PHRASE = Phrases(
+    """
     # modal advice to "you": "you should", "you might want to", "you could call"
-    rf"{_NOT_SUBJECT}(?<!sorry )(?<!that )(?<!though )(?<!time )(?<!feel )"
-    r"you (?:really |probably |definitely |just |also |might )?(?:should|shud|"
-    r"ought to|need to|"
-    r"have to|might want to|may want to|might wanna|may wish to|might try|might consider)"
-    r"(?! (?:be (?:fine|ok|okay|alright|able|proud)|not feel|feel)\b)",
-    r"you could(?!'| (?:be|have|feel|tell|see|say|never|not|hear|imagine)\b)",
-    r"you(?:'ll| will) (?:need|have) to|you must(?! (?:be|feel|have)\b)",
-    r"(?:it's|it is) (?:important|vital|essential|crucial) (?:that|for) you",
-    rf"(?<!sure )(?<!know )(?<!bet )(?<!believe )(?<!think )(?<!hope )(?<!that )you can "
-    rf"{_SUGGESTED_ACTS}\b(?! (?:through|over|better|past|it|this|a job|one)\b)",
-    r"(?:maybe|perhaps) (?:you|try|it would|it might|consider|look|talk|reach|find|get|take|"
-    r"\w+ing)",
+    <@not_subject|sorry|that|though|time|feel you really|probably|definitely|just|also? should|
+        shud|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
+        might+consider !:fine !not+feel|feel
+    <@not_subject|sorry|that|though|time|feel you might want+to|try|consider
+    you could !be|have|feel|tell|see|say|never|not|hear|imagine|would
+    you will need|have to
+    you must !be|feel|have
+    it is important|vital|essential|crucial that|for you
+    <sure|know|bet|believe|think|hope|that you can always|also|still|just? @suggested !through|
+        over|better|past|it|this|a+job|one
+    # softened: "maybe you could", "perhaps try", "maybe talking to her"
+    maybe|perhaps you|try|consider|look|talk|reach|find|get|take|it+would|it+might|@ing
+    maybe|perhaps just? @imperative !:not_advice_verb
+    # what would help, said of an activity: "Going for a walk might help", "Having a
+    # planner can keep you on track", "Taking a break is a good idea"
+    ^ @ing _4 help|helps|can+help|may+help|might+help|could+help|would+help|will+help|can+make|
+        may+make|might+make|can+keep|may+keep|might+keep|can+give|might+give
+    ^ @ing _4 is|may+be|might+be|could+be|would+be|can+be a+good|a+great|a+way|the+best|worth|
+        helpful|useful
     # the speaker's recommendation: "I suggest", "I'd recommend", "my advice"
-    r"i (?:would |'d |'d also |would also |strongly |can |could )?(?:suggest|recommend|advise|"
-    r"encourage|urge)",
-    r"my (?:\w+ )?(?:advice|suggestion|recommendation|piece of advice)",
-    r"(?:one|another|a) (?:possible |good )?(?:solution|option|idea|suggestion|tip|thing you "
-    r"(?:can|could) do) (?:is|would be|could be|might be|may be)",
-    r"if i (?:were|was) you",
+    i would|strongly|can|could? also? suggest|recommend|advise|encourage|urge
+    my _1 advice|suggestion|recommendation|piece+of+advice
+    one|another|a possible|good? solution|option|idea|suggestion|tip is|would+be|could+be|might+be|
+        may+be
+    one|another|a thing you can|could do is|would+be|could+be|might+be|may+be
+    # what worked for me, offered as a way for them: "One thing that helped me was ..."
+    one|another thing that? helped|helps|worked|works
+    what helped|helps|worked|works for? me is|was
+    if i were|was you
     # advice through what I would do: "I'd talk to her first", "I would call them"
-    r"i(?:'d| would) (?!(?:like|love|be|have|feel|say|not|think|guess|imagine|agree|understand|"
-    r"hate|hope|want|never|probably|also|definitely|really|recommend|suggest|rather)\b)\w+",
-    r"i think (?:you (?:should|need|could|might want|ought|have to|must)|it(?:'s| is| would be|"
-    r"'d be| might be| may be) (?:best|better|good|a good idea|worth|wise|important|helpful))",
+    # (not how I would feel or react: "I'd go crazy", "I would break down too")
+    i would !like|love|be|have|feel|say|not|think|guess|imagine|agree|understand|hate|hope|want|
+        never|probably|also|definitely|really|recommend|suggest|rather|been|do+not|go+crazy|
+        freak|cry|die|break+down|lose|completely|totally|normally|too _
+    i think you should|need|could|ought|must|have+to|might+want
+    i think it is|would+be|might+be|may+be best|better|good|a+good+idea|worth|wise|important|helpful
     # what would help: "it might help to", "talking can help", "it's a good idea to"
-    r"(?<!\bi )(?<!\bwe )(?:might|may|could|would|can|should) "
-    r"(?:really |also |definitely |probably )?(?:help|be (?:very |really )?(?:helpful|useful|"
-    r"a good idea|worth|beneficial|wise|a good (?:start|idea|step|way)))",
-    r"(?:it's|it is|it'd be|it would be) (?:a good idea|important|worth|best|helpful|wise|"
-    r"good|better) to",
-    r"(?:is|'s) worth (?:a )?(?:try|trying|a shot|considering|looking)",
-    r"(?:may|might) be time to|it(?:'s| is) time to",
-    r"the best (?:thing|way|option|bet)",
-    r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bto )try (?:to|and|\w+ing)",
-    r"(?<!\bi )(?<!\bwe )(?<!\bto )make sure",
-    r"don'?t forget",
+    <i|we might|may|could|would|can|should really|also|definitely|probably? help
+    <i|we might|may|could|would|can|should really|also|definitely|probably? be very|
+        really? helpful|useful|a+good+idea|worth|beneficial|wise|a+good+start|a+good+step|
+        a+good+way
+    it is|would+be a+good+idea|important|worth|best|helpful|wise|good|better to
+    is worth a? try|trying|shot|considering|looking
+    # timing and the best course: "it might be time to", "the best thing is", "the right move"
+    may|might be time to
+    may|might be a good time to
+    is|was|would+be the right move|thing+to+do|call
+    it is time to
+    the best thing|way|option|bet
+    # "try to ...", "make sure ...", "don't forget ..." said to them (not "I try to")
+    <i|we|they|to try to|and|@ing
+    <i|we|to make sure
+    do not forget
+    """
 )
-
 # Suggestions dressed as questions: "Have you tried ...?", "Why don't you ...?". They
 # count as advice, not as a question: the answer they want is "yes, I'll do it".
-_SUGGESTION_QUESTION = _rx(
-    r"have you (?:ever )?(?:tried|considered|thought (?:about|of)|looked (?:into|at)|"
-    r"reached out|contacted|been to see)",
-    r"(?:can|could) you (?:make|sit|try|talk|ask|plan|put|write|set|find|go|call|reach|speak|"
-    r"take|get|join|start|see if)",
-    r"did you (?:try|consider|think about)",
-    r"(?:would|could|can|will) you (?:consider|try|be (?:willing|open|able) to)",
-    r"(?:is it|would it be) possible (?:for you )?to",
-    r"why (?:don'?t|not) you|why not",
-    r"(?:how|what) about (?:\w+ing|if you|if we|we|a|an|some|getting|trying)",
+_SUGGESTION_QUESTION = Phrases(
+    """
+    have you ever? tried|considered|thought+about|thought+of|looked+into|looked+at|reached+out|
+        contacted|been+to+see
+    can|could you make|sit|try|talk|ask|plan|put|write|set|find|go|call|reach|speak|take|get|join|
+        start|see+if
+    did you try|consider|think+about
+    would|could|can|will you consider|try|be+willing+to|be+open+to|be+able+to|be+prepared+to
+    is there any chance that? you can|could
+    are there any? ways|things you can|could
+    what if you
+    is it possible for+you? to
+    would it be possible for+you? to
+    why do not you
+    why not
+    how|what about @ing|if+you|if+we|we|a|an|some
+    """
 )
 # "Is there anyone you could talk to?" asks about their support and points to a next step:
 # a question and a suggestion at once (ALGEE: encourage other supports).
-_SUPPORT_QUESTION = _rx(
-    r"(?:anyone|someone|somebody|anybody|any \w+|a \w+|some \w+)(?: \w+){0,4} "
-    r"(?:you|that) (?:can|could) (?:talk|turn|reach|lean|confide|call|ask|go|speak|email|"
-    r"text|trust|contact|rely)",
-    r"(?:is there|do you have) (?:\w+ ){0,3}(?:anyone|someone|somebody|anybody|a friend|friends|"
-    r"family) (?:to|who|that)",
+_words("lean_on", "talk turn reach lean confide call ask go speak email text trust contact rely")
+_SUPPORT_QUESTION = Phrases(
+    """
+    anyone|someone|somebody|anybody _4 you|that can|could @lean_on
+    any|a|some _ _4 you|that can|could @lean_on
+    is+there|do+you+have _3 anyone|someone|somebody|anybody|a+friend|friends|family to|who|that
+    """
 )
 # "What have you tried?" asks: a wh-question is open, even when it mentions trying.
-_SUGGESTING_WH = _rx(r"why (?:don'?t|not)", r"(?:how|what) about")
+_SUGGESTING_WH = Phrases(
+    """
+    why do+not|not
+    how|what about
+    """
+)
 
 # ----------------------------------------------------------- reflection
 
 # Feeling words that, said of "you", reflect a feeling back.
-_FEELINGS = (
-    r"(?:sad|upset|angry|mad|hurt|lonely|alone|scared|afraid|frightened|anxious|worried|"
-    r"nervous|stressed|overwhelmed|exhausted|tired|drained|frustrated|confused|lost|stuck|"
-    r"hopeless|helpless|worthless|guilty|ashamed|embarrassed|betrayed|rejected|ignored|"
-    r"unappreciated|unheard|torn|trapped|numb|empty|down|low|depressed|heartbroken|"
-    r"disappointed|jealous|insecure|unsure|uncertain|conflicted|burnt out|burned out|"
-    r"happy|relieved|proud|excited|hopeful|grateful|better|worse|pressured|isolated)"
+_words(
+    "feeling",
+    """
+    sad upset angry mad hurt lonely alone scared afraid frightened anxious worried nervous
+    stressed overwhelmed exhausted tired drained frustrated confused lost stuck hopeless
+    helpless worthless guilty ashamed embarrassed betrayed rejected ignored unappreciated
+    unheard torn trapped numb empty down low depressed heartbroken disappointed jealous
+    insecure unsure uncertain conflicted burnt+out burned+out happy relieved proud excited
+    hopeful grateful better worse pressured isolated
+    """,
 )
 # How hard something is: "hard", "exhausting", "a lot".
-_HARD = (
-    r"(?:hard|tough|difficult|rough|awful|terrible|horrible|painful|scary|frightening|"
-    r"stressful|exhausting|overwhelming|frustrating|upsetting|sad|heartbreaking|lonely|unfair|"
-    r"a lot|confusing|draining|challenging|devastating|traumati[sz]ing|hurtful|isolating|"
-    r"distressing|horrendous|heavy|brutal|a nightmare|no fun|worrying|disappointing|"
-    r"infuriating|maddening|discouraging|depressing|hell|tricky|unbearable|shocking)"
+_words(
+    "hard",
+    """
+    hard tough difficult rough awful terrible horrible painful scary frightening stressful
+    exhausting overwhelming frustrating upsetting sad heartbreaking lonely unfair a+lot
+    confusing draining challenging devastating traumatising traumatizing hurtful isolating
+    distressing horrendous heavy brutal a+nightmare no+fun worrying disappointing infuriating
+    maddening discouraging depressing hell tricky unbearable shocking
+    """,
 )
 # Words that soften or strengthen before the feeling: "must be really hard".
-_INTENSITY = (
-    r"(?:be |have been |feel |really |so |very |incredibly |such |pretty |quite |extremely |"
-    r"super |truly |definitely |kind of |a bit |a little |like |a )*"
+_words(
+    "intensity",
+    """
+    be have+been feel really so very incredibly such pretty quite extremely super truly
+    definitely kind+of a+bit a+little like a
+    """,
 )
 # Praise that follows "sounds like" or "you seem": "sounds like a great plan", "you seem
 # like a caring person". That affirms them; it does not reflect what they said.
-_PRAISE = (
-    r"(?:a |an |such a |very |really |so |like )*(?:good|great|nice|fun|wonderful|lovely|cool|"
-    r"awesome|excellent|perfect|solid|smart|fantastic|brilliant|caring|kind|strong|positive|"
-    r"loving|capable|intelligent|mature|sweet|brave|determined|responsible|dedicated|"
-    r"thoughtful|sensible|reasonable|amazing|plan|idea)\b"
+_words(
+    "praise",
+    """
+    good great nice fun wonderful lovely cool awesome excellent perfect solid smart fantastic
+    brilliant caring kind strong positive loving capable intelligent mature sweet brave
+    determined responsible dedicated thoughtful sensible reasonable amazing plan idea
+    """,
 )
+_sub("praise", "you+are? a|an|such|very|really|so|like* @praise")
+# "Sounds like a new job", "seems like an adorable dog": a thing, not their experience,
+# unless it names how hard it is ("sounds like a nightmare", "a lot to carry").
+_sub("a_thing", "a|an !@hard|@intensity")
+_sub("praise_after_seem", "like|to+be? a|an|such|very|really|so|like* @praise")
 # A guess at their meaning or feeling, wherever it sits in the sentence: "it sounds like
 # you ...", "it seems", "I can tell", "if I understand you", "that must be exhausting".
-_REFLECTION_GUESS = _rx(
-    rf"(?:it |that |this )?sounds? (?:like|as if|as though)(?! (?:you(?:'re| are) )?{_PRAISE})",
-    rf"(?:it |that )?seems? (?:like|as if|as though|that|to me)(?! (?:you(?:'re| are) )?{_PRAISE})",
-    r"it (?:seems|appears|looks like)",
-    rf"you (?:seem|sound|appear)(?! (?:like |to be )?{_PRAISE})",
-    r"i (?:can )?(?:tell|see|sense|hear|imagine|gather|guess|feel) (?:that )?(?:you|how|this|"
-    r"it's|what|why|your)",
-    r"i hear (?:that|what)",
-    r"(?:what )?i(?:'m| am) (?:also )?hearing|i also am hearing",
-    r"i (?:get|have) (?:the|a) (?:feeling|sense|impression)",
-    r"it (?:feels|felt) like (?!i\b|i'm\b|my\b)",
-    r"(?:if i'?m|if i am|am i) (?:understanding|hearing|getting) (?:you|this|that|it)",
-    r"if i understand",
-    r"correct me if",
-    r"(?:let me see if|to make sure) i",
-    r"in other words",
-    r"it(?:'s| is) (?:like|as if) you",
-    r"part of you",
-    r"on (?:the )?one hand",
+_REFLECTION_GUESS = Phrases(
+    """
+    it|that|this? sound|sounds like|as+if|as+though !:praise !:a_thing
+    it|that? seem|seems like|as+if|as+though|that|to+me !:praise !:a_thing
+    it seems|appears|looks+like
+    you seem|sound|appear !:praise_after_seem
+    i can? tell|see|sense|hear|imagine|gather|guess|feel that? you|how|this|it|what|why|your
+    i hear that|what
+    what? i am also? hearing
+    i also am hearing
+    i get|have the|a feeling|sense|impression
+    it feels|felt like !i|my
+    if+i+am|am+i understanding|hearing|getting you|this|that|it
+    if i understand
+    correct me if
+    let+me+see+if|to+make+sure i
+    in other words
+    it is like|as+if you
+    part of you
+    # what matters to them, named back: "being a good dad is really important to you"
+    important|matters|means+a+lot|means+so+much to you
+    on the? one hand
     # naming the feeling the situation carries: "that sounds exhausting", "must be lonely"
-    rf"(?:that|it|this|which) (?:must|would|sounds|seems|can|could) {_INTENSITY}{_HARD}",
+    that|it|this|which must|would|sounds|seems|can|could @intensity* @hard
     # understanding shown, not just claimed: "I know how you feel", "I can relate"
-    r"i (?:can |totally |completely |really )*(?:relate|understand how you|know how you|"
-    r"feel you|get you|get where you|know what you(?:'re| are) going|understand what you)",
-    r"i know (?:the|that) feeling",
+    i can|totally|completely|really* relate|understand+how+you|know+how+you|feel+you|get+you|
+        get+where+you|know+what+you+are+going|understand+what+you
+    # understanding claimed in so many words: "I understand", "I hear you", "I get it".
+    # EPITOME and ESConv code it as understanding (an interpretation), not as praise.
+    <do|if i can|totally|completely|really|fully|do* understand|hear+you|get+it|get+that|
+        see+how !why
+    i know the|that feeling
     # understanding that names the feeling: "I understand how frustrating it is"
-    r"i (?:can |totally |completely |really |fully )*(?:understand|see|imagine|know) (?:how|why) "
-    rf"(?:\w+ ){{0,4}}?(?:feel|felt|feeling|{_HARD}|{_FEELINGS})",
-    r"i (?:can )?(?:see|imagine) (?:it|that|this) (?:being|would be|must be|is)",
+    i can|totally|completely|really|fully* understand|see|imagine|know how|why _4 feel|felt|
+        feeling|@hard|@feeling
+    i can? see|imagine it|that|this being|would+be|must+be|is
     # the feeling tied to their situation: "it's hard being away from family"
-    rf"(?:that|it|this)(?:'s| is| was| must be| sounds| can be| would be)? (?:\w+ )?{_HARD} "
-    r"(?:being|to|when|that you|not|having|living|finding|dealing|going|losing|feeling|trying|"
-    r"watching|seeing|getting|waiting|knowing)",
+    that|it|this is|was|must+be|sounds|can+be|would+be? _1 @hard being|to|when|that+you|not|having|
+        living|finding|dealing|going|losing|feeling|trying|watching|seeing|getting|waiting|knowing
+    """
 )
 # Understanding shown through a shared feeling: "me too", "I've been there". EPITOME
 # counts this as an interpretation; it reflects only if the talk then goes back to them.
-_SHARED_FEELING = _rx(
-    r"(?:^|(?<=[.!,;] ))(?:same|ditto|me too|same here)",
-    r"i (?:feel|felt) the same|same (?:thing )?happen(?:s|ed) to me|same (?:with|for) me|"
-    r"(?:happens|happened) to me|i(?:'m| am) in the same boat|i(?:'ve| have) been there|"
-    r"i(?:'ve| have) (?:felt|been) (?:like )?(?:that|this) (?:way )?too|i feel (?:you|ya)|"
-    r"i get (?:you|it)",
+_SHARED_FEELING = Phrases(
+    """
+    ^ same|ditto|me+too|same+here
+    i feel|felt the same
+    same thing? happen|happens|happened to me
+    same with|for me
+    # (not a supposition: "if that happened to me")
+    <if+that|if+it|if+this happens|happened to me
+    i am in the same boat
+    i have been there
+    i have felt|been like? that|this way? too
+    i feel you
+    i get you|it
+    """
 )
 # A summary opened with "So": "So the job is what keeps you up at night." Not "so" as
 # an intensifier ("so sorry"), before a question ("so what ...") or moving on ("so, anyway").
-_SUMMARY = re.compile(
-    r"^so,? (?!(?:sorry|glad|happy|much|many|what|how|why|when|where|who|do|did|does|are|is|"
-    r"was|were|have|has|can|could|would|will|i|let|let's|just|yeah|yes|ok|okay|that's|thats|"
-    r"great|good|nice|anyway|far|true|cool|basically|please|if)\b)",
-    re.IGNORECASE,
+_NOT_SUMMARY = _word_set(
+    """
+    sorry glad happy much many what how why when where who do did does are is was were
+    have has can could would will i let just yeah yes okay that great good nice anyway far
+    true cool basically please if
+    """
 )
+
+
+# "So that's ..." sums up when it goes on to their story ("So that's what keeps you up"),
+# not when it judges or moves on ("So that's great", "So that's it").
+_NOT_SUMMARY_AFTER_THAT = _word_set(
+    "great good nice cool okay fine awesome it all settled sorted done"
+)
+
+
+def _summary(s: _Sentence) -> bool:
+    if s.word(0) != "so":
+        return False
+    nxt = 2 if s.word(1) == "," else 1
+    if (s.word(nxt), s.word(nxt + 1)) == ("that", "is"):
+        after = s.word(nxt + 2)
+        return bool(after) and after not in _NOT_SUMMARY_AFTER_THAT and after not in _MARKS
+    return bool(s.word(nxt)) and s.word(nxt) not in _NOT_SUMMARY and s.word(nxt) not in _MARKS
+
+
 # "You're (very) welcome": an answer to thanks, whatever else it looks like.
-_WELCOME = re.compile(r"^(?:you'?re|you are|your|ur) (?:\w+ ){0,3}?welcome\b", re.IGNORECASE)
+_WELCOME = Phrases("you|your|ur _3 welcome")
 # A statement about them, which mirrors what they said: "You've had enough of the
 # arguments." Not thanks ("you're welcome"), a prediction ("you'll ..."), advice ("you
 # should ...") or agreement ("you're right").
-_YOU_STATEMENT = re.compile(
-    r"^(?:and |but |so |now )?(?:you|your|you're|you've|you'd)\b"
-    r"(?! (?:should|could|can|need|might|may|must|will|'ll|want to|have to|ought|welcome|too|"
-    r"as well|going to|gonna|got that|know|did mention)\b)"
-    r"(?!(?:'re| are) (?:(?:so |more than |very |most |absolutely )?welcome|going to|gonna|"
-    r"right|correct|absolutely)\b)(?!r? welcome)",
-    re.IGNORECASE,
+_sub(
+    "not_about_you",
+    "should|could|can|need|might|may|must|will|want+to|have+to|ought|welcome|too|as+well|"
+    "going+to|got+that|know|did+mention|are+welcome|are+going+to|are+right|are+correct|"
+    "are+absolutely|are+so+welcome|are+very+welcome|are+most+welcome|are+more+than+welcome",
 )
+_YOU_STATEMENT = Phrases("you|your !:not_about_you")
 # The same guess made by a sentence about "you": "You're worried about ...", "So you
 # feel ...". Only in statements (or a statement said with a rising "?"): in "Why do
 # you feel that?" the words ask rather than reflect.
-_REFLECTION_YOU = re.compile(
-    r"(?:\b(?:"
-    + "|".join(
-        (
-            # what they are saying or feeling: "you're saying", "you're worried"
-            r"you(?:'re| are) (?:saying|telling me|feeling|worried|scared|afraid|concerned|"
-            r"thinking|wondering|struggling|finding|dealing|going through|not sure|unsure|"
-            rf"torn|stuck|really|so|very|pretty|quite|kind of|a bit|{_FEELINGS})",
-            rf"{_NOT_SUBJECT}you (?:feel|felt|must (?:feel|be|have)|might feel|may feel)",
-            rf"{_NOT_SUBJECT}you(?:'ve| have) (?:been|had|felt|gone through|struggled|tried|lost)",
-            rf"{_NOT_SUBJECT}you (?:really |still |just )?(?:want|wanted|wish|miss|love|hate|"
-            r"care|worry|don'?t want|don'?t know|can'?t)",
-            r"(?:makes|made|making|leaves|left) you (?:feel|want|think|wonder)",
-        )
-    )
-    + r")\b)",
-    re.IGNORECASE,
+_REFLECTION_YOU = Phrases(
+    """
+    # what they are saying or feeling: "you're saying", "you're worried"
+    <@not_subject you are saying|telling+me|noticing|feeling|worried|scared|afraid|concerned|
+        thinking|wondering|struggling|finding|dealing|going+through|not+sure|unsure|torn|stuck|
+        really|so|very|pretty|quite|kind+of|a+bit|@feeling
+    <@not_subject|@relative_head you feel|felt|might+feel|may+feel|must+feel|must+be|must+have
+    <@not_subject|@relative_head you have been|had|felt|gone+through|struggled|tried|lost
+    <@not_subject you have got this|a|that? real? sense|feeling
+    # (not in a relative clause, "something you want", "people you love")
+    <@not_subject|@relative_head you really|still|just? want|wanted|wish|miss|love|hate|care|worry|
+        do+not+want|do+not+know
+    makes|made|making|leaves|left you feel|want|think|wonder
+    """
 )
 
 
 # ---------------------------------------------------------------- validation
 
-_VALIDATION_PHRASE = _rx(
+# Strengths to affirm: "you're so strong", "you sound like a caring person".
+_words(
+    "strength",
+    """
+    strong brave courageous capable smart resilient important worth worthy amazing awesome
+    good great wonderful loved kind caring valued enough thoughtful lucky intelligent mature
+    self+aware determined
+    """,
+)
+_sub("apology", "for|about my|the late|delay|slow|typo|confusion|mistake")
+_sub("clause_goes_on", "_")
+_VALIDATION_PHRASE = Phrases(
+    """
     # sympathy: "I'm so sorry", "sorry to hear that" (not "sorry for my late reply")
-    r"(?:i'?m|i am|so|really|very|truly|deeply) (?:\w+ )?sorry(?! (?:for|about) (?:my|the) "
-    r"(?:late|delay|slow|typo|confusion|mistake))",
-    r"sorry (?:to hear|for your|that you|you|about (?:your|that|this|what)|this)",
+    i+am|so|really|very|truly|deeply _1 sorry !:apology
+    sorry to+hear|for+your|that+you|you|about+your|about+that|about+this|about+what|this
     # naming how hard it is: "that must be hard", "what a tough time", "it's so unfair"
-    rf"(?:that|it|this|which|everything) (?:\w+ )?(?:must|would|can|could|sounds|seems|is|was|"
-    rf"has been|feels|has to|have to) {_INTENSITY}{_HARD}",
-    rf"(?:that's|it's|what a|such a|how) (?:so |really |very |incredibly |pretty |truly )?"
-    rf"(?:a )?{_HARD}",
-    rf"{_HARD} (?:situation|time|thing|place|position|spot|year|day|week)",
-    r"(?:is|are) (?:never|not) easy|not an easy",
+    # (not my own hard time: "it was hard for me")
+    that|it|this|which|everything _1 must|would|can|could|sounds|seems|is|was|has+been|feels|
+        has+to|have+to @intensity* @hard !for+me|for+us|to+me
+    that+is|it+is|what+a|such+a|how so|really|very|incredibly|pretty|truly? a? @hard
+    @hard situation|time|thing|place|position|spot|year|day|week
+    is|are never|not easy
+    not an easy
     # their feelings make sense: "that makes sense", "it's understandable", "no wonder"
-    r"(?:that|it|this|which) makes? (?:total |complete |perfect |a lot of )?sense",
-    r"(?:it's|that's|it is|that is|feeling \w+ is) (?:completely |totally |perfectly |very |so |"
-    r"absolutely )?(?:understandable|valid|okay|ok|alright|normal|natural|human|fine|"
-    r"reasonable) (?:to|that|for|if)",
-    r"(?:it's|that's|it is|that is) (?:completely |totally |perfectly |very )?"
-    r"(?:understandable|valid)",
-    r"your feelings are (?:valid|real|important)",
-    r"(?:you have|you've got) every right",
-    r"of course you",
-    r"no wonder",
-    r"anyone would",
-    r"there(?:'s| is) no shame",
-    r"(?<!do )(?<!if )i (?:can |totally |completely |really |fully )*(?:understand|relate|"
-    r"get it|get that|feel for you|feel you|hear you|believe you|see why|see how)",
-    r"i know (?:how|what) (?:you|it|that)",
+    that|it|this|which make|makes total|complete|perfect|a+lot+of? sense
+    it+is|that+is completely|totally|perfectly|very|so|absolutely? understandable|valid|okay|
+        alright|normal|natural|human|fine|reasonable to|that|for|if
+    feeling _ is completely|totally|perfectly|very|so|absolutely? understandable|valid|okay|
+        alright|normal|natural|human|fine|reasonable to|that|for|if
+    it+is|that+is completely|totally|perfectly|very? understandable|valid
+    your feelings are valid|real|important
+    you+have|you+have+got every right
+    of course you
+    no wonder
+    anyone would
+    there is no shame
+    # their feeling is legitimate: "I understand why you're angry", "I believe you"
+    <do|if i can|totally|completely|really|fully* understand+why|see+why|feel+for+you|believe+you
+    i know how|what you|it|that
     # appreciation: "thank you for telling me", "I appreciate you sharing"
-    r"thank(?:s| you) (?:so much |very much )?(?:for )?(?:sharing|telling|trusting|opening|"
-    r"being (?:honest|open)|reaching out|talking to me|letting me)",
-    r"i appreciate (?:you|your|that you|how)",
+    thank+you|thanks so+much|very+much? for? sharing|telling|trusting|opening|being+honest|
+        being+open|reaching+out|talking+to+me|letting+me
+    i appreciate you|your|that+you|how
     # affirming strengths and worth: "you're doing great", "you're not alone", "proud of you"
-    r"you(?:'re| are| sound like| seem like) (?:not alone|doing (?:great|well|amazing|the right|"
-    r"your best|so well|a)|handling|on the right|(?:such |so |very |really |clearly |"
-    r"obviously |definitely |a )*(?:strong|brave|courageous|capable|smart|resilient|"
-    r"important|worth|worthy|amazing|awesome|good|great|wonderful|loved|kind|caring|valued|"
-    r"enough|thoughtful|lucky|intelligent|mature|self-aware|determined)|not (?:crazy|weak|"
-    r"a burden|broken|stupid|overreacting|a failure|useless|alone))",
-    r"(?:it's|it is|it was|that's|that is|this is|this isn't|it isn't) not your fault|"
-    r"(?:it's|it is|this is) not on you",
-    r"you deserve",
-    r"proud of you|admirable|commend you",
-    r"(?:i'?m|i am) (?:so |really |very )?(?:glad|happy|pleased|grateful|thankful) "
-    r"(?:you|that|to hear|to see|for you)",
-    r"(?:it's|that's|it is|that is) (?:so |really |very )?(?:good|great|wonderful|brilliant|"
-    r"awesome) (?:that|you)",
-    r"good (?:for you|job|idea|thinking|point|on you|work|choice|step|start|thing)",
-    r"well done|congrat\w*|kudos",
-    r"(?:that's|it's|that is|that sounds|sounds) (?:so |really |very |like )?(?:great|"
-    r"wonderful|awesome|amazing|fantastic|excellent|brilliant|good to hear|a great|fun|"
-    r"so much fun|lovely|nice)",
-    r"you (?:did|handled|managed|made) (?:\w+ ){0,2}(?:well|great|right|a good|the right)",
-    r"you(?:'ve| have) (?:taken|made) (?:the|a) (?:first|big|brave|good|great|huge) step",
-    r"(?:it |that )?(?:takes|took) (?:a lot of |real |so much )?(?:courage|strength|guts|bravery)",
-    r"(?:i'?m|i am|i'll be|i will be) (?:always |still |right )?(?:here|there) (?:for you|if|to|"
-    r"with|whenever|anytime)",
-    r"here (?:to|for) (?:listen|you|help)",
-    r"you(?:'ve| have)? got this",
-    r"i (?:believe|bet|know|trust) (?:in )?you(?: can|'ll| will|'re| are)?",
-    r"(?:things|it|life) (?:will|can|does|is going to|are going to) get (?:better|easier)",
-    r"hugs?|sending (?:you )?(?:love|hugs|strength|good vibes)|my heart goes out",
-    r"i hope (?:you (?:feel|find|get|can)|things|it gets|that helps|everything works)",
-    r"hope (?:you're|you are|things|it gets|you feel|you find|you get)|hopefully (?:things|it|you)",
+    you are|sound+like|seem+like not+alone|handling|on+the+right
+    you are|sound+like|seem+like doing great|well|amazing|the+right|your+best|so+well|a
+    you are|sound+like|seem+like such|so|very|really|clearly|obviously|definitely|a* @strength
+    you are|sound+like|seem+like not crazy|weak|a+burden|broken|stupid|overreacting|a+failure|
+        useless|alone
+    not your fault
+    it|this is not on you
+    you deserve
+    proud of you
+    admirable
+    commend you
+    i am also|so|really|very|truly* glad|happy|pleased|grateful|thankful you|that|to+hear|to+see|
+        for+you
+    that|it is so|really|very? good|great|wonderful|brilliant|awesome that|you
+    good for+you|job|on+you|work|choice|step|start|thing
+    # praise of their idea, said as a reply ("Good idea!"), not "Taking a walk is a good idea"
+    ^ good|great idea|thinking|point
+    well done
+    congrats|congratulations|congratulation|kudos
+    that+is|it+is|that+sounds|sounds so|really|very|like? great|wonderful|awesome|amazing|
+        fantastic|excellent|brilliant|good+to+hear|a+great|fun|so+much+fun|lovely|nice !to+meet|
+        to+talk|to+chat
+    you did|handled|managed|made|have+done|have+handled _2 well|great|right|a+good|the+right|
+        a+great|an+amazing
+    # effort and direction noticed: "you're trying so hard", "you're on the right track"
+    you are really|clearly|obviously? trying|working so|really|very? hard|your+best|your+hardest
+    on the right track|path
+    the right tools|mindset|attitude|questions|steps
+    do+not|never give up|lose+hope
+    you have taken|made the|a first|big|brave|good|great|huge step
+    it|that? takes|took a+lot+of|real|so+much? courage|strength|guts|bravery
+    # being there for them: "I'm here for you", "I'm with you"
+    i+am|i+will+be always|still|right? here|there for+you|if|to|with|whenever|anytime|for+whatever|
+        for+anything
+    here to|for listen|you|help
+    i am with you
+    i am more+than? happy|glad to help|listen|talk|chat
+    you have? got this
+    # belief in them: "I believe in you", "I believe you" (not "I know you said ...")
+    i believe|trust in you
+    i believe you !:clause_goes_on
+    # reassurance: "I can assure you", "rest assured", "it gets better"
+    i can|want+to assure|reassure you
+    rest assured
+    it gets better
+    better days ahead|are+coming|will+come
+    things|it|life will|can|does|is+going+to|are+going+to get better|easier
+    # warmth: "hugs", "sending you love", "my heart goes out to you"
+    hug|hugs
+    sending you? love|hugs|strength|good+vibes
+    my heart goes out
+    # hope for them: "I hope things get easier", "hopefully it helps"
+    i hope you+feel|you+find|you+get|you+can|things|it+gets|that+helps|everything+works
+    hope you+are|things|it+gets|you+feel|you+find|you+get
+    hopefully things|it|you
     # encouragement that stays with them: "hang in there", "I'm rooting for you"
-    r"hang in there|stay strong|keep your (?:head|chin) up|rooting for you|you can do (?:it|this)",
-    r"you(?:'re| are) not the only one",
-    r"you(?:'re| are|'re certainly| are certainly| are definitely|'re definitely) not alone|"
-    r"you aren't alone|you(?:'re| are) valid|(?:there's|there is) nothing wrong with you",
-    r"you have (?:every|the) right to (?:feel|be)|(?:that's|that is|it's) not fair",
-    r"heart ?breaking|i feel your pain|(?:i )?know the feeling|feel (?:you|ya) (?:bro|man|dude)",
-    r"warm wishes|i wish you well|strength and peace|i'm available",
-    r"you (?:can |will |'ll )?(?:definitely |absolutely |surely )?get through",
-    r"(?:want|wanna) (?:to )?talk(?: about it)?(?=\?)",
-    r"(?:that|it|this) (?:really |totally |just )?sucks",
+    hang in there
+    stay strong
+    keep your head|chin up
+    rooting for you
+    you can do it|this
+    you are not the only one
+    you are certainly|definitely? not|never alone
+    # they matter to others: "people care about you", "you are loved"
+    people|someone|others|we _2 care|cares|love|loves about|for? you
+    you are loved|cared+for|cared+about|important|not+forgotten
+    you matter
+    # encouragement to carry on: "keep it up", "keep going", "be proud of yourself"
+    keep it up
+    keep up the good work
+    ^ keep going|fighting|pushing
+    proud of yourself
+    # their feelings are legitimate: "you're valid", "you have every right to be upset"
+    you are valid
+    there is nothing wrong with you
+    you have every|the right to feel|be
+    that|it is not fair
+    # feeling it with them: "that's heartbreaking", "I feel you", "that really sucks"
+    heartbreaking|heart+breaking
+    i feel|know your pain
+    i feel you
+    know the feeling
+    feel you bro|man|dude
+    that|it|this really|totally|just? sucks
+    # warm wishes: "I wish you well", "strength and peace to you"
+    warm wishes
+    i wish you well
+    strength and peace
+    # belief that they will get through it: "you will get through this"
+    you can|will? definitely|absolutely|surely? get through
     # offers to listen: "message me any time", "I'm all ears", "if you ever want to talk"
-    r"(?:pm|dm|message|text|call) me|i'?m all ears|feel free to (?:reach|talk|message|pm|dm)",
-    r"(?:if|whenever) you (?:ever )?(?:want|need) to (?:talk|vent|chat)",
-    r"(?:i|we) can (?:talk|chat) (?:about it|if)",
+    pm|dm|message|text|call me
+    i am all ears
+    i am available
+    want to? talk about+it? ?
+    feel free to reach|talk|message|pm|dm
+    if|whenever you ever? want|need to talk|vent|chat
+    i|we can talk|chat about+it|if
     # reassurance grounded in them: "I'm sure they'll understand", "I know you'll do well"
-    r"(?:i'?m|i am) (?:so |very |quite |really )?(?:sure|confident|certain) (?:that )?(?:you|it|"
-    r"they|"
-    r"things|he|she|everything|this|there)",
-    r"i (?:believe|bet|know|trust) (?:that )?you(?:'ll| will| can| are|'re)",
-    rf"you (?:really |definitely |also )?(?:seem|sound|appear)(?: like| to be)? {_PRAISE}",
-    r"you (?:are|'re) (?:so |very |really )?(?:gifted|talented|hard-?working|organi[sz]ed|"
-    r"on top of|doing (?:everything|all) )",
-    r"you (?:have|'ve got) (?:a |such a |really |very |so |the )*(?:good|great|strong|big|kind|"
-    r"right|caring) (?:instincts|heart|head|attitude|mindset|plan|reason|point)",
-    r"(?:sounds? like|what|that's|that is|those are|those sound like|this is|is) (?:a |an |such "
-    r"a |really |very |so )*(?:good|great|fantastic|excellent|smart|wonderful|brilliant|"
-    r"healthy|positive) (?:idea|plan|strategy|step|start|skills?|choice|decision|approach|"
-    r"hobby|way|coping|attitude|mindset|progress)",
-    r"(?:that's|that is|thats|it's|it is) (?:so |really |very )?(?:unfortunate|too bad|a shame)",
+    i am so|very|quite|really? sure|confident|certain that? you|it|they|things|he|she|everything|
+        this|there
+    i am so|very|quite|really? sure|confident|certain _4 you can|will|are|have
+    i assure|am+assuring you|that
+    i believe|bet|know|trust that? you will|can|are
+    you really|definitely|also? seem|sound|appear like|to+be? a|an|such|very|really|so|like* @praise
+    you are so|very|really? gifted|talented|hardworking|hard+working|organised|organized|on+top+of|
+        doing+everything|doing+all
+    you have|have+got a|such+a|really|very|so|the* good|great|strong|big|kind|right|
+        caring instincts|heart|head|attitude|mindset|plan|reason|point
+    sounds+like|what|that+is|those+are|those+sound+like|this+is a|an|such|really|very|so* good|
+        great|fantastic|excellent|smart|wonderful|brilliant|healthy|positive idea|plan|strategy|
+        step|start|skill|skills|choice|decision|approach|hobby|way|coping|attitude|mindset|progress
+    that+is|it+is so|really|very? unfortunate|too+bad|a+shame
     # more affirming: "I applaud you", "they're lucky to have you", "you'll do great"
-    r"i (?:applaud|admire|salute) you|i sympathi[sz]e|lucky to have you|that's the spirit",
-    r"you(?:'ll| will| are going to|'re going to) (?:do|be) (?:great|fine at|amazing|brilliant)|"
-    r"i have no doubt",
-    r"(?:a |the )?(?:big|huge|great|brave|important) (?:first )?step",
-    r"understandabl[ey]|(?:completely |totally |perfectly )?valid (?:feelings?|reaction|"
-    r"concerns?)",
-    r"(?:that's|that is|it's|it is) (?:completely |totally |perfectly |very |so )?(?:normal|"
-    r"natural)",
+    i applaud|admire|salute you
+    i sympathise|sympathize
+    lucky to have you
+    that is the spirit
+    you will|are+going+to do|be great|fine+at|amazing|brilliant
+    i have no doubt
+    a|the? big|huge|great|brave|important first? step
+    understandable|understandably
+    completely|totally|perfectly? valid feeling|feelings|reaction|concern|concerns
+    that+is|it+is completely|totally|perfectly|very|so? normal|natural
     # agreeing with how they see it: "you're right", "so true"
-    r"you(?:'re| are) (?:so |absolutely |totally |completely |100% )?right|so true|"
-    r"i (?:totally |completely |definitely |absolutely )?agree",
+    you are so|absolutely|totally|completely|100? right
+    so true
+    i totally|completely|definitely|absolutely? agree
+    """
 )
 
 
@@ -567,140 +1307,211 @@ _VALIDATION_PHRASE = _rx(
 
 # Verbs with which "I" takes a stance towards the listener ("I think", "I hope", "I'm
 # sorry") or offers something, rather than telling my own story.
-_STANCE = (
-    r"(?:think|thought|hope|understand|understood|know|see|hear|believe|guess|suppose|assume|"
-    r"wonder|mean|meant|agree|suggest|recommend|advise|encourage|urge|invite|offer|would|will|"
-    r"can|could|should|shall|must|may|might|need|want|wanted|wish|feel|get|imagine|bet|assure|"
-    r"promise|apologi[sz]e|appreciate|care|trust|say|said|ask|asked|doubt|notice|noticed|"
-    r"sense|admire|respect|thank|pray|challenge|am|is|was|were|have|has|had|miss|love|like|"
-    r"can'?t|cannot|won'?t|wouldn'?t|couldn'?t|shouldn'?t|hate|totally|completely)"
+_words(
+    "stance",
+    """
+    think thought hope understand understood know see hear believe guess suppose assume wonder
+    mean meant agree suggest recommend advise encourage urge invite offer would will can could
+    should shall must may might need want wanted wish feel get imagine bet assure promise
+    apologise apologize appreciate care trust say said ask asked doubt notice noticed sense
+    admire respect thank pray challenge am is was were have has had miss love like hate
+    totally completely suspect heard recommend feels looks
+    """,
+)
+# Adverbs and auxiliaries between "I" and the verb of my story: "I also", "I don't".
+_words(
+    "i_adverb",
+    """
+    also too really still just always never sometimes often usually personally myself
+    actually definitely honestly do not did
+    """,
 )
 # "I" as the subject of my own story: not in a question ("can I help?"), a condition
 # ("if I"), or talk about this conversation ("glad I was able to help").
-_I_SUBJECT = (
-    r"(?<!can )(?<!am )(?<!do )(?<!may )(?<!could )(?<!should )(?<!would )(?<!if )(?<!did )"
-    r"(?<!glad )(?<!hope )(?<!happy )(?<!hoping )(?<!have )(?<!that )"
-)
+_words("not_my_story", "can am do may could should would if did glad hope happy hoping have that")
 # What follows "I was", "I got", "I have been" when it is about this chat, not my life.
-_THIS_CHAT = (
-    r"(?! (?:able|wondering|going|thinking|hoping|just|temporarily|distracted|told|asking|"
-    r"trying to (?:help|understand|figure)|you|that right|to (?:help|talk|chat|connect)|"
-    r"of (?:some )?help|helpful)\b)"
+_sub(
+    "this_chat",
+    "able|wondering|going|thinking|hoping|just|temporarily|distracted|told|asking|you|"
+    "trying+to+help|trying+to+understand|trying+to+figure|that+right|to+help|to+talk|"
+    "to+chat|to+connect|of+help|of+some+help|helpful",
 )
-_SELF_DISCLOSURE_PHRASE = _rx(
+_words(
+    "kin",
+    """
+    own mom mum mother dad father husband wife partner boyfriend girlfriend son daughter kid
+    kids children family friend friends sister brother sibling siblings parents grandma
+    grandmother grandpa grandfather dog cat pet pets therapist doctor job work boss
+    experience life depression anxiety ex marriage situation case personal first last
+    childhood school college university
+    """,
+)
+_SELF_DISCLOSURE_PHRASE = Phrases(
+    """
     # the speaker's own past or ongoing experience: "I had", "I've been through", "when I"
-    rf"{_I_SUBJECT}i (?:also |too |myself |personally |once |still |used to |recently )?"
-    r"(?:had|was|went|got|lost|felt|struggled|suffered|dealt|tried|found|started|learned|"
-    r"learnt|remember|grew up|moved|lived|worked|quit|broke|experienced|spent|ended|became|"
-    r"did|left|stopped|took|used to|go through|struggle|suffer|deal|live|work|have (?:been|had|"
-    rf"a|an|two|three|my|depression|anxiety)|study|studied)\b{_THIS_CHAT}",
-    rf"{_I_SUBJECT}i(?:'ve| have) (?:also |personally |always |never |recently |just |often )?"
-    r"(?:been|had|felt|gone|struggled|dealt|lost|done|tried|found|experienced|suffered|"
-    rf"battled|lived|worked|seen|learned)\b{_THIS_CHAT}",
-    r"(?:i'?m|i am) (?:also |too )?(?:a|an|going through|dealing|struggling|in the same|"
-    r"married|single|divorced|retired|\d+)",
-    r"when i\b(?! (?:say|said|mean|ask))",
-    r"my (?:own |mom|mum|mother|dad|father|husband|wife|partner|boyfriend|girlfriend|son|"
-    r"daughter|kids?|children|family|friends?|sister|brother|siblings?|parents|grandma|"
-    r"grandmother|grandpa|grandfather|dog|cat|pets?|therapist|doctor|job|work|boss|"
-    r"experience|life|depression|anxiety|ex|marriage|situation|case|personal|first|last|"
-    r"childhood|school|college|university)\b(?!\W*$|[!?.,])",
-    r"me too|same here|same with me|same for me|i feel the same|i (?:know|get) the feeling",
-    r"(?:happened|happens) to me",
-    r"in my (?:experience|case)",
-    r"for me,? (?:it|the|i|what)",
-    r"i(?:'ve| have) been there",
-    r"(?:helped|worked for|works for) me",
+    <@not_my_story i also|too|myself|personally|once|still|used+to|recently? had|was|went|got|lost|
+        felt|struggled|suffered|dealt|tried|found|started|learned|learnt|remember|grew+up|moved|
+        lived|worked|quit|broke|experienced|spent|ended|became|did|left|stopped|took|used+to|
+        go+through|struggle|suffer|deal|live|work|study|studied !:this_chat
+    <@not_my_story i have been|had|a|an|two|three|my|depression|anxiety !:this_chat
+    <@not_my_story i have also|personally|always|never|recently|just|often? been|had|felt|gone|
+        struggled|dealt|lost|done|tried|found|experienced|suffered|battled|lived|worked|seen|
+        learned !:this_chat
+    <@not_my_story i also|too have|had been|had|felt|gone|struggled|dealt|lost|experienced|
+        suffered !:this_chat
+    i am also|too|still|currently? a|an|going+through|dealing|struggling|in+the+same|married|
+        single|divorced|retired|@num
+    # my own state, or theirs recognised as mine: "I feel like I'm ...", "that's so me"
+    i feel|felt like i|my|i+am
+    sound|sounds like me|myself
+    this|that is so? me $
+    i get|have|had the same
+    when i !say|said|mean|ask
+    my @kin 's? @word
+    # "I too": the speaker puts themselves alongside them ("I too love that show")
+    ^ i too
+    # our own life, told as "we": "we went into lockdown again", "we did take it slowly"
+    ^ we also|too|just|both|actually? had|went|got|lost|moved|lived|entered|started|spent|tried|
+        took|broke|did|met|struggled
+    # having been where they are: "been there too", "I've been in your shoes"
+    ^ been there
+    been in your shoes|position|situation
+    from my|personal experience
+    speaking from experience
+    me too
+    same here
+    same with|for me
+    i feel the same
+    i know|get the feeling
+    <if+that|if+it|if+this happened|happens to me
+    in my experience|case
+    for me ,? it|the|i|what
+    i have definitely|certainly|also|too|really? been there
+    helped|worked+for|works+for me
     # "I" doing or living something, rather than taking a stance towards them:
     # "I don't drive", "I tend to ...", "I usually walk" (not "I think", "I'm sorry")
-    rf"{_I_SUBJECT}i (?:(?:also|too|really|still|just|always|never|sometimes|often|usually|"
-    r"personally|myself|actually|definitely|honestly|do|don'?t|did|didn'?t|not)\s)*"
-    rf"(?!{_STANCE}\b|(?:also|too|really|still|just|always|never|sometimes|often|usually|"
-    r"personally|myself|actually|definitely|honestly|truly|do|don'?t|did|didn'?t|used|hope|"
-    r"was able|have been able)\b)[a-z]{2,}\b(?! you\b)",
+    <@not_my_story i @i_adverb* !@stance|@i_adverb|truly|used|hope|was+able|
+        have+been+able @word !you
     # what I love or like (not "I love you", "I like that you ...")
-    rf"{_I_SUBJECT}i (?:really |also |personally |do )?(?:love|like|enjoy|hate|prefer)"
-    r"(?! (?:you|that you|how you|what you|your|the idea|hearing|to hear)\b)",
-    r"i(?:'m| am) (?:currently|from|living|working|studying|not (?:a|an) )",
-    r"(?:affected|helped|hurt|happened to|bothered) me",
-    r"i(?:'ve| have) (?:definitely|certainly|also|too|really) been there",
+    <@not_my_story i really|also|personally|do? love|like|enjoy|hate|prefer !you|that+you|how+you|
+        what+you|your|the+idea|hearing|to+hear
+    i am currently|from|living|working|studying|not+a|not+an
+    affected|helped|hurt|bothered me
+    """
 )
 
 
 # ---------------------------------------------------------------- information
 
-_INFORMATION_PHRASE = _rx(
-    # evidence: "research shows", "studies suggest"
-    r"(?:research|studies|a study|science|evidence|statistics|data|experts?|doctors?) "
-    r"(?:shows?|suggests?|says?|has shown|have shown|indicates?|finds|found|agree)",
-    # how common it is: "it's common", "many people", "one in four"
-    r"(?:it is|it's|this is|that's|that is|which is) (?:\w+ )?(?:very |quite |really |so |"
-    r"actually |pretty )?(?:common|typical|usual|a (?:common|normal|natural|typical))",
-    r"(?:many|most|some|a lot of|lots of|plenty of|millions of|so many|other) (?:people|folks|"
-    r"adults|teens|students|parents|others|of us|couples|men|women)",
-    r"one in (?:\w+|\d+)",
-    r"(?:\d+|a few|several) (?:percent|%)",
-    # what help and conditions do: "therapy can help", "antidepressants take weeks"
-    r"(?:therapists?|counsel+ors?|doctors?|gps?|psychiatrists?|psychologists?|therapy|"
-    r"counsel+ing|medications?|meds|antidepressants?|treatment|cbt|dbt|exercise|meditation|"
-    r"sleep|alcohol|caffeine|depression|anxiety|grief|stress|panic attacks?|hotlines?|"
-    r"helplines?|support groups?) (?:can|may|might|will|often|usually|tends? to|are|is|have|"
-    r"has|help|helps|cause|causes|affects?|takes?|works?)",
-    r"there (?:are|is) (?:\w+ ){0,2}(?:many|lots|a lot|plenty|several|free|online|support|"
-    r"services|groups|resources|options|ways|programs?|programmes?|hotlines?|helplines?|apps?|"
-    r"websites?|sites?|places|organi[sz]ations|charities|counsel\w*|therap\w*)",
-    r"(?:is|are) (?:called|known as|a (?:type|form|kind|sign|symptom|part))",
-    r"it (?:usually |often |can )?takes? (?:\w+ ){0,2}(?:time|weeks|months|days|years)",
-    r"(?:is|are) (?:available|free|confidential|open) ",
+# What a group of people generally does or goes through: "find", "feel", "struggle".
+_words(
+    "generic_verb",
+    """
+    find feel experience have struggle go get deal live suffer say report notice need use take
+    benefit try are do see think worry cope recover tend start stop become
+    """,
 )
+_INFORMATION_PHRASE = Phrases(
+    """
+    # evidence: "research shows", "studies suggest"
+    research|studies|a+study|science|evidence|statistics|data|expert|experts|doctor|doctors show|
+        shows|suggest|suggests|say|says|has+shown|have+shown|indicate|indicates|finds|found|agree
+    # how common it is: "it's common", "many people", "one in four"
+    it+is|this+is|that+is|which+is _1 very|quite|really|so|actually|pretty? common|typical|usual|
+        a+common|a+normal|a+natural|a+typical
+    # what many people go through: "many people find ...", "most of us feel ..." (not "lots
+    # of people would love that")
+    many|most|some|a+lot+of|lots+of|plenty+of|millions+of|so+many|other people|folks|adults|teens|
+        students|parents|others|of+us|couples|men|women also|often|usually|actually? @generic_verb
+    one in _
+    @num|a+few|several percent|%
+    # what help and conditions do: "therapy can help", "antidepressants take weeks"
+    therapist|therapists|counselor|counselors|counsellor|counsellors|doctor|doctors|gp|gps|
+        psychiatrist|psychiatrists|psychologist|psychologists|therapy|counseling|counselling|
+        medication|medications|meds|antidepressant|antidepressants|treatment|cbt|dbt|exercise|
+        meditation|sleep|alcohol|caffeine|depression|anxiety|grief|stress|panic+attack|
+        panic+attacks|hotline|hotlines|helpline|helplines|support+group|support+groups can|may|
+        might|will|often|usually|tend|tends|are|is|have|has|help|helps|cause|causes|affect|affects|
+        take|takes|work|works
+    there are|is _2 many|lots|a+lot|plenty|several|free|online|support|services|groups|resources|
+        options|ways|program|programs|programme|programmes|hotline|hotlines|helpline|helplines|app|
+        apps|website|websites|site|sites|places|organisations|organizations|charities|@counsel|
+        @therap
+    is|are called|known+as|a+type|a+form|a+kind|a+sign|a+symptom|a+part
+    it usually|often|can? take|takes _2 time|weeks|months|days|years
+    is|are available|free|confidential|open @word
+    # a resource to look up: a web address
+    http|https|www
+    # a generalisation, flagged as one: "Typically, ...", "In general, ...", "It varies"
+    ^ typically|generally|in+general|statistically
+    varies|vary|depends from|by|on
+    """
+)
+_PREDICATES["counsel"] = lambda w: w.startswith("counsel")
+_PREDICATES["therap"] = lambda w: w.startswith("therap")
 # A general statement about the world: "Grief comes in waves.", "Most clinics offer ...".
 # It talks about neither speaker ("I", "you"), asks nothing, and uses a present-tense verb.
-_PARTICIPANT_START = re.compile(
-    r"^(?:i|i'm|i've|i'd|i'll|im|me|my|you|you're|you've|you'd|you'll|your|yours|thank|thanks|"
-    r"hope|sorry|ok|okay|yes|no|hi|hello|bye|good|great|glad|nice|wow|please|welcome|that's|"
-    r"what|which|who|how|why|where|when)\b",
-    re.IGNORECASE,
+_PARTICIPANT_START = _word_set(
+    """
+    i me my you your yours thank thanks hope sorry okay yes no hi hello bye good great glad
+    nice wow please welcome what which who how why where when
+    """
 )
-_PRESENT_VERB = _rx(
-    r"is|are|isn't|aren't|can|can't|cannot|may|might|will|won't|tends?|has|have|does|doesn't|"
-    r"helps?|means|takes|makes|causes|affects|works|needs|depends|varies|happens|comes|goes|"
-    r"includes?|shows|gives|keeps|leads|becomes|gets|seems|feels|offers?|provides?|requires?|"
-    r"lasts|starts|it's|there's|they're|we're|people",
+_PRESENT_VERB = _word_set(
+    """
+    is are can may might will tend tends has have does help helps means takes makes causes
+    affects works needs depends varies happens comes goes include includes shows gives keeps
+    leads becomes gets seems feels offer offers provide provides require requires lasts starts
+    there they we people
+    """
 )
-
-
 # Words that make a statement personal, an opinion, a wish or a belief, not information.
-_NOT_GENERAL = _rx(
-    r"i|i'm|i've|i'd|i'll|im|me|my|mine|myself|wish|hope|hopefully|sure|believe|feel|think|"
-    r"awesome|amazing|lovely|nice|great|wonderful|glad|sorry|proud|love|pleasure|god|jesus|lord",
+_NOT_GENERAL = _word_set(
+    """
+    i me my mine myself wish hope hopefully sure believe feel think awesome amazing lovely
+    nice great wonderful glad sorry proud love pleasure god jesus lord
+    """
 )
+
+
+# Openings of a condition, a guess, a reason or an answer, which make the statement
+# advice, a suggestion or chat rather than information: "If you ...", "Maybe ...".
+_NOT_GENERAL_START = _word_set("if maybe perhaps because yes no at")
 
 
 def _general_statement(s: _Sentence) -> bool:
-    if s.asks or _PARTICIPANT_START.match(s.core) or len(s.core.split()) < 6:
+    words = s.words[s.core :]
+    content = [w for w in words if w not in _MARKS]
+    if s.asks or not content or len(content) < 6:
         return False
-    return bool(_PRESENT_VERB.search(s.core)) and not _NOT_GENERAL.search(s.core)
+    if content[0] in _PARTICIPANT_START or content[0] in _NOT_GENERAL_START:
+        return False
+    # a verb first is an instruction or a wish, not a statement: "Have a good evening"
+    if content[0] in _IMPERATIVE_VERBS or content[0] in _AUX:
+        return False
+    # "It's not that bad", "That is so true": a comment on what they said, not information
+    if content[0] in ("it", "that", "this") and content[1] in ("is", "was", "'s"):
+        return False
+    return any(w in _PRESENT_VERB for w in content) and not any(w in _NOT_GENERAL for w in content)
 
 
 # ------------------------------------------------ reflection from the context
 
-_WORD = re.compile(r"[a-z']+")
-_YOU = _rx(r"you|your|you're|you've|you'd|you'll|yourself|youre|ur")
 # Common words that carry no topic, so sharing them with the context proves nothing.
 # (A word list reads better as text than as a column of quoted strings.)
-_STOPWORDS = frozenset(
+_STOPWORDS = _word_set(
     """
     about above after again against also always among another anything anyone around because
-    been before being below between both cannot could didn't doing don't down during each even
-    ever every everything feel feeling feels felt from further going gonna have having here
-    just know like little lot make many maybe more most much must never nothing only other
-    others over really right same should some something still such sure than that that's their
-    them then there these they thing things think this those though through time together too
-    under until very want wanted well were what when where which while will with without would
-    yeah your yours you're you've yourself able back been come could does done good gets
-    getting give given goes into it's i'm i've kind mean people person probably quite said say
-    says see seem seems since sort talk tell thank thanks that'd there's they're trying okay
-    """.split()  # noqa: SIM905
+    been before being below between both could doing down during each even ever every
+    everything feel feeling feels felt from further going have having here just know like
+    little lot make many maybe more most much must never nothing only other others over
+    really right same should some something still such sure than that their them then there
+    these they thing things think this those though through time together too under until
+    very want wanted well were what when where which while will with without would yeah your
+    yours yourself able back come does done good gets getting give given goes into kind mean
+    people person probably quite said says see seem seems since sort talk tell thank thanks
+    trying okay
+    """
 )
 
 
@@ -711,16 +1522,15 @@ def _stem(word: str) -> str:
     return word
 
 
-def _content_stems(text: str) -> frozenset[str]:
-    words = _WORD.findall(text.lower())
+def _content_stems(words: tuple[str, ...] | list[str]) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if len(w) >= 4 and w not in _STOPWORDS)
 
 
 def _echoes_context(s: _Sentence, context_stems: frozenset[str]) -> bool:
     """A second-person statement that reuses the loved one's own topic words."""
-    if not context_stems or not _YOU.search(s.text):
+    if not context_stems or not any(w in _YOU_WORDS for w in s.words):
         return False
-    return len(_content_stems(s.text) & context_stems) >= 2
+    return len(_content_stems(s.words) & context_stems) >= 2
 
 
 # ----------------------------------------------------------------- analysis
@@ -755,6 +1565,20 @@ _SHARED = (
     "Then hand it back: 'What's it like for you?'",
 )
 
+# Where the phrase that shows a skill ends: at the end of its clause, so that the span
+# covers "I'm really glad you told me", not just "I'm really glad you".
+_CLAUSE_BREAKS = frozenset(',;:.!?()"') | _word_set(
+    "but though although because so and or while whereas however unless"
+)
+
+
+def _clause_end(s: _Sentence, end: int) -> int:
+    """Word index where the clause that word ``end - 1`` belongs to ends."""
+    words = s.words
+    while end < len(words) and words[end] not in _CLAUSE_BREAKS:
+        end += 1
+    return end
+
 
 def _finding(name: str, start: int, end: int, why: tuple[str, str] | None = None) -> Finding:
     reason, suggestion = why or (_SKILL_REASON[name], _SKILL_SUGGESTION[name])
@@ -763,75 +1587,88 @@ def _finding(name: str, start: int, end: int, why: tuple[str, str] | None = None
     )
 
 
+def _whole(name: str, s: _Sentence, why: tuple[str, str] | None = None) -> Finding:
+    return _finding(name, s.start, s.end, why)
+
+
 def _phrase(
-    name: str, pattern: re.Pattern[str], s: _Sentence, why: tuple[str, str] | None = None
+    name: str, phrases: Phrases, s: _Sentence, why: tuple[str, str] | None = None
 ) -> Finding | None:
-    m = pattern.search(s.text)
-    return _finding(name, s.start + m.start(), s.start + m.end(), why) if m else None
-
-
-def _is_imperative(core: str) -> bool:
-    m = _IMPERATIVE.match(core)
-    return m is not None and not _NOT_ADVICE.match(core, m.start("verb"))
+    found = phrases.search(s.w)
+    if found is None:
+        return None
+    i, j = found
+    j = _clause_end(s, j)
+    return _finding(name, s.w.starts[i], s.w.ends[j - 1], why)
 
 
 def _asking_and_advising(s: _Sentence) -> tuple[Finding | None, Finding | None, bool]:
     """The sentence's question and advice findings, and whether it asks them something."""
     kind = _question_kind(s)
     suggests = _phrase("advice", _SUGGESTION_QUESTION, s)
-    if suggests is not None and kind == "open" and not _SUGGESTING_WH.search(s.text):
+    # "Why don't you start by telling me about it?" invites them to talk: a question.
+    if suggests is not None and kind == "open" and (_INVITATION(s.w) or not _SUGGESTING_WH(s.w)):
         suggests = None
     # In "Where do you think you should start?" the modal belongs to their own idea.
-    asks_them = kind == "open" or bool(_INVERTED.match(s.core))
+    asks_them = kind == "open" or _INVERTED.at(s.w, s.core) >= 0
     advice = suggests or (None if asks_them else _phrase("advice", _ADVICE_PHRASE, s))
     if advice is None and kind == "closed":
         advice = _phrase("advice", _SUPPORT_QUESTION, s)
-    if advice is None and kind is None and _is_imperative(s.core):
-        advice = _finding("advice", s.start, s.end)
+    if advice is None and kind is None and _is_imperative(s):
+        advice = _whole("advice", s)
     # "Maybe you could ask her?" is a suggestion said with a rising voice.
     if kind == "closed" and advice is not None and not asks_them:
         kind = None
     if kind is None or suggests is not None:
         return None, advice, asks_them
+    from ally.practice.safety import asks_about_suicide
+
     why = _ASKS_ABOUT_SUICIDE if asks_about_suicide(s.text) else None
-    return _finding(f"{kind}_question", s.start, s.end, why), advice, asks_them
+    return _whole(f"{kind}_question", s, why), advice, asks_them
 
 
-def _reflection(s: _Sentence, context_stems: frozenset[str], advised: bool) -> Finding | None:
-    if _WELCOME.match(s.core):
+def _reflection(s: _Sentence, context_stems: frozenset[str], acted: bool) -> Finding | None:
+    """A reflection in the sentence. ``acted`` says the sentence already asks or advises,
+    so reusing their words there is not by itself a reflection."""
+    if _WELCOME.at(s.w, s.core) >= 0:
         return None
     found = _phrase("reflection", _REFLECTION_GUESS, s) or _phrase(
         "reflection", _SHARED_FEELING, s, _SHARED
     )
-    if found is None and not _INVERTED.match(s.core) and not _WH_START.match(s.core):
+    asking = _INVERTED.at(s.w, s.core) >= 0 or _WH_ASKING.at(s.w, s.core) >= 0
+    if found is None and not asking:
         found = _phrase("reflection", _REFLECTION_YOU, s)
-        if found is None and _SUMMARY.match(s.text):
-            found = _finding("reflection", s.start, s.end)
-    if found is None and not advised and _echoes_context(s, context_stems):
-        found = _finding("reflection", s.start, s.end)
+        if found is None and _summary(s):
+            found = _whole("reflection", s)
+    if found is None and not acted and _echoes_context(s, context_stems):
+        found = _whole("reflection", s)
     return found
 
 
 def _sentence_skills(s: _Sentence, context_stems: frozenset[str]) -> list[Finding]:
     question, advice, asks_them = _asking_and_advising(s)
-    reflection = _reflection(s, context_stems, advice is not None)
+    reflection = _reflection(s, context_stems, advice is not None or question is not None)
     validation = _phrase("validation", _VALIDATION_PHRASE, s)
     # a plain statement about them, with nothing else going on, mirrors what they said
     quiet = reflection is None and advice is None and validation is None and not asks_them
-    if quiet and _YOU_STATEMENT.match(s.core):
-        reflection = _finding("reflection", s.start, s.end)
+    if quiet and _YOU_STATEMENT.at(s.w, s.core) >= 0:
+        reflection = _whole("reflection", s)
     disclosure = _phrase("self_disclosure", _SELF_DISCLOSURE_PHRASE, s)
+    # a share of your own on their topic shows you understand from experience (EPITOME
+    # counts it as an interpretation): "I lost my job last year too" after "I lost my job"
+    if reflection is None and disclosure is not None and _content_stems(s.words) & context_stems:
+        reflection = _whole("reflection", s, _SHARED)
     found = [f for f in (question, advice, reflection, validation, disclosure) if f is not None]
     information = _phrase("information", _INFORMATION_PHRASE, s)
     if information is None and not found and _general_statement(s):
-        information = _finding("information", s.start, s.end)
+        information = _whole("information", s)
     if information is not None:
         found.append(information)
     return found
 
 
 def _skills(sentences: list[_Sentence], context: str) -> list[Finding]:
-    context_stems = _content_stems(context)
+    context_stems = _content_stems(_split_words(context.translate(_STRAIGHTEN))[0])
     found: list[Finding] = []
     for s in sentences:
         found.extend(_sentence_skills(s, context_stems))
@@ -846,132 +1683,178 @@ def detect_skills(text: str, context: str = "") -> list[str]:
 
 # ----------------------------------------------------------------- pitfalls
 
-# Where an order to them starts: the sentence start, after a comma, or after a softener
-# ("just", "please", "you need to"). "Let it go" is an order; "hard to let it go" is not.
-_ORDER = (
-    r"(?:^|(?<=[.,;:!?-] )|(?<=\bjust )|(?<=\bplease )|(?<=\btry to )|(?<=\bneed to )|"
-    r"(?<=\bshould )|(?<=\bhave to )|(?<=\bgotta )|(?<=\band )|(?<=\bnow )|(?<=\bman )|"
-    r"(?<=\bso )|(?<=\boh )|(?<=\bcome on )|(?<=\bwell )|(?<=\bhey ))"
+# Where an order to them starts: the start of a clause, or after a softener ("just",
+# "please", "you need to"). "Let it go" is an order; "hard to let it go" is not.
+_words(
+    "order_lead",
+    "just please try+to need+to should have+to got+to and now man so oh come+on well hey",
 )
 
+
+def _orders(*lines: str) -> str:
+    """Pattern lines for orders: each at the start of a clause or after a softener."""
+    return "\n".join(f"{lead} {line}" for line in lines for lead in ("^", "@order_lead"))
+
+
+# "At least" that shrinks the problem, not "at least you told me", "at least twice".
+_sub(
+    "fair_at_least",
+    """
+    you have? told|said|shared|reached|talked|opened|came|called|asked|let|trusted
+    you are talking|telling
+    @num|one|two|three|a+few|a+couple|once|twice|some|for+now|for+a|for+the|until|that|i|we|
+        @imperative
+    """,
+)
+_MINIMISING = Phrases(
+    """
+    # a silver lining that shrinks the problem: "at least you have a job"
+    ^ at least !:fair_at_least
+    but|well|still|hey at least !:fair_at_least
+    # comparison with others: "others have it worse", "it could be worse"
+    other|some|lots+of|many|plenty+of people|kids|folks have+to|had+to? have|had|are|go+through|
+        deal+with|face it|things? _2 worse|harder
+    people|others|someone have|has|had it _2 worse
+    it|things|this|that could always|have? be|been a+lot|much|way|so? worse
+    worse things happen
+    there are people starving|dying|worse+off
+    think of|about those|people|the+people|others who+are? less fortunate
+    # cheering up instead of listening: "cheer up", "look on the bright side"
+    cheer|chin|buck up
+    turn that frown
+    good vibes only
+    everything happens for a reason
+    this too shall pass
+    it is all? part+of? god+'s|a+bigger|the plan
+    # shrinking it: "it's not that bad", "you'll get over it", "it's no big deal"
+    it+is|that+is really? not that|so|even+that|a+big+deal|the+end+of+the+world|
+        a+real+problem !easy|simple|obvious|your+fault|uncommon
+    it+is|that+is no big deal
+    not a big deal
+    you will|are+going+to soon? get over it|this|that|him|her
+    just|need+to|should|have+to|got+to get over it
+    ^ get over it
+    it is just|only a phase|bad+day|breakup|break+up|job|test|exam
+    everyone gets|feels|has+days+like|goes+through _1 sad|down|low|that|this|stressed|like+that
+    you have so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
+    be grateful|thankful for+what|that
+    count your blessings
+    """
+    + _orders(
+        "think|stay|be|keep more? positive|positively",
+        "look|focus on the bright|positive side",
+    )
+)
+_JUDGMENT = Phrases(
+    """
+    # labelling how they feel: "you're overreacting", "being dramatic", "too sensitive"
+    you are just|being|so|too|really* overreacting|dramatic|oversensitive|hysterical|silly|
+        ridiculous|selfish|lazy|weak|pathetic|childish|paranoid|irrational|attention|too+sensitive|
+        so+sensitive|a+baby|a+drama+queen
+    you are just|being|so|too|really* making it|this up|about+you
+    you are just|being|so|too|really* making a big+deal|fuss|scene
+    stop|quit being so? dramatic|sensitive|silly|lazy|selfish|negative|a+baby
+    stop|quit overreacting|whining|complaining|moaning|feeling+sorry+for+yourself
+    what|why do you even|really? have to be sad|depressed|upset|anxious|down|unhappy|stressed about
+    you have nothing|no+reason to be sad|depressed|upset|anxious|down|unhappy|stressed
+    # blame: "it's your own fault", "you brought it on yourself"
+    it+is|that+is all|really? your own? fault
+    you brought|did this|it|that on|to yourself
+    you only have yourself to blame
+    you should have known better
+    what were you thinking
+    you asked for it
+    # dismissing the illness as a choice: "snap out of it", "pull yourself together"
+    try harder
+    attention seeking
+    you+are|just doing+it? for|looking+for|wanting attention
+    it is all? in your head
+    making a mountain out of a molehill
+    """
+    + _orders(
+        "snap out of it",
+        "pull yourself together",
+        "man|toughen|grow up",
+        "get a grip",
+    )
+)
+_SECRECY_PROMISE = Phrases(
+    """
+    # promising silence about what they told you: "I promise I won't tell anyone"
+    i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
+        breathe+a+word|mention+it|mention+this anyone|anybody|a+soul|a+single+soul|a+word|them|him|
+        her|people|nobody !without|unless|until|before|about+my
+    i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
+        breathe+a+word|mention+it|mention+this your _ !without|unless|until|before|about+my
+    i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
+        breathe+a+word|mention+it|mention+this $
+    i promise|swear not+to|to+never|never+to tell|say
+    your|this|the|that secret 's|is|will+be? safe with me
+    i will|can|promise+to|promise+i+will keep it|this|that|your+secret a+secret|secret|between+us|
+        to+myself|quiet? !unless|until|if+you+are+in+danger|if+you+are+at+risk|if+you+are+not+safe
+    it|this|that stays|will+stay|can+stay|is just? between us|you+and+me
+    no+one|noone|nobody else? will|has+to|needs+to|is+going+to ever? know|find+out
+    my lips are sealed
+    cross my heart
+    """
+)
+_DISMISSING = Phrases(
+    """
+    # stopping the feeling: "don't cry", "stop worrying", "don't think about it"
+    do not cry
+    stop|quit crying|worrying|stressing|dwelling|thinking+about+it|thinking+about+that|
+        thinking+about+this|being+sad|being+upset
+    do+not|try+not+to think|dwell about|on it|that|this|him|her
+    do not be|get sad|upset|so+upset|like+that|so+negative|down
+    # "don't worry" said about the feeling itself, not "don't worry about the dishes"
+    do not worry .|!|,|;|so+much|too+much|about+it|about+that|about+this|about+a+thing|
+        about+anything
+    do not worry $
+    do not worry ,? it+will|everything|you+will|be+happy
+    no need to worry|cry|get+upset|be+sad|be+upset
+    # false reassurance: "you'll be fine", "everything will be okay"
+    you+will|you+are+going+to|it+will|everything+will|everything+is+going+to|
+        everything+'s+going+to|it+is+going+to|things+will be just? fine|okay|alright|all+right
+    you are fine
+    # changing the subject: "let's talk about something else", "anyway, did you see ..."
+    let+us|can+we|shall+we|we+should talk+about|think+about|focus+on|change something|
+        the+subject else|happier|more+positive|nicer|fun?
+    let us not talk|think|dwell about it|this|that
+    on a lighter|happier|different|brighter note
+    enough about that
+    moving on
+    anyway ,? did|have|what|how|so you|about
+    i do not want to hear about? it|this|that
+    """
+    + _orders(
+        "forget|put about? it|that|this behind+you? .|!|,",
+        "forget|put about? it|that|this behind+you? $",
+        "shake it off",
+        "let it go",
+        "move on from it|this|that",
+        "calm down",
+    )
+)
 _PITFALL_PATTERNS = {
-    "minimising": _rx(
-        # a silver lining that shrinks the problem: "at least you have a job" (but not
-        # "at least you told me", "at least twice", "at least for now")
-        r"(?:^|(?<=[,;:!?.-] )|(?<=\bbut )|(?<=\bwell )|(?<=\bstill )|(?<=\bhey ))at least "
-        r"(?!you(?:'ve| have)? (?:told|said|shared|reached|talked|opened|came|called|asked|let|"
-        r"trusted|are talking|'re talking|are telling|'re telling)|(?:\d+|one|two|three|a few|"
-        r"a couple|once|twice|some|for now|for (?:a|the)|until|that|i|i'm|i've|we|"
-        rf"{_IMPERATIVE_VERBS})\b)",
-        # comparison with others: "others have it worse", "it could be worse"
-        r"(?:other|some|lots of|many|plenty of) (?:people|kids|folks) (?:have to |had to )?"
-        r"(?:have|had|are|go through|deal with|face)(?: it| things)? (?:\w+ ){0,2}(?:worse|harder)",
-        r"(?:people|others|someone) (?:have|has|had) it (?:\w+ ){0,2}worse",
-        r"(?:it|things|this|that) could (?:always |have )?(?:be|been) "
-        r"(?:a lot |much |way |so )?worse",
-        r"worse things happen|there are people (?:starving|dying|worse off)|"
-        r"(?:think of|think about) (?:those|people|the people|others) (?:who are |)less fortunate",
-        # cheering up instead of listening: "cheer up", "just think positive", "look on the
-        # bright side", "everything happens for a reason"
-        r"cheer up|chin up|buck up|turn that frown",
-        rf"{_ORDER}(?:think|stay|be|keep) (?:more )?positive(?:ly)?",
-        rf"{_ORDER}(?:look|focus) on the (?:bright|positive) side|good vibes only",
-        r"everything happens for a reason|this too shall pass|"
-        r"it(?:'s| is) (?:all )?(?:part of )?(?:god's|a bigger|the) plan",
-        # shrinking it: "it's not that bad", "you'll get over it", "it's no big deal"
-        r"(?:it's|it is|that's|that is|its) (?:really )?not (?:that|so|even that|a big deal|"
-        r"the end of the world|a real problem)\b(?! (?:easy|simple|obvious|your fault|uncommon)\b)",
-        r"(?:it's|it is|that's|its) no big deal|not a big deal",
-        r"(?:you'll|you will|you'll soon|you're going to) get over (?:it|this|that|him|her)",
-        r"(?:^|(?<=just )|(?<=need to )|(?<=should )|(?<=have to )|(?<=gotta ))get over it",
-        r"(?:it's|it is) (?:just|only) a (?:phase|bad day|break-?up|job|test|exam)",
-        r"everyone (?:gets|feels|has days like|goes through) (?:\w+ )?(?:sad|down|low|that|this|"
-        r"stressed|like that)(?: sometimes)?",
-        r"you have (?:so much|a lot|everything) to (?:be (?:grateful|thankful|happy) for|live for)",
-        r"(?:be|you should be) (?:grateful|thankful) (?:for what|that)|count your blessings",
-    ),
-    "judgment": _rx(
-        # labelling how they feel: "you're overreacting", "being dramatic", "too sensitive"
-        r"you(?:'re| are)(?: just| being| so| too| really)* (?:overreacting|dramatic|too sensitive|"
-        r"so sensitive|oversensitive|hysterical|silly|ridiculous|selfish|lazy|weak|pathetic|"
-        r"childish|a baby|a drama queen|paranoid|irrational|attention[- ]seeking|"
-        r"making (?:it|this) (?:up|about you)|making a (?:big deal|fuss|scene))",
-        r"(?:stop|quit) (?:being (?:so )?(?:dramatic|sensitive|silly|lazy|selfish|negative|a baby)|"
-        r"overreacting|whining|complaining|moaning|feeling sorry for yourself)",
-        r"(?:what|why) do you (?:even |really )?have to be (?:sad|depressed|upset|anxious|down|"
-        r"unhappy|stressed) about",
-        r"you have (?:nothing|no reason) to be (?:sad|depressed|upset|anxious|down|unhappy|"
-        r"stressed)",
-        # blame: "it's your own fault", "you brought it on yourself"
-        r"(?:it's|it is|that's|that is|its) (?:all |really )?your (?:own )?fault",
-        r"you (?:brought|did) (?:this|it|that) (?:on|to) yourself|you only have yourself to blame",
-        r"you should(?:'ve| have) known better|what were you thinking|you asked for it",
-        # dismissing the illness as a choice: "snap out of it", "pull yourself together"
-        rf"{_ORDER}(?:snap out of it|pull yourself together|man up|toughen up|get a grip|grow up)|"
-        r"(?:just |you just need to )?try harder",
-        r"attention[- ]seeking|(?:you're |you are |just )(?:doing it |)(?:for|looking for|"
-        r"wanting) attention",
-        r"(?:it's|it is|its) (?:all )?in your head",
-        r"making a mountain out of a molehill",
-    ),
-    "secrecy_promise": _rx(
-        # promising silence about what they told you: "I promise I won't tell anyone"
-        r"(?:i (?:promise|swear)(?: that)?,? )?i(?: won't| will not| will never|'ll never| wont|"
-        r" am not going to|'m not going to|'m never going to|'ll not) (?:ever )?"
-        r"(?:tell|say (?:a word|anything)|breathe a word|"
-        r"mention (?:it|this))(?: (?:anyone|anybody|a soul|a single soul|a word|your \w+|them|"
-        r"him|her|people|nobody)|(?=\W*$))(?! (?:without|unless|until|before|about my)\b)",
-        r"i (?:promise|swear) (?:not to|to never|never to) (?:tell|say)",
-        r"(?:your|this|the|that) secret(?:'s| is| will be)? (?:is )?safe with me",
-        r"(?:i'll|i will|i can|i promise to|i promise i'll) keep (?:it|this|that|your secret|"
-        r"(?:it|this|that) (?:a )?secret)(?: (?:a )?secret| between us| to myself| quiet)?"
-        r"(?! (?:unless|if you(?:'re| are) (?:in danger|at risk|not safe)|until))",
-        r"(?:it|this|that) (?:stays|will stay|can stay|is) (?:just )?between (?:us|you and me)",
-        r"(?:no ?one|nobody) (?:else )?(?:will|has to|needs to|is going to) (?:ever )?"
-        r"(?:know|find out)",
-        r"my lips are sealed|cross my heart",
-    ),
-    "dismissing": _rx(
-        # stopping the feeling: "don't cry", "stop worrying", "don't think about it"
-        r"(?:please )?(?:don't|do not|dont) cry",
-        r"(?:stop|quit) (?:crying|worrying|stressing|thinking about (?:it|that|this)|being sad|"
-        r"being upset|dwelling)",
-        r"(?:don't|do not|dont|try not to) (?:think|dwell) (?:about|on) (?:it|that|this|him|her)",
-        r"(?:don't|do not|dont) (?:be|get) (?:sad|upset|so upset|like that|so negative|down)",
-        rf"{_ORDER}(?:forget|put) (?:about )?(?:it|that|this)(?: behind you)?(?=[.!,]|$)",
-        rf"{_ORDER}(?:shake it off|let it go|move on from (?:it|this|that)|calm down)",
-        # "don't worry" said about the feeling itself, not "don't worry about the dishes"
-        r"(?:don't|do not|dont) worry(?= *(?:[.!,;]|$|so much|too much|about (?:it|that|this|"
-        r"a thing|anything)|,? (?:it'll|it will|everything|you'll|be happy)))",
-        r"no need to (?:worry|cry|be (?:sad|upset)|get upset)",
-        # false reassurance: "you'll be fine", "everything will be okay"
-        r"(?:you'll|you will|you're going to|you are going to|it'll|it will|everything will|"
-        r"everything's going to|everything is going to|it's going to|things will) be "
-        r"(?:just )?(?:fine|okay|ok|alright|all right)",
-        r"(?:you're|you are) fine",
-        # changing the subject: "let's talk about something else", "anyway, did you see ..."
-        r"(?:let's|let us|can we|shall we|we should) (?:talk about|think about|focus on|change) "
-        r"(?:something|the subject)(?: else| happier| more positive| nicer| fun)?",
-        r"(?:let's|let us) not (?:talk|think|dwell) about (?:it|this|that)",
-        r"(?:on a (?:lighter|happier|different|brighter) note|enough about that|moving on)",
-        r"anyway,? (?:did|have|what|how|so) (?:you|about)",
-        r"i (?:don't|do not) want to hear (?:about )?(?:it|this|that)",
-    ),
+    "minimising": _MINIMISING,
+    "judgment": _JUDGMENT,
+    "secrecy_promise": _SECRECY_PROMISE,
+    "dismissing": _DISMISSING,
 }
 
 # Talking about a phrase, not saying it: "I won't tell you to cheer up", "I'm not going to
-# judge you", "people who say 'cheer up'". The cue must end right before the phrase.
-_MENTION = re.compile(
-    r"(?:won'?t|will not|wouldn'?t|not going to|not gonna|never going to|never gonna|"
-    r"don'?t want to|do not want to|not here to|not about to|refuse to|would never|will never|"
-    r"i never|not trying to|not saying|never say|never said|not asking you to|no one should|"
-    r"nobody should|don'?t think|do not think|not that|can'?t promise|cannot promise|"
-    r"won'?t promise|not promise|can'?t keep|won'?t keep|can'?t guarantee|"
-    r"(?:tell|tells|told|telling|say|says|said|saying)(?: to)?(?: you)?(?: to| that)?|"
-    r"instead of|rather than)"
-    r"(?:\W+\w+){0,4}?\W*$",
-    re.IGNORECASE,
+# judge you", "people who say 'cheer up'". The cue ends at most four words before it.
+_MENTION = Phrases(
+    """
+    will+not|would+not|not+going+to|never+going+to|do+not+want+to|not+here+to|not+about+to
+    refuse+to|would+never|will+never|i+never|not+trying+to|not+saying|never+say|never+said
+    not+asking+you+to|no+one+should|nobody+should|do+not+think|not+that
+    can+not+promise|will+not+promise|not+promise|can+not+keep|will+not+keep|can+not+guarantee
+    instead+of|rather+than
+    tell|tells|told|telling|say|says|said|saying
+    """
 )
+_MENTION_GAP = 5
 
 _PITFALL_REASON = {
     "minimising": "Minimising makes their pain sound smaller than it feels to them.",
@@ -1003,52 +1886,86 @@ def _pitfall(name: str, start: int, end: int) -> Finding:
     )
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Whether offset ``at`` sits inside double quotes in ``text``."""
-    return text.count('"', 0, at) % 2 == 1
+def _mentioned(s: _Sentence, start: int) -> bool:
+    """Whether a cue that talks about a phrase ends shortly before word ``start``."""
+    for i in range(start):
+        end = _MENTION.at(s.w, i)
+        if 0 < end <= start:
+            gap = sum(1 for word in s.words[end:start] if word not in _MARKS)
+            if gap <= _MENTION_GAP:
+                return True
+    return False
+
+
+def _quoted(s: _Sentence, at: int) -> bool:
+    """Whether reply offset ``at`` sits inside double quotes in the sentence."""
+    return s.text.count('"', 0, at - s.start) % 2 == 1
 
 
 # "Don't worry" that goes with an offer or a promise reassures about what you will do
 # ("Don't worry about the dishes, I'll do them"), not about what they feel.
-_DONT_WORRY = re.compile(r"^(?:don'?t|do not) worry", re.IGNORECASE)
-_OFFER = _rx(r"i'll|i will|i won't|i'm going to|i can|we'll|no ?one|nobody")
+_OFFER = Phrases("i+will|i+will+not|i+am+going+to|i+can|we+will|no+one|noone|nobody")
 
 
 def _phrase_pitfalls(s: _Sentence) -> list[Finding]:
     found = []
-    for name, pattern in _PITFALL_PATTERNS.items():
-        for m in pattern.finditer(s.text):
-            if _quoted(s.text, m.start()) or _MENTION.search(s.text, 0, m.start()):
-                continue
-            if _DONT_WORRY.match(m.group()) and _OFFER.search(s.text):
-                continue
-            found.append(_pitfall(name, s.start + m.start(), s.start + m.end()))
-            break
+    w = s.w
+    for name, phrases in _PITFALL_PATTERNS.items():
+        i = 0
+        while (m := phrases.search(w, i)) is not None:
+            i, j = m
+            start, end = w.starts[i], w.ends[_clause_end(s, j) - 1]
+            skip = _quoted(s, start) or _mentioned(s, i)
+            if not skip and s.words[i : i + 3] == ("do", "not", "worry") and _OFFER(w):
+                skip = True
+            if not skip:
+                found.append(_pitfall(name, start, end))
+                break
+            i += 1
     return found
 
 
 # One-upping or making it about your own feelings: "that's nothing", "try being me",
 # "this is so hard for me".
-_SELF_FOCUS_PHRASE = _rx(
-    r"that's nothing|that is nothing|you think that's bad|you think you've got it bad",
-    r"i(?:'ve| have) (?:had|got) it (?:\w+ )?worse|mine (?:is|was) (?:\w+ )?worse|"
-    r"try being me|imagine how i feel|what about me",
-    r"(?:this|that|it) is (?:\w+ )?(?:hard|difficult|tough|awful|too much) for me|"
-    r"how do you think (?:this|that|it) makes me feel|you're (?:stressing|upsetting) me",
+_SELF_FOCUS_PHRASE = Phrases(
+    """
+    that is nothing
+    you think that is bad
+    you think you have got it bad
+    i have had|got it _1 worse
+    mine is|was _1 worse
+    try being me
+    imagine how i feel
+    what about me
+    this|that|it is _1 hard|difficult|tough|awful|too+much for me
+    how do you think this|that|it makes me feel
+    you are stressing|upsetting me
+    """
 )
 # Claiming to know exactly how they feel, which usually opens a story of one's own.
-_SAME_FEELING = _rx(r"i know (?:exactly|just) how you feel|i know exactly what you mean")
+_SAME_FEELING = Phrases(
+    """
+    i know exactly|just how you feel
+    i know exactly what you mean
+    """
+)
 # A reply that hands the talk back to them after a share: a question or a reflection.
 _HANDS_BACK = frozenset({"open_question", "closed_question", "reflection"})
-_MY_SENTENCE = re.compile(r"^(?:i|i'm|i've|i'd|im|me|my|mine|when i)\b", re.IGNORECASE)
+_MY_WORDS = frozenset({"i", "me", "my", "mine"})
+
+
+def _about_me(s: _Sentence) -> bool:
+    first = s.word(s.core)
+    opens_with_me = first in _MY_WORDS or (first == "when" and s.word(s.core + 1) == "i")
+    return opens_with_me and not any(word in _YOU_WORDS for word in s.words)
 
 
 def _self_focus(sentences: list[_Sentence], skills: list[Finding]) -> Finding | None:
     """A turn about yourself that never comes back to them."""
     for s in sentences:
-        m = _SELF_FOCUS_PHRASE.search(s.text)
-        if m and not _MENTION.search(s.text, 0, m.start()):
-            return _pitfall("self_focus", s.start + m.start(), s.start + m.end())
+        m = _SELF_FOCUS_PHRASE.search(s.w)
+        if m and not _mentioned(s, m[0]):
+            return _pitfall("self_focus", s.w.starts[m[0]], s.w.ends[m[1] - 1])
     disclosed = {
         s.start
         for s in sentences
@@ -1058,17 +1975,13 @@ def _self_focus(sentences: list[_Sentence], skills: list[Finding]) -> Finding | 
         return None
     # my story: sentences that share something of mine, or open with "I"/"my" and leave
     # "you" out
-    about_me = [
-        s
-        for s in sentences
-        if s.start in disclosed or (_MY_SENTENCE.match(s.core) and not _YOU.search(s.text))
-    ]
+    about_me = [s for s in sentences if s.start in disclosed or _about_me(s)]
     last = max(s.end for s in about_me)
     if any(f.name in _HANDS_BACK and f.start >= last for f in skills):
         return None
     my_words = sum(len(s.text.split()) for s in about_me)
     all_words = sum(len(s.text.split()) for s in sentences)
-    knows_same = any(_SAME_FEELING.search(s.text) for s in sentences)
+    knows_same = any(_SAME_FEELING(s.w) for s in sentences)
     long_story = len(about_me) >= 3 or (len(about_me) >= 2 and my_words >= 30)
     if (long_story or (knows_same and my_words >= 15)) and my_words >= 0.6 * all_words:
         return _pitfall("self_focus", about_me[0].start, last)
@@ -1136,6 +2049,8 @@ def analyse(reply: str, context: str = "", *, explored: bool = False) -> Feedbac
     ``explored`` says the user already asked or reflected earlier in the session, so
     advice in this reply is not premature.
     """
+    from ally.practice.safety import asks_about_suicide
+
     sentences = _sentences(reply)
     skills = _skills(sentences, context)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]

@@ -6,69 +6,69 @@ connect the person with help. These checks let a practice session and
 ``ally practice check`` notice when the loved one's words (or the reply) carry a risk
 cue, whether the reply asks the direct question, and whether it points to help.
 
-Plain regular expressions, compiled at import. Pure: no printing, no clock, no
-environment, no randomness.
+Word patterns, as in :mod:`ally.practice.feedback` (parsed on first use). Pure: no
+printing, no clock, no environment, no randomness.
 """
 
 from __future__ import annotations
 
-import re
+from ally.practice.feedback import Phrases, Words, words_of
 
 __all__ = ["asks_about_suicide", "mentions_risk", "points_to_help"]
 
-
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of the alternatives as whole words."""
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
-
-
-def _straight(text: str) -> str:
-    return text.replace("\u2019", "'").replace("\u2018", "'")
-
+_SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 
 # ------------------------------------------------------------------ risk cues
 
-_RISK = _rx(
+_RISK = Phrases(
+    f"""
     # naming it: "suicide", "suicidal", "self-harm", "overdose"
-    r"suicid(?:e|al|ally)",
-    r"self[- ]?harm(?:ing)?",
-    r"overdos(?:e|ed|ing)",
+    suicide|suicidal|suicidally
+    self harm|harming
+    selfharm|selfharming
+    overdose|overdosed|overdosing
     # killing or hurting oneself: "kill myself", "hurt myself", "harm myself"
-    r"(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|"
-    r"starving) (?:my|him|her|them|your)sel(?:f|ves)",
+    kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving {_SELVES}
     # ending one's life: "end it all", "end my life", "take my own life"
-    r"(?:end|ending|ended) (?:it all|my life|my own life|everything|it for good)",
-    r"(?:take|taking|took) my (?:own )?life",
+    end|ending|ended it+all|my+life|my+own+life|everything|it+for+good
+    take|taking|took my own? life
     # wishing not to exist: "want to die", "better off without me", "wish I were dead"
-    r"(?:want|wanna|wanted|going|ready|planning|plan) to die",
-    r"(?:wish|wished) (?:i (?:was|were) dead|i (?:wasn't|weren't) (?:here|alive|born)|"
-    r"i could (?:disappear|die|sleep forever)|i'd never been born)",
-    r"better off (?:dead|without me|if i (?:was|were)n't here|if i (?:was|were)n't around)",
-    r"(?:don't|do not|dont) (?:want|wanna) to (?:be here|be alive|live|exist|wake up|go on|"
-    r"carry on|keep going)(?: any ?more)?",
-    r"(?:no|not any|isn't any|there's no) (?:point|reason) (?:in )?(?:going on|living|to live|"
-    r"carrying on|being here|being alive|staying|trying any ?more|to keep going|to go on)",
-    r"(?:can't|cannot|can not) (?:go on|do this any ?more|keep going|take it any ?more)",
-    r"(?:won't|will not) be (?:here|around) (?:much longer|for long|tomorrow|any ?more)",
-    r"(?:no way out|rather be dead|never wake up|disappear forever|say(?:ing)? goodbye forever)",
+    want|wanted|going|ready|planning|plan to die
+    wish|wished i was|were dead
+    wish|wished i was|were not here|alive|born
+    wish|wished i could disappear|die|sleep+forever
+    wish|wished i would never been born
+    better off dead|without+me
+    better off if i was|were not here|around
+    do not want to be+here|be+alive|live|exist|wake+up|go+on|carry+on|keep+going
+    no|not+any|is+not+any point|reason in? going+on|living|to+live|carrying+on|being+here|
+        being+alive|staying|trying+anymore|trying+any+more|to+keep+going|to+go+on
+    can not go+on|keep+going|do+this+anymore|do+this+any+more|take+it+anymore|take+it+any+more
+    will not be here|around much+longer|for+long|tomorrow|anymore|any+more
+    no way out
+    rather be dead
+    never wake up
+    disappear forever
+    say|saying goodbye forever
     # cutting as self-harm, not "cutting back" or "cutting the grass"
-    r"(?:started|been|stop|stopped|keep|kept|still|am|i'm|was) cutting"
-    r"(?! (?:back|down|out|off|corners|the|it|class|classes|carbs|sugar|ties|costs|hair)\b)",
-    r"cutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))",
+    started|been|stop|stopped|keep|kept|still|am|was cutting !back|down|out|off|corners|the|it|
+        class|classes|carbs|sugar|ties|costs|hair
+    cutting again
+    cutting my arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs
+    """
 )
 # Negations that undo a cue: "I'm not suicidal", "I'd never hurt myself".
-_NOT_RISK = _rx(
-    r"(?:not|never|isn't|wasn't) (?:feeling )?suicidal",
-    r"(?:would|will|could)(?: never|n't|not) (?:ever )?(?:kill|hurt|harm|cut) (?:my|him|her|them)"
-    r"sel(?:f|ves)",
-    r"never (?:kill|hurt|harm|cut) (?:my|him|her|them)sel(?:f|ves)",
-    r"(?:don't|do not|dont) (?:want|wanna) to (?:kill|hurt|harm|cut) (?:my|him|her|them)"
-    r"sel(?:f|ves)",
-    r"not (?:going|planning) to (?:kill|hurt|harm|cut) (?:my|him|her|them)sel(?:f|ves)",
-    r"no (?:thoughts|plans?|intention) (?:of|about|to) (?:suicide|killing|hurting|harming|"
-    r"ending)",
-    r"not thinking (?:about|of) (?:suicide|killing|hurting|harming|ending)",
-    r"(?:don't|do not|dont) (?:want|wanna) to die",
+_NOT_RISK = Phrases(
+    f"""
+    not|never|is+not|was+not feeling? suicidal
+    would|will|could never|not ever? kill|hurt|harm|cut {_SELVES}
+    never kill|hurt|harm|cut {_SELVES}
+    do not want to kill|hurt|harm|cut {_SELVES}
+    not going|planning to kill|hurt|harm|cut {_SELVES}
+    no thoughts|plan|plans|intention of|about|to suicide|killing|hurting|harming|ending
+    not thinking about|of suicide|killing|hurting|harming|ending
+    do not want to die
+    """
 )
 
 
@@ -78,84 +78,142 @@ def mentions_risk(text: str) -> bool:
     Everyday idioms ("this commute is killing me", "I'm dying to see it") are not cues,
     and neither is a plain denial ("I'd never hurt myself").
     """
-    straight = _straight(text)
-    cues = [m.span() for m in _RISK.finditer(straight)]
+    words = words_of(text.replace("\u2019", "'").replace("\u2018", "'"))
+    cues = _RISK.spans(words)
     if not cues:
         return False
-    denials = [m.span() for m in _NOT_RISK.finditer(straight)]
+    denials = _NOT_RISK.spans(words)
     return any(not any(d0 <= c0 < d1 for d0, d1 in denials) for c0, _ in cues)
 
 
 # ---------------------------------------------------- the direct question
 
 # What a direct question asks about: suicide, killing or hurting oneself, dying.
-_SUICIDE_TOPIC = _rx(
-    r"suicid(?:e|al)",
-    r"(?:kill|killing|hurt|hurting|harm|harming) yourself",
-    r"(?:end|ending|take|taking) your (?:own )?life",
-    r"(?:end|ending) it(?: all)?",
-    r"(?:wanting|want) to die",
-    r"(?:not )?(?:wanting|want) to (?:be here|be alive|live) any ?more",
+_SUICIDE_TOPIC = Phrases(
+    """
+    suicide|suicidal
+    kill|killing|hurt|hurting|harm|harming yourself
+    end|ending|take|taking your own? life
+    end|ending it all?
+    wanting|want to die
+    wanting|want to be+here|be+alive|live any+more|anymore
+    """
 )
 # What the question asks about them: thoughts, feelings, wishes or plans.
-_INNER = _rx(
-    r"think|thinking|thought|thoughts|feel|feeling|want|wanting|mean|meant|plan|planning|"
-    r"plans|consider|considering|intend|intending|going to|suicidal|urges?|wish|wishing"
+_INNER = Phrases(
+    """
+    think|thinking|thought|thoughts|feel|feeling|want|wanting|mean|meant|plan|planning|plans
+    consider|considering|intend|intending|going+to|suicidal|urge|urges|wish|wishing
+    """
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 # The question's own opening, after any lead-in: "are you ...", "do you ...", "have you ...".
-_ASKS = re.compile(
-    r"^\W*(?:(?:so|and|but|okay|ok|look|honestly|i (?:need|want|have) to ask(?: you)?|"
-    r"can i ask(?: you)?|i'm going to ask(?: you)?|directly)[\s,:-]*)*"
-    r"(?:are|were|do|did|have|had|would|will|could|is|when you say|if you)\b",
-    re.IGNORECASE,
+_LEAD_IN = Phrases(
+    """
+    so|and|but|okay|look|honestly|directly
+    i need|want|have to ask you?
+    can i ask you?
+    i am going to ask you?
+    """
 )
+_ASKING = Phrases(
+    """
+    are|were|do|did|have|had|would|will|could|is
+    when you say
+    if you
+    """
+)
+_CLAUSE_MARKS = frozenset(",:;-")
+
+
+def _asks_at(words: Words, i: int) -> bool:
+    while i < len(words.words):
+        if words.words[i] in _CLAUSE_MARKS:
+            i += 1
+            continue
+        end = _LEAD_IN.at(words, i)
+        if end < 0:
+            break
+        i = end
+    return _ASKING.at(words, i) >= 0
 
 
 def asks_about_suicide(reply: str) -> bool:
     """True if ``reply`` asks directly about suicide: "Are you thinking about suicide?"."""
-    for m in _SENTENCE.finditer(_straight(reply)):
-        sentence = m.group().strip()
-        if not (_SUICIDE_TOPIC.search(sentence) and _INNER.search(sentence)):
+    straight = reply.replace("\u2019", "'").replace("\u2018", "'")
+    for sentence in _split_sentences(straight):
+        words = words_of(sentence)
+        if not (_SUICIDE_TOPIC(words) and _INNER(words)):
             continue
-        if not re.search(r"\byou", sentence, re.IGNORECASE):
+        if not any(word.startswith("you") for word in words.words):
             continue
         # the question may follow a lead-in: "I care about you, so I'll ask: are you ...?"
-        clauses = [sentence, *re.split(r"[,:;\-]\s+", sentence)[1:]]
-        if any(_ASKS.match(clause) for clause in clauses):
+        starts = [0] + [k + 1 for k, word in enumerate(words.words) if word in _CLAUSE_MARKS]
+        if any(_asks_at(words, i) for i in starts):
             return True
     return False
 
 
+def _split_sentences(text: str) -> list[str]:
+    """Sentences: text up to and including its run of end marks."""
+    out = []
+    current: list[str] = []
+    ending = False
+    for char in text:
+        if ending and char not in ".!?":
+            out.append("".join(current))
+            current = []
+            ending = False
+        if char == "\n":
+            ending = True
+            continue
+        current.append(char)
+        if char in ".!?":
+            ending = True
+    out.append("".join(current))
+    return [s for s in out if s.strip()]
+
+
 # ------------------------------------------------------------- pointing to help
 
-_HELP = _rx(
+_HELP = Phrases(
+    """
     # crisis lines by name or number
-    r"988|741741|116 ?123|13 ?11 ?14|samaritans|lifeline|crisis (?:text )?line|"
-    r"crisis (?:team|service|centre|center)|help ?line|hot ?line|shout 85258",
+    988|741741|116123|131114|samaritans|lifeline|helpline|hotline|help+line|hot+line
+    116 123
+    13 11 14
+    crisis text? line
+    crisis team|service|centre|center
+    shout 85258
     # emergency services
-    r"911|999|112|000|emergency (?:services|room|department|number)|a&e|an ambulance",
-    r"(?:call|ring|dial|phone|get) (?:the )?(?:police|paramedics|emergency)",
+    911|999|112|000
+    emergency services|room|department|number
+    a & e
+    an ambulance
+    call|ring|dial|phone|get the? police|paramedics|emergency
     # professional help
-    r"(?:a|your|the) (?:doctor|gp|counsell?or|therapist|psychologist|psychiatrist|nurse|"
-    r"mental health (?:professional|team|nurse)|professional)",
+    a|your|the doctor|gp|counsellor|counselor|therapist|psychologist|psychiatrist|nurse|professional
+    a|your|the mental health professional|team|nurse
     # getting help together
-    r"get (?:you )?(?:some )?(?:professional |proper |real )?help (?:together|now|today)",
-    r"(?:find|get|look for|reach out for) (?:some )?(?:professional )?help together",
+    get you? some? professional|proper|real? help together|now|today
+    find|get|look+for|reach+out+for some? professional? help together
+    """
 )
-_NOT_HELP = re.compile(
-    r"(?:don't|do not|dont|no) need (?:for |to (?:call|see|talk to) )?\W*$|"
-    r"(?:don't|do not|never) (?:call|ring|see|tell)\W*$",
-    re.IGNORECASE,
+# "You don't need to call anyone", "never see a doctor": the help is turned down.
+_NOT_HELP = Phrases(
+    """
+    do+not|no need for|to+call|to+see|to+talk+to? the|a|an|any?
+    do+not|never call|ring|see|tell|contact the|a|an|any?
+    """
 )
 
 
 def points_to_help(reply: str) -> bool:
     """True if ``reply`` points to help: a crisis line, emergency services, a doctor or
     counsellor, or getting help together."""
-    straight = _straight(reply)
-    for m in _HELP.finditer(straight):
-        before = straight[max(0, m.start() - 30) : m.start()]
-        if not _NOT_HELP.search(before):
+    words = words_of(reply.replace("\u2019", "'").replace("\u2018", "'"))
+    for start, _ in _HELP.spans(words):
+        # the refusal ends where the help starts, or takes in its article ("a doctor")
+        ends = {_NOT_HELP.at(words, i) for i in range(max(0, start - 6), start)}
+        if not ends & {start, start + 1}:
             return True
     return False
