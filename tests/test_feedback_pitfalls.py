@@ -93,6 +93,7 @@ def test_tricky_negatives_are_not_pitfalls(reply: str) -> None:
         ("Your secret is safe with me.", "secrecy_promise"),
         ("Let's talk about something else.", "dismissing"),
         ("Don't worry, you'll be fine.", "dismissing"),
+        ("Time heals.", "minimising"),
     ],
 )
 def test_plain_pitfalls_are_caught(reply: str, pitfall: str) -> None:

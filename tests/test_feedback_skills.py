@@ -285,6 +285,66 @@ def test_more_validation(reply: str) -> None:
 @pytest.mark.parametrize(
     "reply",
     [
+        # sympathy said with a helping verb, or "sounds like it ..."
+        "That does sound exhausting.",
+        "It did seem really scary.",
+        "That sounds like it really stung.",
+        # effort and ability noticed
+        "You have done your best with all of this.",
+        "You're still trying so hard.",
+        "You seem pretty on top of things.",
+        "You should be proud.",
+        # their news or step welcomed
+        "That is really great news.",
+        "Calling the helpline was a brave step.",
+        # their reaction is legitimate, or not strange
+        "You have a good reason to feel let down.",
+        "There's nothing to be ashamed of.",
+        "You shouldn't feel embarrassed about crying.",
+        "That's not silly at all.",
+        "You are by no means alone in this.",
+        "I know exactly how you feel.",
+        "I wish you all the best.",
+    ],
+)
+def test_validation_in_other_words(reply: str) -> None:
+    assert "validation" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "It did seem hard for me at first.",
+        # glad about my own help, not about them
+        "I'm glad I could help.",
+        "I'm glad that I was able to help a bit.",
+        # sorry for my own slip, or a non-apology
+        "Sorry, I misread your message.",
+        "I'm sorry if you feel that way.",
+        # checking my own words, not theirs
+        "Take it one step at a time, if that makes sense.",
+    ],
+)
+def test_not_validation_in_other_words(reply: str) -> None:
+    assert "validation" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # ally teaches these as pitfalls, so they never count as validation
+        "Don't worry, everything will be okay.",
+        "You'll be fine.",
+        "Time heals.",
+    ],
+)
+def test_false_reassurance_is_not_validation(reply: str) -> None:
+    assert "validation" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
         "Sorry for my late reply, I was at work.",
         "Good luck with the interview!",
         "Nice to meet you.",
@@ -345,6 +405,18 @@ def test_more_advice(reply: str) -> None:
     assert "advice" in skills(reply)
 
 
+def test_asking_whether_they_have_talked_to_someone_is_a_question_and_a_nudge() -> None:
+    # ALGEE: encourage other support; the question stays a question
+    found = skills("Have you talked to your sister about it?")
+    assert "closed_question" in found
+    assert "advice" in found
+    assert "advice" not in skills("Did you talk with him yesterday?")
+
+
+def test_you_should_not_be_ashamed_is_not_advice() -> None:
+    assert "advice" not in skills("You shouldn't be ashamed of that.")
+
+
 @pytest.mark.parametrize(
     "reply",
     [
@@ -358,6 +430,8 @@ def test_more_advice(reply: str) -> None:
         # how I would feel, not what I would do
         "I'd go crazy if that happened to me.",
         "I would break down too.",
+        # my own promise, not a step for them
+        "I'll try to help however I can.",
     ],
 )
 def test_not_advice(reply: str) -> None:
@@ -469,6 +543,8 @@ def test_information(reply: str) -> None:
         "Maybe the doctors know more about that than we do.",
         "If you need anything at all, the kettle is on.",
         "It's been a rough year for everyone, hasn't it?",
+        # "100%" says "completely", not a statistic
+        "I agree with you 100% there.",
     ],
 )
 def test_not_information(reply: str) -> None:

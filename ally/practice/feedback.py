@@ -857,7 +857,14 @@ _words(
     """,
 )
 # Advice carried by a phrase rather than the sentence's first word.
-_sub("fine", "be fine|okay|alright|able|proud|happy|good")
+_sub(
+    "fine",
+    """
+    be fine|okay|alright|able|proud|happy|good
+    # "you shouldn't be ashamed" lifts a burden; it asks nothing of them
+    not be|feel ashamed|embarrassed
+    """,
+)
 # "Maybe look ..." is advice, but not "maybe talk later", "maybe take care" (see _NOT_ADVICE)
 _sub("not_advice_verb", "do+not+worry|take+care|have+a|see+you|thank|thanks|be+well|get+well")
 _ADVICE_PHRASE = Phrases(
@@ -913,7 +920,8 @@ _ADVICE_PHRASE = Phrases(
     it is time to
     the best thing|way|option|bet
     # "try to ...", "make sure ...", "don't forget ..." said to them (not "I try to")
-    <i|we|they|to try to|and|@ing
+    # (nor my own promise: "I will try to help", "I'm trying to understand")
+    <i|we|they|to|will|would|am|can|could|always try to|and|@ing
     <i|we|to make sure
     do not forget
     """
@@ -946,6 +954,9 @@ _SUPPORT_QUESTION = Phrases(
     anyone|someone|somebody|anybody _4 you|that can|could @lean_on
     any|a|some _ _4 you|that can|could @lean_on
     is+there|do+you+have _3 anyone|someone|somebody|anybody|a+friend|friends|family to|who|that
+    # "Have you talked to your manager about it?": whether they have turned to someone yet
+    have you ever|already|yet? talked|spoken|reached+out|turned|
+        opened+up|confided to|with|in
     """
 )
 # "What have you tried?" asks: a wh-question is open, even when it mentions trying.
@@ -1135,7 +1146,18 @@ _words(
     self+aware determined
     """,
 )
-_sub("apology", "for|about my|the late|delay|slow|typo|confusion|mistake")
+_sub(
+    "apology",
+    """
+    for|about my|the late|delay|slow|typo|confusion|mistake
+    # my own slip in this chat: "sorry, I misunderstood", "sorry I was confused"
+    ,? i was|had|misunderstood|misread|meant|mean|did|do|forgot|missed
+    # a non-apology: "I'm sorry if you feel that way"
+    if you feel|felt
+    """,
+)
+# "I'm glad I could help" is about the helper, not them.
+_sub("i_helped", "that? i could|was+able+to|can be|help")
 _sub("clause_goes_on", "_")
 _VALIDATION_PHRASE = Phrases(
     """
@@ -1146,12 +1168,18 @@ _VALIDATION_PHRASE = Phrases(
     # (not my own hard time: "it was hard for me")
     that|it|this|which|everything _1 must|would|can|could|sounds|seems|is|was|has+been|feels|
         has+to|have+to @intensity* @hard !for+me|for+us|to+me
+    # the same with a helping verb: "that does sound painful", "it did seem scary"
+    that|it|this does|did|must|would sound|seem|feel @intensity* @hard !for+me|for+us|to+me
+    # "that sounds like it really hurts", "sounds like that must have been scary"
+    sound|sounds|sounded like it|that must|would|can|could|really|is|was|
+        has+been? @intensity* hurts|hurt|stings|stung|sucks|sucked|@hard !for+me|for+us|to+me
     that+is|it+is|what+a|such+a|how so|really|very|incredibly|pretty|truly? a? @hard
     @hard situation|time|thing|place|position|spot|year|day|week
     is|are never|not easy
     not an easy
     # their feelings make sense: "that makes sense", "it's understandable", "no wonder"
-    that|it|this|which make|makes total|complete|perfect|a+lot+of? sense
+    # (not checking my own words: "if that makes sense", "does that make sense?")
+    <if|does|did|do that|it|this|which make|makes total|complete|perfect|a+lot+of? sense
     it+is|that+is completely|totally|perfectly|very|so|absolutely? understandable|valid|okay|
         alright|normal|natural|human|fine|reasonable to|that|for|if
     feeling _ is completely|totally|perfectly|very|so|absolutely? understandable|valid|okay|
@@ -1163,9 +1191,15 @@ _VALIDATION_PHRASE = Phrases(
     no wonder
     anyone would
     there is no shame
+    # nothing to be ashamed of: "you shouldn't be ashamed", "no need to feel embarrassed"
+    you should+not|do+not+need+to|need+not|have+no+reason+to be|feel ashamed|embarrassed
+    no need|reason to be|feel ashamed|embarrassed
+    nothing to be|feel ashamed|embarrassed
+    # what they feel or did is not strange: "that's not weird at all", "it isn't selfish"
+    that|it|this is not weird|stupid|silly|crazy|dumb|selfish|strange|unreasonable
     # their feeling is legitimate: "I understand why you're angry", "I believe you"
     <do|if i can|totally|completely|really|fully* understand+why|see+why|feel+for+you|believe+you
-    i know how|what you|it|that
+    i know exactly|just? how|what you|it|that
     # appreciation: "thank you for telling me", "I appreciate you sharing"
     thank+you|thanks so+much|very+much? for? sharing|telling|trusting|opening|being+honest|
         being+open|reaching+out|talking+to+me|letting+me
@@ -1182,8 +1216,8 @@ _VALIDATION_PHRASE = Phrases(
     proud of you
     admirable
     commend you
-    i am also|so|really|very|truly* glad|happy|pleased|grateful|thankful you|that|to+hear|to+see|
-        for+you
+    i am also|so|really|very|truly* glad|happy|pleased|grateful|thankful !:i_helped you|that|
+        to+hear|to+see|for+you
     that|it is so|really|very? good|great|wonderful|brilliant|awesome that|you
     good for+you|job|on+you|work|choice|step|start|thing
     # praise of their idea, said as a reply ("Good idea!"), not "Taking a walk is a good idea"
@@ -1197,6 +1231,10 @@ _VALIDATION_PHRASE = Phrases(
         a+great|an+amazing
     # effort and direction noticed: "you're trying so hard", "you're on the right track"
     you are really|clearly|obviously? trying|working so|really|very? hard|your+best|your+hardest
+    # "you're continuing to try hard", "you have done your best", "you tried your best"
+    you are still|continuing+to|always? try|trying|working so|really|very? hard
+    you have|have+been|are|were? really|truly|clearly|definitely? done|doing|tried|trying|
+        did your best|your+hardest|all+you+can|everything+you+can
     on the right track|path
     the right tools|mindset|attitude|questions|steps
     do+not|never give up|lose+hope
@@ -1233,7 +1271,7 @@ _VALIDATION_PHRASE = Phrases(
     rooting for you
     you can do it|this
     you are not the only one
-    you are certainly|definitely? not|never alone
+    you are certainly|definitely? not|never|by+no+means|far+from alone
     # they matter to others: "people care about you", "you are loved"
     people|someone|others|we _2 care|cares|love|loves about|for? you
     you are loved|cared+for|cared+about|important|not+forgotten
@@ -1243,6 +1281,7 @@ _VALIDATION_PHRASE = Phrases(
     keep up the good work
     ^ keep going|fighting|pushing
     proud of yourself
+    you should|can|must be|feel so|really|very? proud
     # their feelings are legitimate: "you're valid", "you have every right to be upset"
     you are valid
     there is nothing wrong with you
@@ -1258,6 +1297,8 @@ _VALIDATION_PHRASE = Phrases(
     # warm wishes: "I wish you well", "strength and peace to you"
     warm wishes
     i wish you well
+    # "I wish you all the best" (a plain "good luck" is a pleasantry, not validation)
+    wish|wishing you all the best
     strength and peace
     # belief that they will get through it: "you will get through this"
     you can|will? definitely|absolutely|surely? get through
@@ -1276,6 +1317,8 @@ _VALIDATION_PHRASE = Phrases(
     i assure|am+assuring you|that
     i believe|bet|know|trust that? you will|can|are
     you really|definitely|also? seem|sound|appear like|to+be? a|an|such|very|really|so|like* @praise
+    # "you seem on top of this": they are managing, noticed
+    you seem|sound|appear like? to+be? pretty|really|very|so|clearly? on top of
     you are so|very|really? gifted|talented|hardworking|hard+working|organised|organized|on+top+of|
         doing+everything|doing+all
     you have|have+got a|such+a|really|very|so|the* good|great|strong|big|kind|right|
@@ -1284,6 +1327,13 @@ _VALIDATION_PHRASE = Phrases(
         great|fantastic|excellent|smart|wonderful|brilliant|healthy|positive idea|plan|strategy|
         step|start|skill|skills|choice|decision|approach|hobby|way|coping|attitude|mindset|progress
     that+is|it+is so|really|very? unfortunate|too+bad|a+shame
+    # their news or step, welcomed: "that is very good news", "a very positive step"
+    that+is|it+is|this+is|what|such|sounds+like so|very|really|such? good|great|wonderful|
+        fantastic|excellent|brilliant news
+    is|was|are|be a|an @intensity* positive|brave|big|huge|important|great|healthy step|move
+    # their reason is sound: "you have a legitimate reason for your feelings"
+    you have|have+got a|every|good|perfectly|very|completely* legitimate|valid|good|real reason|
+        reasoning|right for|to|behind
     # more affirming: "I applaud you", "they're lucky to have you", "you'll do great"
     i applaud|admire|salute you
     i sympathise|sympathize
@@ -1424,7 +1474,8 @@ _INFORMATION_PHRASE = Phrases(
     many|most|some|a+lot+of|lots+of|plenty+of|millions+of|so+many|other people|folks|adults|teens|
         students|parents|others|of+us|couples|men|women also|often|usually|actually? @generic_verb
     one in _
-    @num|a+few|several percent|%
+    # (not "100%", which says "completely": "I agree 100%")
+    !100 @num|a+few|several percent|%
     # what help and conditions do: "therapy can help", "antidepressants take weeks"
     therapist|therapists|counselor|counselors|counsellor|counsellors|doctor|doctors|gp|gps|
         psychiatrist|psychiatrists|psychologist|psychologists|therapy|counseling|counselling|
@@ -1725,6 +1776,8 @@ _MINIMISING = Phrases(
     good vibes only
     everything happens for a reason
     this too shall pass
+    # a platitude about time: "time heals", "time is a great healer"
+    time heals|will+heal|is+a+healer|is+a+great+healer|is+the+best+healer
     it is all? part+of? god+'s|a+bigger|the plan
     # shrinking it: "it's not that bad", "you'll get over it", "it's no big deal"
     it+is|that+is really? not that|so|even+that|a+big+deal|the+end+of+the+world|
