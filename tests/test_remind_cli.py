@@ -573,3 +573,13 @@ def test_bad_zone_names_are_usage_errors(zone: str) -> None:
     assert "unknown time zone" in one_error_line(
         invoke("remind", "add", "x", "--at", "tomorrow", "--tz", zone), 2
     )
+
+
+@pytest.mark.parametrize("bad_id", ["0", "-3", "99999999999999999999", "seven"])
+def test_an_id_that_cannot_exist_is_a_usage_error(ally_home: Path, bad_id: str) -> None:
+    for command in ("done", "skip", "remove"):
+        result = invoke("remind", command, bad_id)
+        assert result.exit_code == 2
+        assert result.stderr.startswith("Error: ")
+        assert result.stderr.count("\n") == 1
+    assert not ally_home.exists()

@@ -51,7 +51,14 @@ Examples:
 )
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of text.")
-ID = typer.Argument(..., metavar="ID", help="The reminder's number, from `ally remind list`.")
+# Ids are SQLite integers: anything outside their range can only be a typo.
+ID = typer.Argument(
+    ...,
+    metavar="ID",
+    min=1,
+    max=2**63 - 1,
+    help="The reminder's number, from `ally remind list`.",
+)
 ABOUT = typer.Option(
     None, "--about", "-p", metavar="PERSON", help="Who it is about, e.g. Sam (optional)."
 )
