@@ -25,8 +25,6 @@ SECTIONS = {
     "directory": "International directories",
 }
 SECTION_ORDER = {name: n for n, name in enumerate(SECTIONS)}
-AUDIENCES = ("crisis", "supporter")
-CHANNELS = ("call", "text", "chat")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 # "en_GB.UTF-8", "fr_FR@euro", "de_DE": the part after the underscore is a country.
 LOCALE_COUNTRY = re.compile(r"^[a-z]{2,3}_([A-Za-z]{2})(?:[.@]|$)")
