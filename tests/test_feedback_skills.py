@@ -38,6 +38,11 @@ def skills(reply: str, context: str = "") -> list[str]:
         "And you, what do you make of it all?",
         "I'm curious what a good day looks like for you right now.",
         "how are you doing today",
+        # no question mark, but the grammar asks
+        "how is everything at home",
+        "what kind of work are you doing now",
+        "how many hours are you sleeping",
+        "How can I help",
     ],
 )
 def test_open_questions(reply: str) -> None:
@@ -52,6 +57,10 @@ def test_open_questions(reply: str) -> None:
         "Is it work that's getting to you?",
         "Do you want me to come over",
         "Have you told anyone else?",
+        # the subject is a thing or another person, not "you"
+        "Does the thought of going back change how you feel?",
+        "Is the new manager any better",
+        "Are these classes compulsory",
     ],
 )
 def test_closed_questions(reply: str) -> None:
@@ -66,6 +75,12 @@ def test_closed_questions(reply: str) -> None:
         "When you said that, I could hear how tired you are.",
         "What you're feeling makes complete sense.",
         "I was thinking of you today.",
+        # orders and wishes open with "do" and "have" too
+        "Do the things that usually calm you down.",
+        "Have a restful weekend.",
+        # speech broken off before it became a question
+        "Is that- is that about-",
+        "-is a big worry.",
     ],
 )
 def test_statements_that_start_like_questions_are_not_questions(reply: str) -> None:
@@ -276,6 +291,15 @@ def test_validation(reply: str) -> None:
         "I'm also glad you said something.",
         "Don't give up.",
         "I understand why you're angry.",
+        # normalising, affirming an idea, confidence in them, allowing the feeling
+        "Moving house can be really stressful.",
+        "That's a wise plan.",
+        "That sounds like a brave first step.",
+        "You have the strength to get through this.",
+        "You'll find a job that suits you.",
+        "Crying is completely normal.",
+        "I really care about you.",
+        "I want you to stay safe.",
     ],
 )
 def test_more_validation(reply: str) -> None:
@@ -399,6 +423,15 @@ def test_advice(reply: str) -> None:
         "Taking a break is a good idea.",
         "It may be a good time to ask for help.",
         "Telling her is the right thing to do.",
+        "Might I suggest a short walk before bed?",
+        "You may need to step back from that friendship for a while.",
+        "It often helps to write the worries down.",
+        "The best you can do right now is keep showing up for her.",
+        "What if you told your manager how stretched you are?",
+        # an instruction after an opening clause or two
+        "If so, picture the calmest place you know.",
+        "Please, before you decide anything, sleep on it.",
+        "If it happens again then call the helpline.",
     ],
 )
 def test_more_advice(reply: str) -> None:
@@ -432,6 +465,10 @@ def test_you_should_not_be_ashamed_is_not_advice() -> None:
         "I would break down too.",
         # my own promise, not a step for them
         "I'll try to help however I can.",
+        # "then" in a story, not after a condition
+        "Every day I go to work then go home and sleep.",
+        # praise of their plan, not a plan for them
+        "That's a good idea.",
     ],
 )
 def test_not_advice(reply: str) -> None:

@@ -671,16 +671,41 @@ _WH_INSIDE = Phrases(
     @wh _3 @aux you|your|it|that|this|they|he|she|things|there|we
     """
 )
-# A wh-question written without its question mark: "how are you doing today".
-_WH_UNMARKED = Phrases("@wh @aux you|your|it|that|this|they|he|she|things|there|we")
-# Auxiliary inversion without a question mark: "are you ok", "do you want to talk".
-_INVERSION_UNMARKED = Phrases("@aux not? you|your|they|he|she|we|anyone|anybody|someone|there")
-# A question asked by putting the auxiliary first: "Do you ...", "Is it ...".
-_INVERTED = Phrases(
-    "@aux not? you|your|i|it|that|this|there|they|he|she|we|anyone|anybody|someone|things"
+# Who or what a question can be about, after its auxiliary: "Is your mum ...", "Does the
+# idea ...", "Are these classes ...", "How is everything ...".
+_words(
+    "asked_about",
+    """
+    you your it that this there they he she we anyone anybody someone somebody things
+    the a an my his her their our these those any anything something everything everyone
+    everybody people
+    """,
 )
-# Offers asked in the first person still ask them: "Can I help?", "What can I do?"
-_OFFER_QUESTION = Phrases("can|could|may|shall|should i|we help|do|get|bring|ask|call")
+# A wh-question written without its question mark: "how are you doing today", "what
+# type of work are you in", "how many schools are in your district", "how can I help".
+_WH_UNMARKED = Phrases(
+    """
+    @wh @aux @asked_about
+    @wh _3 @aux you|your
+    how many|much|long|often|old _4 @aux
+    @wh can|could|may|shall i|we help|do
+    """
+)
+# Auxiliary inversion without a question mark: "are you ok", "do you want to talk", "is
+# the state stopping you". "Do", "have" and "be" open orders too ("Have a good day"), so
+# only a person may follow them.
+_INVERSION_UNMARKED = Phrases(
+    """
+    @aux not? you|your|they|he|she|we|anyone|anybody|someone|there
+    is|are|was|were|does|did|can|could|would|will|has|should not? @asked_about
+    """
+)
+# A question asked by putting the auxiliary first: "Do you ...", "Is it ...", "Does the
+# idea of it change ...".
+_INVERTED = Phrases("@aux not? i|@asked_about")
+# Offers and requests asked in the first person still ask them: "Can I help?", "What
+# can I do?", "May I ask why?"
+_OFFER_QUESTION = Phrases("can|could|may|shall|should i|we help|do|get|bring|ask|call|know")
 # A tag or an aside rather than a question: "right?", "weird, huh?", "so what?", and the
 # check that closes a reflection: "is that right?", "did I get that right?". MITI codes
 # these with the statement they follow, not as questions.
@@ -759,11 +784,24 @@ def _question_kind(s: _Sentence) -> str | None:
         if _WH_ASKING.at(w, core) >= 0 or _WH_INSIDE(w) or _OPEN_YES_NO(w):
             return "open"
         return "closed"
+    # Without a question mark only the grammar says it asks, so a broken-off fragment
+    # ("Is that- is that about-", "-is a big con.") is not taken for a question.
+    if _broken_off(s.text):
+        return None
     if _WH_UNMARKED.at(w, core) >= 0:
         return "open"
     if _INVERSION_UNMARKED.at(w, core) >= 0:
         return "closed"
     return None
+
+
+_DASHES = "-\u2013\u2014"
+
+
+def _broken_off(text: str) -> bool:
+    """Speech cut off or picked up mid-sentence: it starts or ends with a dash."""
+    text = text.strip().rstrip(".")
+    return text[:1] in _DASHES or text[-1:] in _DASHES
 
 
 # ------------------------------------------------------------------- advice
@@ -785,7 +823,7 @@ _words(
     delete discuss distance drop embrace establish follow forget grab identify ignore imagine
     include meet mention notice offer pay protect pursue reconsider record reflect report
     request respect respond return review send show track cry laugh smile breath block
-    unfollow mute never always
+    unfollow mute never always picture wait
     """,
 )
 _IMPERATIVE_VERBS = _word_set(_WORD_SETS["imperative"])
@@ -833,9 +871,12 @@ def _is_imperative(s: _Sentence) -> bool:
     the line." Not "Tell me ..." or "Let me ..." (those invite or offer)."""
     words = s.words
     starts = [s.core]
-    comma = next((k for k in range(s.core, len(words)) if words[k] == ","), None)
-    if comma is not None and s.w.starts[comma] - s.w.starts[s.core] <= _OPENING_CLAUSE_CHARS:
-        starts.append(comma + 1)
+    # after an opening clause or two: "If so, picture ...", "Please, before you go, call ..."
+    for k in range(s.core, len(words)):
+        if s.w.starts[k] - s.w.starts[s.core] > _OPENING_CLAUSE_CHARS:
+            break
+        if words[k] == "," or (words[k] == "then" and s.word(s.core) == "if"):
+            starts.append(k + 1)
     for i in starts:
         while s.word(i) in _SOFTENERS or (s.word(i), s.word(i + 1)) == ("by", "all"):
             i += 2 if s.word(i) == "by" else 1
@@ -906,12 +947,16 @@ _ADVICE_PHRASE = Phrases(
         freak|cry|die|break+down|lose|completely|totally|normally|too _
     i think you should|need|could|ought|must|have+to|might+want
     i think it is|would+be|might+be|may+be best|better|good|a+good+idea|worth|wise|important|helpful
+    # what they may have to do or may find: "you may need to step back", "you might find
+    # that writing it down helps"
+    you may|might need+to|have+to|be+able+to|find+it|find+that
     # what would help: "it might help to", "talking can help", "it's a good idea to"
     <i|we might|may|could|would|can|should really|also|definitely|probably? help
     <i|we might|may|could|would|can|should really|also|definitely|probably? be very|
         really? helpful|useful|a+good+idea|worth|beneficial|wise|a+good+start|a+good+step|
         a+good+way
     it is|would+be a+good+idea|important|worth|best|helpful|wise|good|better to
+    it|this|that often|usually|really|always|also|sometimes? helps to|if|when
     is worth a? try|trying|shot|considering|looking
     # timing and the best course: "it might be time to", "the best thing is", "the right move"
     may|might be time to
@@ -919,6 +964,7 @@ _ADVICE_PHRASE = Phrases(
     is|was|would+be the right move|thing+to+do|call
     it is time to
     the best thing|way|option|bet
+    the best|most+important|only thing? you can do _2 is
     # "try to ...", "make sure ...", "don't forget ..." said to them (not "I try to")
     # (nor my own promise: "I will try to help", "I'm trying to understand")
     <i|we|they|to|will|would|am|can|could|always try to|and|@ing
@@ -943,6 +989,7 @@ _SUGGESTION_QUESTION = Phrases(
     would it be possible for+you? to
     why do not you
     why not
+    might|may|can|could i suggest|recommend
     how|what about @ing|if+you|if+we|we|a|an|some
     """
 )
@@ -964,6 +1011,7 @@ _SUGGESTING_WH = Phrases(
     """
     why do+not|not
     how|what about
+    what if you|we
     """
 )
 
@@ -1176,6 +1224,8 @@ _VALIDATION_PHRASE = Phrases(
     that+is|it+is|what+a|such+a|how so|really|very|incredibly|pretty|truly? a? @hard
     @hard situation|time|thing|place|position|spot|year|day|week
     is|are never|not easy
+    # how hard such things are for anyone: "breakups can be really hard"
+    can|could be @intensity* @hard !for+me|for+us|to+me
     not an easy
     # their feelings make sense: "that makes sense", "it's understandable", "no wonder"
     # (not checking my own words: "if that makes sense", "does that make sense?")
@@ -1222,6 +1272,13 @@ _VALIDATION_PHRASE = Phrases(
     good for+you|job|on+you|work|choice|step|start|thing
     # praise of their idea, said as a reply ("Good idea!"), not "Taking a walk is a good idea"
     ^ good|great idea|thinking|point
+    # praise of what they thought of or did: "that's smart", "that sounds like a wise
+    # plan" (not advice: "it's a good idea to see a doctor")
+    that|this is|was|sounds|seems like? a|an|such+a? really|very|so? smart|wise|brave|
+        courageous|sensible|mature|healthy !:clause_goes_on
+    that|this is|was|sounds|seems like? a|an|such+a? really|very|so? smart|wise|brave|
+        courageous|sensible|mature|healthy|good|great|excellent|positive|wonderful|solid idea|
+        plan|step|start|move|choice|decision|approach|first+step !to
     well done
     congrats|congratulations|congratulation|kudos
     that+is|it+is|that+sounds|sounds so|really|very|like? great|wonderful|awesome|amazing|
@@ -1271,7 +1328,20 @@ _VALIDATION_PHRASE = Phrases(
     rooting for you
     you can do it|this
     you are not the only one
+    # confidence in what they can do: "you have the strength to get through this", "you'll
+    # find a job" (not "you'll be fine", which brushes the worry aside)
+    you have|have+got the|what+it ability|strength|courage|skills|takes
+    you will definitely|surely|certainly|absolutely? find+a|find+the|find+your|find+someone|
+        get+through|make+it|figure|overcome|succeed|pull+through|come+through|do+great
     you are certainly|definitely? not|never|by+no+means|far+from alone
+    # feeling it is allowed: "crying is okay", "grieving is normal"
+    crying|grieving|feelings|emotions|feeling+that+way|feeling+this+way|feeling+sad|being+sad|
+        being+upset|being+angry is|are always|totally|completely|perfectly? okay|normal|
+        natural|alright|fine|valid|human
+    # they matter to me: "I care about you", "I want you to be here"
+    i really|truly|do* care about|for you
+    i want you to live|stay|be+here|be+alive|be+safe
+    i do+not want you to die|go|hurt|suffer|give+up
     # they matter to others: "people care about you", "you are loved"
     people|someone|others|we _2 care|cares|love|loves about|for? you
     you are loved|cared+for|cared+about|important|not+forgotten
