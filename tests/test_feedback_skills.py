@@ -296,7 +296,7 @@ def test_validation(reply: str) -> None:
         "That's a wise plan.",
         "That sounds like a brave first step.",
         "You have the strength to get through this.",
-        "You'll find a job that suits you.",
+        "You'll find a way through this.",
         "Crying is completely normal.",
         "I really care about you.",
         "I want you to stay safe.",
@@ -360,6 +360,9 @@ def test_not_validation_in_other_words(reply: str) -> None:
         "Don't worry, everything will be okay.",
         "You'll be fine.",
         "Time heals.",
+        # a promise about how it will turn out, not confidence in how they cope
+        "You'll find someone better.",
+        "You will find a new job in no time.",
     ],
 )
 def test_false_reassurance_is_not_validation(reply: str) -> None:
@@ -424,6 +427,7 @@ def test_advice(reply: str) -> None:
         "It may be a good time to ask for help.",
         "Telling her is the right thing to do.",
         "Might I suggest a short walk before bed?",
+        "Would it help to talk to someone at work?",
         "You may need to step back from that friendship for a while.",
         "It often helps to write the worries down.",
         "The best you can do right now is keep showing up for her.",

@@ -990,6 +990,7 @@ _SUGGESTION_QUESTION = Phrases(
     why do not you
     why not
     might|may|can|could i suggest|recommend
+    would|could|might it help|be+worth|be+helpful|be+a+good+idea to|if
     how|what about @ing|if+you|if+we|we|a|an|some
     """
 )
@@ -1328,11 +1329,12 @@ _VALIDATION_PHRASE = Phrases(
     rooting for you
     you can do it|this
     you are not the only one
-    # confidence in what they can do: "you have the strength to get through this", "you'll
-    # find a job" (not "you'll be fine", which brushes the worry aside)
+    # confidence in how they will cope: "you have the strength to get through this",
+    # "you'll find a way through" (not a promise about how things will turn out, such as
+    # "you'll be fine" or "you'll find someone better", which brushes the worry aside)
     you have|have+got the|what+it ability|strength|courage|skills|takes
-    you will definitely|surely|certainly|absolutely? find+a|find+the|find+your|find+someone|
-        get+through|make+it|figure|overcome|succeed|pull+through|come+through|do+great
+    you will definitely|surely|certainly|absolutely? get+through|make+it|figure+it|
+        figure+this|find+a+way|overcome+this|overcome+it|pull+through|come+through
     you are certainly|definitely? not|never|by+no+means|far+from alone
     # feeling it is allowed: "crying is okay", "grieving is normal"
     crying|grieving|feelings|emotions|feeling+that+way|feeling+this+way|feeling+sad|being+sad|
@@ -1855,6 +1857,12 @@ _MINIMISING = Phrases(
     it+is|that+is no big deal
     not a big deal
     you will|are+going+to soon? get over it|this|that|him|her
+    # moving straight on to someone or something new: "you'll find someone better",
+    # "plenty more fish in the sea"
+    you will|are+going+to soon|easily? find|meet someone|somebody|another|a+new better|else|new|
+        one|job|guy|girl|partner|in+no+time
+    plenty|lots more|other|of fish in the sea
+    plenty|lots more|other fish
     just|need+to|should|have+to|got+to get over it
     ^ get over it
     it is just|only a phase|bad+day|breakup|break+up|job|test|exam
