@@ -753,7 +753,7 @@ def _self_question(s: _Sentence) -> bool:
 # question, when the sentence is built as a statement around one of these frames.
 _RISING_REFLECTION = Phrases(
     """
-    you are saying|telling+me|noticing|hearing
+    you are saying|telling+me|noticing|hearing|feeling
     you feel|felt
     what you are saying
     """
@@ -1076,6 +1076,13 @@ _REFLECTION_GUESS = Phrases(
     i hear that|what
     what? i am also? hearing
     i also am hearing
+    # "What I'm picking up is ...", "I'm sensing some worry"
+    what? i am also? picking+up|sensing
+    # "kind of feels like you're climbing a mountain"
+    feels like you
+    # a reason offered for what they did: "that might be why you held back"
+    that|this is|might+be|could+be|may+be|must+be why you !need|should|have|must|can|could
+    i would imagine
     i get|have the|a feeling|sense|impression
     it feels|felt like !i|my
     if+i+am|am+i understanding|hearing|getting you|this|that|it
@@ -1122,6 +1129,17 @@ _SHARED_FEELING = Phrases(
     i have felt|been like? that|this way? too
     i feel you
     i get you|it
+    # the same experience, said outright: "exactly the same", "I'm the same", "I do too",
+    # "I know exactly how you feel", "we're in the same boat" (not "others in the same boat")
+    exactly|pretty+much|almost the same
+    i do|did|am|have|feel|felt the same
+    ^ i do|did|am|have|feel too|as+well|also $
+    i know|knew exactly how|what you
+    i know what|how that|it feels|is+like
+    i+am|i+was|i+have+been|we+are in the same boat|situation|position
+    # their feeling, felt by me too: "I feel lost too", "I've felt that way", "I get that way"
+    i also|too|still|often|sometimes? feel|felt|have+felt|get _3 too|as+well|similar|similarly
+    i feel|felt|have+felt|get _2 this+way|that+way|the+same+way|a+similar+way
     """
 )
 # A summary opened with "So": "So the job is what keeps you up at night." Not "so" as
@@ -1174,6 +1192,9 @@ _REFLECTION_YOU = Phrases(
         thinking|wondering|struggling|finding|dealing|going+through|not+sure|unsure|torn|stuck|
         really|so|very|pretty|quite|kind+of|a+bit|@feeling
     <@not_subject|@relative_head you feel|felt|might+feel|may+feel|must+feel|must+be|must+have
+    # a feeling guessed with a hedge: "you probably felt empty", "you must be feeling"
+    <@not_subject you probably|might|may|must|likely|also|still|really|just|kind+of|
+        sort+of feel|felt|are+feeling
     <@not_subject|@relative_head you have been|had|felt|gone+through|struggled|tried|lost
     <@not_subject you have got this|a|that? real? sense|feeling
     # (not in a relative clause, "something you want", "people you love")
@@ -1450,7 +1471,9 @@ _words(
 )
 # "I" as the subject of my own story: not in a question ("can I help?"), a condition
 # ("if I"), or talk about this conversation ("glad I was able to help").
-_words("not_my_story", "can am do may could should would if did glad hope happy hoping have that")
+_words(
+    "not_my_story", "can am do may could should would if did glad hope happy hoping have that sorry"
+)
 # What follows "I was", "I got", "I have been" when it is about this chat, not my life.
 _sub(
     "this_chat",
@@ -1519,6 +1542,16 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
         what+you|your|the+idea|hearing|to+hear
     i am currently|from|living|working|studying|not+a|not+an
     affected|helped|hurt|bothered me
+    # the same thing, in my life too: "I get that way too", "I, too, have lost a parent",
+    # "I went through something similar", "whenever I'm low, I walk" (not "whenever I can",
+    # "I hope so too", "I understand that as well")
+    ^ i , too
+    ^ i !@stance|hope|would|can|could|will|understand|believe _3 too|as+well $
+    through something similar|the+same
+    i am|was feeling|going+through the same
+    whenever i !can|could
+    i also|too|still|often|sometimes? feel|felt|have+felt|get _3 too|as+well|similar|similarly
+    i feel|felt|have+felt|get _2 this+way|that+way|the+same+way|a+similar+way
     """
 )
 
@@ -1620,7 +1653,8 @@ def _general_statement(s: _Sentence) -> bool:
 
 # ------------------------------------------------ reflection from the context
 
-# Common words that carry no topic, so sharing them with the context proves nothing.
+# Common words that carry no topic, so sharing them with the context proves nothing; and
+# greetings, thanks and good wishes, which both sides trade at the end of a chat.
 # (A word list reads better as text than as a column of quoted strings.)
 _STOPWORDS = _word_set(
     """
@@ -1633,15 +1667,23 @@ _STOPWORDS = _word_set(
     very want wanted well were what when where which while will with without would yeah your
     yours yourself able back come does done good gets getting give given goes into kind mean
     people person probably quite said says see seem seems since sort talk tell thank thanks
-    trying okay
+    trying okay merry christmas holiday holidays luck bless blessed wish wishes hope hoping
+    hopefully glad great nice lovely welcome pleasure chat chatting talking talked help helping
+    helped helpful best morning evening night weekend stay safe
     """
 )
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    for suffix in ("ing", "ed", "es", "s", "ly", "ion", "ness", "ment"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    # "lived", "living", "lives" and "live" share a stem; so do "stopped" and "stop"
+    if len(word) > 3 and word[-1] == "e":
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
     return word
 
 

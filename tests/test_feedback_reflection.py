@@ -1,0 +1,137 @@
+"""Reflections and self-disclosure: sharing the same experience, guessed feelings, and the
+sharing-of-my-own-life rules, on example replies written for ally."""
+
+from __future__ import annotations
+
+import pytest
+
+from ally.practice.feedback import analyse
+
+
+def skills(reply: str, context: str = "") -> list[str]:
+    return analyse(reply, context).skill_names
+
+
+# ------------------------------------------------- the same experience, said outright
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Exactly the same for me with the night shifts.",
+        "I'm the same, honestly.",
+        "I do too.",
+        "I know exactly how you feel.",
+        "I know what that is like.",
+        "We're in the same boat with the rent.",
+        "I feel lost too.",
+        "I sometimes feel sad as well.",
+        "I've felt that way about my brother.",
+    ],
+)
+def test_a_shared_experience_reflects(reply: str) -> None:
+    assert "reflection" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # other people in the same boat, not the speaker
+        "Maybe talking to others in the same boat would help?",
+        # a wish, not a shared feeling
+        "I hope you feel better too.",
+        "I hope so too.",
+    ],
+)
+def test_others_or_wishes_are_not_a_shared_experience(reply: str) -> None:
+    assert "reflection" not in skills(reply)
+
+
+# ------------------------------------------------------------ guesses at their meaning
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "What I'm picking up is that the money worries come first.",
+        "I'm sensing some worry about the exams.",
+        "Kind of feels like you're carrying everyone.",
+        "That might be why you held back from telling them.",
+        "I would imagine the evenings are the hardest.",
+        "You probably felt completely on your own.",
+        "You must be feeling worn out.",
+        # said with a rising voice, still a reflection rather than a question
+        "So you're feeling left out of the plans?",
+    ],
+)
+def test_guessed_meanings_and_feelings_reflect(reply: str) -> None:
+    found = skills(reply)
+    assert "reflection" in found
+    assert "closed_question" not in found
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "That's why you need to rest tonight.",
+        "I'm getting a coffee, back in a minute.",
+        "If you feel like it, we can talk later.",
+    ],
+)
+def test_not_guesses_at_their_meaning(reply: str) -> None:
+    assert "reflection" not in skills(reply)
+
+
+# ------------------------------------------------------ what their words are echoed by
+
+
+def test_greetings_traded_at_the_end_are_not_an_echo() -> None:
+    context = "Thanks so much, merry christmas and best of luck to you too!"
+    assert "reflection" not in skills("Merry christmas and best of luck to you as well.", context)
+
+
+def test_their_topic_in_other_words_still_echoes() -> None:
+    context = "I keep losing sleep over the move and my daughter's new school."
+    found = skills(
+        "You've been losing sleep since the move, and the school weighs on you.", context
+    )
+    assert "reflection" in found
+
+
+def test_a_share_on_their_topic_matches_other_word_forms() -> None:
+    # "lived" and "living" are the same topic word
+    context = "Living on my own for the first time is harder than I thought."
+    assert "reflection" in skills("I lived alone after college and hated it.", context)
+
+
+# ------------------------------------------------------------------ self-disclosure
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I, too, have lost a parent.",
+        "I went through something similar at my last job.",
+        "I'm going through the same thing with my landlord.",
+        "Whenever I'm low, I walk by the river.",
+        "I get stuck too.",
+        "I feel lost too.",
+        "I've felt that way about my brother.",
+    ],
+)
+def test_my_own_experience_is_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sorry I was away from the keyboard, I'm back now.",
+        "Sorry I just saw your message.",
+        "Whenever I can, I'll check in on you.",
+        "I hope you do too.",
+        "I understand that as well.",
+    ],
+)
+def test_this_chat_or_a_wish_is_not_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" not in skills(reply)
