@@ -243,6 +243,11 @@ def test_a_share_on_their_topic_shows_understanding_from_experience() -> None:
     assert "hand it back" in next(f for f in on_topic.skills if f.name == "reflection").suggestion
     # a share that has nothing to do with what they said is only a share
     assert skills("I went to Spain last year.", context) == ["self_disclosure"]
+    # the topic may be named in another sentence of the same reply
+    marriage = "My marriage is falling apart and I feel like a failure."
+    reply = "A marriage ending is such a huge loss. I went through a divorce myself."
+    shared = [f for f in analyse(reply, marriage).skills if f.name == "reflection"]
+    assert [reply[f.start : f.end] for f in shared] == ["I went through a divorce myself."]
 
 
 def test_a_question_that_reuses_their_words_is_a_question_not_a_reflection() -> None:

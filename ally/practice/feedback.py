@@ -1810,7 +1810,9 @@ def _reflection(s: _Sentence, context_stems: frozenset[str], acted: bool) -> Fin
     return found
 
 
-def _sentence_skills(s: _Sentence, context_stems: frozenset[str]) -> list[Finding]:
+def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool) -> list[Finding]:
+    """The skills in one sentence. ``on_topic`` says the reply as a whole takes up words
+    of what they said, so a share of my own in it answers their story."""
     question, advice, asks_them = _asking_and_advising(s)
     reflection = _reflection(s, context_stems, advice is not None or question is not None)
     validation = _phrase("validation", _VALIDATION_PHRASE, s)
@@ -1820,8 +1822,9 @@ def _sentence_skills(s: _Sentence, context_stems: frozenset[str]) -> list[Findin
         reflection = _whole("reflection", s)
     disclosure = _phrase("self_disclosure", _SELF_DISCLOSURE_PHRASE, s)
     # a share of your own on their topic shows you understand from experience (EPITOME
-    # counts it as an interpretation): "I lost my job last year too" after "I lost my job"
-    if reflection is None and disclosure is not None and _content_stems(s.words) & context_stems:
+    # counts it as an interpretation): "I lost my job last year too" after "I lost my job",
+    # or "Losing a job is brutal. I was out of work for a year." (the topic named nearby)
+    if reflection is None and disclosure is not None and on_topic:
         reflection = _whole("reflection", s, _SHARED)
     found = [f for f in (question, advice, reflection, validation, disclosure) if f is not None]
     information = _phrase("information", _INFORMATION_PHRASE, s)
@@ -1834,9 +1837,11 @@ def _sentence_skills(s: _Sentence, context_stems: frozenset[str]) -> list[Findin
 
 def _skills(sentences: list[_Sentence], context: str) -> list[Finding]:
     context_stems = _content_stems(_split_words(context.translate(_STRAIGHTEN))[0])
+    reply_stems = _content_stems(tuple(w for s in sentences for w in s.words))
+    on_topic = bool(reply_stems & context_stems)
     found: list[Finding] = []
     for s in sentences:
-        found.extend(_sentence_skills(s, context_stems))
+        found.extend(_sentence_skills(s, context_stems, on_topic))
     return found
 
 
