@@ -823,7 +823,9 @@ _words(
     delete discuss distance drop embrace establish follow forget grab identify ignore imagine
     include meet mention notice offer pay protect pursue reconsider record reflect report
     request respect respond return review send show track cry laugh smile breath block
-    unfollow mute never always picture wait
+    unfollow mute never always picture wait arrange organise organize surprise engage cooperate
+    download install phone email message save budget tidy shower stretch swim jog hike bake
+    reconnect reframe invite
     """,
 )
 _IMPERATIVE_VERBS = _word_set(_WORD_SETS["imperative"])
@@ -860,6 +862,12 @@ _NOT_ADVICE = Phrases(
     have a
     thank|thanks
     let us
+    # a reminder of something true, or of how not to feel, reassures rather than suggests:
+    # "Remember, you're not alone", "Don't be so hard on yourself", "Don't let it get to you"
+    # (not "Remember to eat", "Don't be afraid to ask")
+    remember !to
+    do not let
+    do not be|feel !afraid+to|scared+to
     """
 )
 # A first clause before the imperative: "If it gets worse, call ...", "Either way, find ...".
@@ -915,15 +923,29 @@ _ADVICE_PHRASE = Phrases(
         shud|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
         might+consider !:fine !not+feel|feel
     <@not_subject|sorry|that|though|time|feel you might want+to|try|consider
-    you could !be|have|feel|tell|see|say|never|not|hear|imagine|would
+    you could !be|have|feel|tell|see|say|never|not|hear|imagine|would|.|,
     you will need|have to
     you must !be|feel|have
     it is important|vital|essential|crucial that|for you
     <sure|know|bet|believe|think|hope|that you can always|also|still|just? @suggested !through|
         over|better|past|it|this|a+job|one
+    # another course open to them: "You can also send out flyers" (not "you can always get
+    # through this", which is confidence in them)
+    <sure|know|bet|believe|think|hope|that you can also|always|even !:not_advice_verb !be|have|feel|
+        do|love|enjoy|get+through|go+through|make+it|handle|cope|count @imperative
+    # a resource pointed out for them: "There are groups you could join" (not "there is
+    # nothing you could have done")
+    there are|is a|an|some|many|lots|plenty|several|other|various|free|online|
+        local _3 you can|could|might|may !have|be|feel
+    # "What you need to do is ...", "it might be best for you to ..."
+    what you need|should|could|can|might+want to? do is
+    might|may|could|would be better|best for you to
     # softened: "maybe you could", "perhaps try", "maybe talking to her"
-    maybe|perhaps you|try|consider|look|talk|reach|find|get|take|it+would|it+might|@ing
-    maybe|perhaps just? @imperative !:not_advice_verb
+    # (not a guess about them: "maybe you were pushing too hard")
+    maybe|perhaps !:not_advice_verb you|try|consider|look|talk|reach|find|get|take|it+would|
+        it+might|@ing !are|were|was|feel|felt|had|have+been|did|thought|think|know|want|
+        wanted|did+not
+    maybe|perhaps just? !:not_advice_verb @imperative
     # what would help, said of an activity: "Going for a walk might help", "Having a
     # planner can keep you on track", "Taking a break is a good idea"
     ^ @ing _4 help|helps|can+help|may+help|might+help|could+help|would+help|will+help|can+make|
@@ -931,7 +953,9 @@ _ADVICE_PHRASE = Phrases(
     ^ @ing _4 is|may+be|might+be|could+be|would+be|can+be a+good|a+great|a+way|the+best|worth|
         helpful|useful
     # the speaker's recommendation: "I suggest", "I'd recommend", "my advice"
-    i would|strongly|can|could? also? suggest|recommend|advise|encourage|urge
+    i would|can|could|do? also|strongly|definitely|really|highly|personally? suggest|recommend|
+        advise|encourage|urge
+    i advice|advise you
     my _1 advice|suggestion|recommendation|piece+of+advice
     one|another|a possible|good? solution|option|idea|suggestion|tip is|would+be|could+be|might+be|
         may+be
@@ -945,6 +969,9 @@ _ADVICE_PHRASE = Phrases(
     i would !like|love|be|have|feel|say|not|think|guess|imagine|agree|understand|hate|hope|want|
         never|probably|also|definitely|really|recommend|suggest|rather|been|do+not|go+crazy|
         freak|cry|die|break+down|lose|completely|totally|normally|too _
+    # with a word of emphasis: "I'd definitely reach out to her", "I would just tell him"
+    i would definitely|personally|first|also|really|just|probably !:not_advice_verb !love|enjoy|
+        like|hate|be|have|say|think|imagine|cry|understand|agree|do|go|lose|freak|break @imperative
     i think you should|need|could|ought|must|have+to|might+want
     i think it is|would+be|might+be|may+be best|better|good|a+good+idea|worth|wise|important|helpful
     # what they may have to do or may find: "you may need to step back", "you might find
@@ -968,7 +995,7 @@ _ADVICE_PHRASE = Phrases(
     # "try to ...", "make sure ...", "don't forget ..." said to them (not "I try to")
     # (nor my own promise: "I will try to help", "I'm trying to understand")
     <i|we|they|to|will|would|am|can|could|always try to|and|@ing
-    <i|we|to make sure
+    <i|we|to|me|us make sure
     do not forget
     """
 )
@@ -978,10 +1005,15 @@ _SUGGESTION_QUESTION = Phrases(
     """
     have you ever? tried|considered|thought+about|thought+of|looked+into|looked+at|reached+out|
         contacted|been+to+see
-    can|could you make|sit|try|talk|ask|plan|put|write|set|find|go|call|reach|speak|take|get|join|
-        start|see+if
+    # a step they could take, asked about: "Have you asked your GP?", "Have you looked online?"
+    have you already|ever? asked|checked|looked+for|looked+online|gone+to|googled|researched|
+        started+looking|done+any+research|written+down
+    can|could you possibly|also|maybe|perhaps|at+least|ever|just? make|sit|try|talk|ask|plan|put|
+        write|set|find|go|call|reach|speak|take|get|join|start|see+if
     did you try|consider|think+about
     would|could|can|will you consider|try|be+willing+to|be+open+to|be+able+to|be+prepared+to
+    are you open|willing to
+    are you familiar with
     is there any chance that? you can|could
     are there any? ways|things you can|could
     what if you
@@ -1002,6 +1034,9 @@ _SUPPORT_QUESTION = Phrases(
     anyone|someone|somebody|anybody _4 you|that can|could @lean_on
     any|a|some _ _4 you|that can|could @lean_on
     is+there|do+you+have _3 anyone|someone|somebody|anybody|a+friend|friends|family to|who|that
+    # a way forward they could take: "Is there a way you could swap shifts?" (it asks as well)
+    is there a|any|an easy|easier|better|other|possible? way|possibility|option for|to|you|of|
+        that+you
     # "Have you talked to your manager about it?": whether they have turned to someone yet
     have you ever|already|yet? talked|spoken|reached+out|turned|
         opened+up|confided to|with|in
@@ -1598,6 +1633,12 @@ _INFORMATION_PHRASE = Phrases(
     is|are available|free|confidential|open @word
     # a resource to look up: a web address
     http|https|www
+    # what a service is: "It's a free program for carers", "AA is a group that meets weekly"
+    is|are a|an _2 program|programme|service|charity|organisation|organization|website|site|app|
+        hotline|helpline|group|resource|network|platform for|that|where|run|which|who|designed
+    # what they have read or heard, or a source: "I've read that ...", "according to the NHS"
+    i have? read|heard that|of
+    according to
     # a generalisation, flagged as one: "Typically, ...", "In general, ...", "It varies"
     ^ typically|generally|in+general|statistically
     varies|vary|depends from|by|on
@@ -1631,14 +1672,21 @@ _NOT_GENERAL = _word_set(
 
 
 # Openings of a condition, a guess, a reason or an answer, which make the statement
-# advice, a suggestion or chat rather than information: "If you ...", "Maybe ...".
-_NOT_GENERAL_START = _word_set("if maybe perhaps because yes no at")
+# advice, a suggestion or chat rather than information: "If you ...", "Maybe ...". And
+# openings that comment or argue ("Unfortunately ...", "Even so ...", "Just ...").
+_NOT_GENERAL_START = _word_set(
+    "if maybe perhaps because yes no at unfortunately even just however especially haha lol "
+    "since otherwise to"
+)
 
 
 def _general_statement(s: _Sentence) -> bool:
     words = s.words[s.core :]
     content = [w for w in words if w not in _MARKS]
     if s.asks or not content or len(content) < 6:
+        return False
+    # an exclamation reacts rather than informs: "That's such a lovely thing to do for them!"
+    if "!" in words:
         return False
     if content[0] in _PARTICIPANT_START or content[0] in _NOT_GENERAL_START:
         return False
