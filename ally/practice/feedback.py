@@ -1264,6 +1264,10 @@ _sub(
 # "I'm glad I could help" is about the helper, not them.
 _sub("i_helped", "that? i could|was+able+to|can be|help")
 _sub("clause_goes_on", "_")
+# "I'm glad to hear that" on its own answers their news; "glad to hear you're safe" names it.
+_sub("just_the_news", "to hear|read that|it|this !@word")
+# "it's nice to have a dog", "it's a great way to relax": good in general, not about them.
+_sub("good_in_general", "way|to !hear|see|read|know")
 _VALIDATION_PHRASE = Phrases(
     """
     # sympathy: "I'm so sorry", "sorry to hear that" (not "sorry for my late reply")
@@ -1279,7 +1283,9 @@ _VALIDATION_PHRASE = Phrases(
     sound|sounds|sounded like it|that must|would|can|could|really|is|was|
         has+been? @intensity* hurts|hurt|stings|stung|sucks|sucked|@hard !for+me|for+us|to+me
     that+is|it+is|what+a|such+a|how so|really|very|incredibly|pretty|truly? a? @hard
-    @hard situation|time|thing|place|position|spot|year|day|week
+    # (their hard time or the situation's, not my own: "I had a hard time with that too")
+    you|your|that|it|this|which|what|such|these|those _4 @hard situation|time|thing|place|position|
+        spot|year|day|week
     is|are never|not easy
     # how hard such things are for anyone: "breakups can be really hard"
     can|could be @intensity* @hard !for+me|for+us|to+me
@@ -1306,25 +1312,37 @@ _VALIDATION_PHRASE = Phrases(
     that|it|this is not weird|stupid|silly|crazy|dumb|selfish|strange|unreasonable
     # their feeling is legitimate: "I understand why you're angry", "I believe you"
     <do|if i can|totally|completely|really|fully* understand+why|see+why|feel+for+you|believe+you
+    # their feeling named and understood: "I understand your frustration", "I get your worry"
+    i|we can|totally|completely|really|fully|definitely|do* understand|get|hear your frustration|
+        frustrations|concern|concerns|feelings|pain|worry|worries|fear|fears|anger|sadness|hurt|
+        stress|anxiety|loneliness|disappointment|grief
     i know exactly|just? how|what you|it|that
     # appreciation: "thank you for telling me", "I appreciate you sharing"
     thank+you|thanks so+much|very+much? for? sharing|telling|trusting|opening|being+honest|
         being+open|reaching+out|talking+to+me|letting+me
     i appreciate you|your|that+you|how
+    # "thank you for your honesty", "thanks for your question"
+    thank+you|thanks for your honesty|courage|openness|trust|question|message|post
     # affirming strengths and worth: "you're doing great", "you're not alone", "proud of you"
     you are|sound+like|seem+like not+alone|handling|on+the+right
     you are|sound+like|seem+like doing great|well|amazing|the+right|your+best|so+well|a
     you are|sound+like|seem+like such|so|very|really|clearly|obviously|definitely|a* @strength
     you are|sound+like|seem+like not crazy|weak|a+burden|broken|stupid|overreacting|a+failure|
-        useless|alone
+        useless|alone|the+problem|to+blame|in+the+wrong|the+bad+guy|a+bad+person
+    # "you did nothing wrong", "you haven't done anything wrong"
+    you did|have+done nothing wrong
+    you did+not+do|have+not+done anything wrong
+    # worth, said against a hurt: "you don't deserve that", "you didn't deserve to be treated so"
+    you do+not|did+not deserve that|this|what|any+of|the+way|to+be+treated|to+be+hurt|to+feel|
+        to+suffer
     not your fault
     it|this is not on you
     you deserve
     proud of you
     admirable
     commend you
-    i am also|so|really|very|truly* glad|happy|pleased|grateful|thankful !:i_helped you|that|
-        to+hear|to+see|for+you
+    i am also|so|really|very|truly* glad|happy|pleased|grateful|
+        thankful !:i_helped !:just_the_news you|that|to+hear|to+see|for+you
     that|it is so|really|very? good|great|wonderful|brilliant|awesome that|you
     good for+you|job|on+you|work|choice|step|start|thing
     # praise of their idea, said as a reply ("Good idea!"), not "Taking a walk is a good idea"
@@ -1333,14 +1351,16 @@ _VALIDATION_PHRASE = Phrases(
     # plan" (not advice: "it's a good idea to see a doctor")
     that|this is|was|sounds|seems like? a|an|such+a? really|very|so? smart|wise|brave|
         courageous|sensible|mature|healthy !:clause_goes_on
-    that|this is|was|sounds|seems like? a|an|such+a? really|very|so? smart|wise|brave|
+    that|this is|was|would+be|sounds|seems like? a|an|such+a? really|very|so? smart|wise|brave|
         courageous|sensible|mature|healthy|good|great|excellent|positive|wonderful|solid idea|
         plan|step|start|move|choice|decision|approach|first+step !to
     well done
     congrats|congratulations|congratulation|kudos
-    that+is|it+is|that+sounds|sounds so|really|very|like? great|wonderful|awesome|amazing|
-        fantastic|excellent|brilliant|good+to+hear|a+great|fun|so+much+fun|lovely|nice !to+meet|
-        to+talk|to+chat
+    that+is|that+sounds|sounds so|really|very|like? great|wonderful|awesome|amazing|fantastic|
+        excellent|brilliant|good+to+hear|a+great|fun|so+much+fun|lovely|nice !to+meet|to+talk|
+        to+chat
+    it+is so|really|very|like? great|wonderful|awesome|amazing|fantastic|excellent|brilliant|
+        good+to+hear|a+great|fun|so+much+fun|lovely|nice !:good_in_general
     you did|handled|managed|made|have+done|have+handled _2 well|great|right|a+good|the+right|
         a+great|an+amazing
     # effort and direction noticed: "you're trying so hard", "you're on the right track"
@@ -1359,6 +1379,9 @@ _VALIDATION_PHRASE = Phrases(
         for+anything
     here to|for listen|you|help
     i am with you
+    # "you can always talk to me", "I'll hear you out"
+    you can|could always? talk|vent|rant|chat|speak to|with me
+    i will|would hear you out
     i am more+than? happy|glad to help|listen|talk|chat
     you have? got this
     # belief in them: "I believe in you", "I believe you" (not "I know you said ...")
@@ -1372,7 +1395,7 @@ _VALIDATION_PHRASE = Phrases(
     things|it|life will|can|does|is+going+to|are+going+to get better|easier
     # warmth: "hugs", "sending you love", "my heart goes out to you"
     hug|hugs
-    sending you? love|hugs|strength|good+vibes
+    sending you? lots|so+much? of? love|hugs|strength|good+vibes|good+wishes|positive+vibes|prayers
     my heart goes out
     # hope for them: "I hope things get easier", "hopefully it helps"
     i hope you+feel|you+find|you+get|you+can|things|it+gets|that+helps|everything+works
@@ -1426,7 +1449,7 @@ _VALIDATION_PHRASE = Phrases(
     warm wishes
     i wish you well
     # "I wish you all the best" (a plain "good luck" is a pleasantry, not validation)
-    wish|wishing you all the best
+    wish|wishing you all? the best|very+best
     strength and peace
     # belief that they will get through it: "you will get through this"
     you can|will? definitely|absolutely|surely? get through
@@ -1447,6 +1470,11 @@ _VALIDATION_PHRASE = Phrases(
     you really|definitely|also? seem|sound|appear like|to+be? a|an|such|very|really|so|like* @praise
     # "you seem on top of this": they are managing, noticed
     you seem|sound|appear like? to+be? pretty|really|very|so|clearly? on top of
+    you are definitely|clearly|such|a|so|very|really* hard+worker|hardworking+person
+    you have a+lot|so+much going for you
+    # what they will be: "you'll make a great dad", "you would be a wonderful teacher"
+    you will|would|are+going+to make|be a|an|such+a @intensity* good|great|wonderful|amazing|
+        fantastic|excellent|caring|loving @word !at|to
     you are so|very|really? gifted|talented|hardworking|hard+working|organised|organized|on+top+of|
         doing+everything|doing+all
     you have|have+got a|such+a|really|very|so|the* good|great|strong|big|kind|right|

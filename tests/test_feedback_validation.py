@@ -1,0 +1,98 @@
+"""Validation the feedback engine recognises, and look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from ally.practice.feedback import analyse
+
+
+def skills(reply: str, context: str = "") -> list[str]:
+    return analyse(reply, context).skill_names
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # their hard time, named
+        "That's a really tough situation to be in.",
+        "This is a very hard time for you.",
+        "You're in such a difficult position right now.",
+        # their feeling named and understood
+        "I understand your frustration with the school.",
+        "I can understand your worry about the scan.",
+        "We hear your concerns.",
+        # appreciation of their openness
+        "Thank you for your honesty.",
+        "Thanks for your message, it means a lot that you wrote.",
+        # worth, said against a hurt or blame
+        "You're not the problem here.",
+        "You are not to blame for what he did.",
+        "You did nothing wrong.",
+        "You haven't done anything wrong.",
+        "You don't deserve to be treated like that.",
+        "You didn't deserve any of this.",
+        # offers to listen
+        "You can always talk to me.",
+        "I'll hear you out whenever you're ready.",
+        # warmth and wishes
+        "Sending lots of love your way.",
+        "Sending prayers to you and your mum.",
+        "I wish you the best with the interview.",
+        # strengths and what they will be
+        "You are definitely a hard worker.",
+        "You have so much going for you.",
+        "I think you'll make a great dad.",
+        "You would be a wonderful teacher.",
+        # praise of their plan, said as a possibility
+        "That would be a great idea.",
+        # glad about them, not just about the news
+        "I'm so glad to hear you're safe.",
+        "I'm glad to hear that you told your sister.",
+        "That is great to hear!",
+        "It's great to see you looking after yourself.",
+        "That's great!",
+    ],
+)
+def test_validation(reply: str) -> None:
+    assert "validation" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # my own hard time is a story about me
+        "I had a really hard time with that as well.",
+        "I have been having a difficult year too.",
+        "When I was going through a rough time, I took up running.",
+        # a bare answer to their news
+        "I'm glad to hear that.",
+        "I'm so happy to hear it!",
+        # good in general, not about them
+        "It is nice to have a dog around the house.",
+        "It's a great way to meet people.",
+        # their own harsh words reported back, not my view
+        "Is there a voice telling you that you don't deserve help?",
+        # a plain goodbye
+        "Bye for now.",
+        # advice, not praise of their plan
+        "It would be a good idea to call the GP.",
+        "That would be a good idea to raise with your doctor.",
+    ],
+)
+def test_not_validation(reply: str) -> None:
+    assert "validation" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # reassurance that brushes the worry aside stays a pitfall, not validation
+        "You'll be fine, don't worry.",
+        "You'll find someone better.",
+    ],
+)
+def test_brushing_aside_is_not_validation(reply: str) -> None:
+    found = analyse(reply, "")
+    assert "validation" not in found.skill_names
+    assert found.pitfall_names
