@@ -96,3 +96,13 @@ def test_brushing_aside_is_not_validation(reply: str) -> None:
     found = analyse(reply, "")
     assert "validation" not in found.skill_names
     assert found.pitfall_names
+
+
+def test_offering_to_listen_as_a_question_is_a_question_and_an_offer() -> None:
+    # the same offer as "I'm here if you want to talk", asked
+    assert skills("Do you want to talk about it?") == ["closed_question", "validation"]
+    assert "validation" in skills("Wanna vent?")
+    # a suggestion to talk to someone else, or a question about what to talk about
+    assert "validation" not in skills("Would you like to talk to a counsellor?")
+    assert "validation" not in skills("What do you want to talk about?")
+    assert "validation" not in skills("Is there anything you'd like to talk about?")
