@@ -135,3 +135,15 @@ def test_my_own_experience_is_self_disclosure(reply: str) -> None:
 )
 def test_this_chat_or_a_wish_is_not_self_disclosure(reply: str) -> None:
     assert "self_disclosure" not in skills(reply)
+
+
+def test_a_share_answers_when_they_ask_whether_anyone_else_lives_this() -> None:
+    share = "I used to ignore my phone for days."
+    asked = "Does anyone else just stop replying to messages when they are low?"
+    assert analyse(share, asked).skill_names == ["reflection", "self_disclosure"]
+    assert analyse(share, "Am I the only one who feels like this?").skill_names == [
+        "reflection",
+        "self_disclosure",
+    ]
+    # the same share after an unrelated remark is only a share
+    assert analyse(share, "My sister is visiting next week.").skill_names == ["self_disclosure"]

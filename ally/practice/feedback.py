@@ -1916,10 +1916,26 @@ def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool
     return found
 
 
+# They ask whether anyone else lives this too: "Does anyone else feel this way?", "Am I the
+# only one?", "Is it just me?". A share of mine answers that question.
+_ANYONE_ELSE = Phrases(
+    """
+    anyone|anybody|someone|somebody|others else? _3 feel|felt|get|have|had|go|deal|struggle|
+        experience|relate|know|understand
+    anyone|anybody else
+    am i the only one|person
+    is it just|only me
+    """
+)
+
+
 def _skills(sentences: list[_Sentence], context: str) -> list[Finding]:
-    context_stems = _content_stems(_split_words(context.translate(_STRAIGHTEN))[0])
+    context_words = _split_words(context.translate(_STRAIGHTEN))[0]
+    context_stems = _content_stems(context_words)
     reply_stems = _content_stems(tuple(w for s in sentences for w in s.words))
-    on_topic = bool(reply_stems & context_stems)
+    on_topic = bool(reply_stems & context_stems) or _ANYONE_ELSE(
+        Words(tuple(context_words), (), (), 0)
+    )
     found: list[Finding] = []
     for s in sentences:
         found.extend(_sentence_skills(s, context_stems, on_topic))
