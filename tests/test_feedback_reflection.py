@@ -147,3 +147,23 @@ def test_a_share_answers_when_they_ask_whether_anyone_else_lives_this() -> None:
     ]
     # the same share after an unrelated remark is only a share
     assert analyse(share, "My sister is visiting next week.").skill_names == ["self_disclosure"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Friends are so important to me too.",
+        "That makes me sad as well.",
+        "I've had a really similar experience.",
+        "I live with my parents, so I get it.",
+        "It has been grey and cold over here all week.",
+        "Me too.",
+    ],
+)
+def test_more_ways_of_sharing_my_own_life(reply: str) -> None:
+    assert "self_disclosure" in analyse(reply, "").skill_names
+
+
+@pytest.mark.parametrize("reply", ["Come over here.", "Tell me too."])
+def test_orders_that_mention_me_are_not_shares(reply: str) -> None:
+    assert "self_disclosure" not in analyse(reply, "").skill_names

@@ -1591,7 +1591,7 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     been in your shoes|position|situation
     from my|personal experience
     speaking from experience
-    me too
+    <@imperative me too
     same here
     same with|for me
     i feel the same
@@ -1601,6 +1601,15 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     for me ,? it|the|i|what
     i have definitely|certainly|also|too|really? been there
     helped|worked+for|works+for me
+    # something in my life too: "that matters to me too", "it makes me sad as well"
+    <@imperative me @word? too|also|as+well $
+    # an experience like theirs: "I have had a similar experience"
+    i have|had actually|also|definitely? had|been+through|gone+through|experienced a|
+        something very|really|quite? similar|the+same
+    # where I live and what goes on there: "I live near the coast", "it's been grey over here"
+    i live in|near|outside|with
+    here in|where+i+am|where+i+live
+    <come|get|go|stay|move|bring|sit over|around here
     # "I" doing or living something, rather than taking a stance towards them:
     # "I don't drive", "I tend to ...", "I usually walk" (not "I think", "I'm sorry")
     <@not_my_story i @i_adverb* !@stance|@i_adverb|truly|used|hope|was+able|
