@@ -1381,9 +1381,9 @@ _VALIDATION_PHRASE = Phrases(
     i am with you
     # the same offer, asked: "Do you want to talk about it?", "Wanna vent?" (not a
     # suggestion to talk to someone else: "Would you like to talk to a counsellor?")
-    ^ do|would? you want|wanna|like to? talk|vent|chat|rant !to|with
-    ^ do|would? you want|wanna|like to? talk|vent|chat|rant to|with me
-    ^ want|wanna to? talk|vent|chat|rant !to|with
+    ^ do|would? you want|like to? talk|vent|chat|rant !to|with
+    ^ do|would? you want|like to? talk|vent|chat|rant to|with me
+    ^ want to? talk|vent|chat|rant !to|with
     # "you can always talk to me", "I'll hear you out"
     you can|could always? talk|vent|rant|chat|speak to|with me
     i will|would hear you out
