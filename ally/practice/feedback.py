@@ -619,8 +619,9 @@ def _sentences(reply: str) -> list[_Sentence]:
 # that?", "I'm curious what happened", "Help me understand". Open, whatever their grammar.
 _INVITATION = Phrases(
     """
-    tell|telling me more|about|what|how|why|when|where|who|everything|anything|something
-    tell|telling me a+bit|a+little|the+story
+    tell me more|about|what|how|why|when|where|who|everything|anything|something
+    tell me a+bit|a+little|the+story
+    mind|by telling me
     talk|walk me through
     talk to|with me
     ^ talk a+bit|a+little? more? about
@@ -632,9 +633,9 @@ _INVITATION = Phrases(
     can|could|may i ask @wh|about
     i would love|like to hear|know|understand
     i am just|really|kind+of? curious|wondering about|what|how|why|where|when|who
-    i just? wonder what|how|why|where|who
+    i just? wonder what|how|why|where|who _2 you|your
     ^ wondering what|how|why|where|who|about
-    what else
+    <know|knew|sure|idea what else
     """
 )
 # Yes/no questions that still invite them to say whatever they want, or what they think:
@@ -682,13 +683,16 @@ _words(
     """,
 )
 # A wh-question written without its question mark: "how are you doing today", "what
-# type of work are you in", "how many schools are in your district", "how can I help".
+# type of work are you in", "how many schools are in your district", "how can I help",
+# "what seems to be the trouble", "what is making you feel this way".
 _WH_UNMARKED = Phrases(
     """
     @wh @aux @asked_about
     @wh _3 @aux you|your
     how many|much|long|often|old _4 @aux
-    @wh can|could|may|shall i|we help|do
+    @wh can|could|may|might|shall i|we help|do|be+of
+    @wh seems|seem to be
+    what|who @aux? @ing|makes|made|brings|brought|keeps|worries|bothers you|your
     """
 )
 # Auxiliary inversion without a question mark: "are you ok", "do you want to talk", "is
@@ -704,8 +708,14 @@ _INVERSION_UNMARKED = Phrases(
 # idea of it change ...".
 _INVERTED = Phrases("@aux not? i|@asked_about")
 # Offers and requests asked in the first person still ask them: "Can I help?", "What
-# can I do?", "May I ask why?"
-_OFFER_QUESTION = Phrases("can|could|may|shall|should i|we help|do|get|bring|ask|call|know")
+# can I do?", "May I ask why?", "How can I be of help?", and the carer's "we" that means
+# you: "How are we doing today?"
+_OFFER_QUESTION = Phrases(
+    """
+    can|could|may|might|shall|should i|we help|do|get|bring|ask|call|know|be+of
+    how are we doing|feeling|getting+on|holding+up
+    """
+)
 # A tag or an aside rather than a question: "right?", "weird, huh?", "so what?", and the
 # check that closes a reflection: "is that right?", "did I get that right?". MITI codes
 # these with the statement they follow, not as questions.
@@ -716,6 +726,16 @@ _TAG_ONLY = Phrases(
     is|was that right|correct|true|it|so $
     am i right|correct $
     did|have i get|got|understand that|it|you right|correctly $
+    """
+)
+# A question that expects no answer: "Guess what?", "Who knows?", "Who cares what they
+# think?", "How dare he?". Not "Who knows about it?", which asks who.
+_RHETORICAL = Phrases(
+    """
+    guess what
+    who knows|cares $
+    who knows|cares what|how|where|when|if|whether
+    how dare
     """
 )
 # A back-channel said with a rising voice, which asks nothing: "Yeah?", "Okay?",
@@ -733,9 +753,10 @@ _FIRST_PERSON = frozenset({"i", "we"})
 
 def _self_question(s: _Sentence) -> bool:
     """A question about the speaker, asked of nobody: "How much worse could I get?", "Why
-    do we do this to ourselves?". It has a first-person subject and no "you" in it."""
+    do we do this to ourselves?". It has a first-person subject and no "you" in it, and
+    no later clause that asks about someone else ("I'm sorry, what happened?")."""
     words, core = s.words, s.core
-    if any(word in _YOU_WORDS for word in words[core:]):
+    if any(word in _YOU_WORDS for word in words[core:]) or _later_question(s):
         return False
     if s.word(core) in _FIRST_PERSON:
         return True
@@ -746,6 +767,42 @@ def _self_question(s: _Sentence) -> bool:
             words[k] in _AUX and s.word(k + 1) in _FIRST_PERSON for k in range(core, len(words))
         )
     return False
+
+
+# A subject right after a wh-word opens a clause ("when it goes", "how you feel"), not a
+# question.
+_sub(
+    "wh_clause_subject",
+    "i|you|he|she|we|they|it|this|that|there|your|my|his|her|their|our|people|someone",
+)
+# A question about the speaker: "how could I", "why do we".
+_sub("asks_about_me", "@aux not? i|we")
+# A question asked in a later clause, after a comment: "I'm sorry to hear that, what
+# happened?", "That sounds hard, do you have someone you can talk to?". A short check on
+# what came before ("..., is that right?", "..., does that sound right?") is not one.
+_QUESTION_CLAUSE = Phrases(
+    """
+    ^ and|so|but|then? what|how|why|where|when !:wh_clause_subject !:asks_about_me
+    ^ and|so|but|then? @aux not? @asked_about _1
+    """
+)
+# The short checks that close a reflection: "is this correct", "does that sound right".
+_CHECK_QUESTION = Phrases(
+    """
+    is|was that|this right|correct|true|accurate|so
+    @aux that|this|it sound|seem|feel|make right|correct|true|fair|accurate|sense
+    would|do you agree
+    @aux not? you think $
+    """
+)
+
+
+def _later_question(s: _Sentence) -> bool:
+    w = s.w
+    return any(
+        i > s.core and _TAG_ONLY.at(w, i) < 0 and _CHECK_QUESTION.at(w, i) < 0
+        for i, _ in _QUESTION_CLAUSE.spans(w)
+    )
 
 
 # A reflection said with a rising voice: "So you feel let down?", "It sounds like the
@@ -764,6 +821,8 @@ def _rising_reflection(s: _Sentence) -> bool:
     w = s.w
     if _INVERTED.at(w, s.core) >= 0 or _WH_ASKING.at(w, s.core) >= 0 or _WH_INSIDE(w):
         return False
+    if _later_question(s):
+        return False
     return _REFLECTION_GUESS(w) or _RISING_REFLECTION(w)
 
 
@@ -772,7 +831,7 @@ def _question_kind(s: _Sentence) -> str | None:
     w, core = s.w, s.core
     if _INVITATION(w):
         return "open"
-    if _back_channel(s) or _TAG_ONLY.at(w, core) >= 0:
+    if _back_channel(s) or _TAG_ONLY.at(w, core) >= 0 or _RHETORICAL.at(w, core) >= 0:
         return None
     if _self_question(s) and not _OFFER_QUESTION(w):
         return None
