@@ -169,3 +169,14 @@ def test_rhetorical_questions_do_not_ask(reply: str) -> None:
 
 def test_asking_who_knows_about_it_still_asks() -> None:
     assert "open_question" in skills("Who knows about the diagnosis?")
+
+
+def test_asking_about_their_thinking_is_a_question_not_a_suggestion() -> None:
+    assert analyse("Have you thought about what you want to say to him?", "").skill_names == [
+        "closed_question"
+    ]
+    assert analyse("Have you considered whether the job is worth it?", "").skill_names == [
+        "closed_question"
+    ]
+    # a course of action, asked about, is still a suggestion
+    assert analyse("Have you thought about talking to him?", "").skill_names == ["advice"]

@@ -1916,10 +1916,18 @@ def _phrase(
     return _finding(name, s.w.starts[i], s.w.ends[j - 1], why)
 
 
+# A question about their own thinking, not a suggestion: "Have you thought about what you
+# want?", "Have you considered whether it's worth it?"
+_THINKING_QUESTION = Phrases("have|had you ever? thought|considered about|of? @wh|whether")
+
+
 def _asking_and_advising(s: _Sentence) -> tuple[Finding | None, Finding | None, bool]:
     """The sentence's question and advice findings, and whether it asks them something."""
     kind = _question_kind(s)
     suggests = _phrase("advice", _SUGGESTION_QUESTION, s)
+    # "Have you thought about what you'd say to him?" asks about their thinking.
+    if suggests is not None and _THINKING_QUESTION(s.w):
+        suggests = None
     # "Why don't you start by telling me about it?" invites them to talk: a question.
     if suggests is not None and kind == "open" and (_INVITATION(s.w) or not _SUGGESTING_WH(s.w)):
         suggests = None
