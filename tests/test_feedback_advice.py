@@ -115,3 +115,90 @@ def test_information(reply: str) -> None:
 )
 def test_not_information(reply: str) -> None:
     assert "information" not in skills(reply)
+
+
+# ------------------------------------------------- advice and information, second pass
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the way forward laid out as a step, a key or a matter to raise
+        "The first step is to book a longer appointment with the GP.",
+        "The next step would be writing down what you want to say to her.",
+        "The key is to start with ten minutes a day.",
+        "This would be something to explore with a counsellor.",
+        "It's something that should be raised with the school nurse.",
+        # a real instruction still counts
+        "Keep a diary of when the panic comes on.",
+        "Be honest with her about how tired you are.",
+    ],
+)
+def test_advice_second_pass(reply: str) -> None:
+    assert "advice" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # cheering on and kindness to themselves, not a course of action
+        "Keep on pushing, you're nearly there.",
+        "Keep safe tonight.",
+        "Be proud of yourself for asking.",
+        "Be gentle with yourself this week.",
+        # a noun opening a statement, not an order
+        "Trust is something you build slowly.",
+        "Sleep is the first thing to go when you're worried.",
+        # a step that is merely good enough, not the step to take
+        "Getting out of bed at all as a first step is good enough.",
+    ],
+)
+def test_not_advice_second_pass(reply: str) -> None:
+    assert "advice" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a generalisation, flagged as one
+        "Usually the first few weeks on a new tablet are the roughest.",
+        "Often the worry is worse than the appointment itself.",
+        # a source, hedged
+        "As far as I know, the clinic takes walk-ins on Tuesdays.",
+        "From what I know, carers can ask the council for an assessment.",
+        "I saw online that the helpline now has a text service.",
+        # how the body works
+        "Your brain releases more stress hormones when you're short of sleep.",
+        # what a treatment does to their health
+        "The common side effects usually wear off after a fortnight.",
+        "Walking every day lowers the risk of another fall.",
+        "Did you know that caffeine stays in your system for hours?",
+        # what a service is, said with "to"
+        "It's an app to track your mood through the day.",
+        # a noun opening a statement is information, not an order
+        "Research shows that talking it through lowers stress.",
+    ],
+)
+def test_information_second_pass(reply: str) -> None:
+    assert "information" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a habit of mine, not a generalisation
+        "Usually I just go for a run when my head is full.",
+        # advice flagged with "often", not a fact
+        "Often it helps to write the questions down before you go in.",
+        # reassurance and platitudes tell them nothing new
+        "The worst of it gets easier with time and patience.",
+        "Everything with the house move will be okay in the end.",
+        "This too shall pass, like the last rough patch did.",
+        # what their body needs is a suggestion, not how the body works
+        "Maybe your body needs a few quiet days to recover.",
+        # a question about what they know, not a fact
+        "Who do you know that you can call on a bad night?",
+    ],
+)
+def test_not_information_second_pass(reply: str) -> None:
+    assert "information" not in skills(reply)

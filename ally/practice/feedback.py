@@ -927,6 +927,15 @@ _NOT_ADVICE = Phrases(
     remember !to
     do not let
     do not be|feel !afraid+to|scared+to
+    # cheering on and kindness to themselves: "Keep on pushing!", "Keep safe", "Be proud
+    # of yourself", "Be gentle with yourself" (not "Keep a diary", "Be honest with her")
+    keep on? @ing
+    keep safe|well|strong|positive|smiling|the+faith
+    be proud
+    be kind|gentle|easy|good|patient on|to|with yourself
+    # a noun, not an order, when a verb follows: "Research shows ...", "Trust is earned",
+    # "Exercise can lift your mood" (the statement may still be information)
+    _ is|are|was|were|has|shows|says|suggests|can|will|does|seems|means|takes|makes|helps
     """
 )
 # A first clause before the imperative: "If it gets worse, call ...", "Either way, find ...".
@@ -1050,6 +1059,13 @@ _ADVICE_PHRASE = Phrases(
     is|was|would+be the right move|thing+to+do|call
     it is time to
     the best thing|way|option|bet
+    # the way forward laid out: "The first step is to talk to someone", "The key is to start
+    # small", "This would be something to explore with a counsellor"
+    the|your first|next step is|would+be|might+be|could+be to|@ing
+    the idea|key|trick is to
+    be something|one to explore|consider|look+into|discuss|bring+up|raise|work+on
+    should|could|might|needs+to|need+to be brought+up|discussed|raised|checked|looked+at|
+        addressed|explored
     the best|most+important|only thing? you can do _2 is
     # "try to ...", "make sure ...", "don't forget ..." said to them (not "I try to")
     # (nor my own promise: "I will try to help", "I'm trying to understand")
@@ -1731,17 +1747,33 @@ _INFORMATION_PHRASE = Phrases(
         @therap
     is|are called|known+as|a+type|a+form|a+kind|a+sign|a+symptom|a+part
     it usually|often|can? take|takes _2 time|weeks|months|days|years
+    # what a treatment or habit does to their health: "the side effects are mild", "it
+    # lowers your risk of a stroke", "Did you know that smoking affects sleep?"
+    the|common|possible|main|most+common|usual side effect|effects
+    lower|lowers|reduce|reduces|increase|increases|raise|raises|cut|cuts|double|doubles your|the
+        risk
+    ^ did|do you know that _
     is|are available|free|confidential|open @word
     # a resource to look up: a web address
     http|https|www
     # what a service is: "It's a free program for carers", "AA is a group that meets weekly"
     is|are a|an _2 program|programme|service|charity|organisation|organization|website|site|app|
-        hotline|helpline|group|resource|network|platform for|that|where|run|which|who|designed
-    # what they have read or heard, or a source: "I've read that ...", "according to the NHS"
+        hotline|helpline|group|resource|network|platform for|that|where|run|which|who|designed|to
+    # what they have read or heard, or a source: "I've read that ...", "according to the NHS",
+    # "As far as I know, ...", "I saw online that ..."
     i have? read|heard that|of
     according to
-    # a generalisation, flagged as one: "Typically, ...", "In general, ...", "It varies"
+    as far as i know|am+aware
+    from what i know|have+learned|learned
+    i see|saw|found online|on+the+internet
+    # a generalisation, flagged as one: "Typically, ...", "In general, ...", "Usually the
+    # first weeks are the hardest", "It varies" (not a habit of mine: "usually I just chat",
+    # nor advice: "often it helps to ...")
     ^ typically|generally|in+general|statistically
+    ^ usually|normally|often|oftentimes|commonly !i|we|times+it|it+helps|it+can+help
+    # how the body works: "Your brain releases dopamine when ..." (not "your body needs rest")
+    brain|brains|body|bodies releases|release|produces|produce|rewards|reward|makes|make|reacts|
+        react|responds|respond|creates|create
     varies|vary|depends from|by|on
     """
 )
@@ -1781,6 +1813,15 @@ _NOT_GENERAL_START = _word_set(
 )
 
 
+# A promise that things will improve: "It gets easier with time", "It'll all be okay".
+_REASSURING = Phrases(
+    """
+    get|gets|getting only? better|easier
+    will|would be okay|fine|alright|all+right
+    """
+)
+
+
 def _general_statement(s: _Sentence) -> bool:
     words = s.words[s.core :]
     content = [w for w in words if w not in _MARKS]
@@ -1796,6 +1837,11 @@ def _general_statement(s: _Sentence) -> bool:
         return False
     # "It's not that bad", "That is so true": a comment on what they said, not information
     if content[0] in ("it", "that", "this") and content[1] in ("is", "was", "'s"):
+        return False
+    # a reassurance or a platitude comforts (or minimises); it tells them nothing new
+    if _REASSURING.search(s.w) is not None or any(
+        p.search(s.w) is not None for p in (_MINIMISING, _DISMISSING)
+    ):
         return False
     return any(w in _PRESENT_VERB for w in content) and not any(w in _NOT_GENERAL for w in content)
 
