@@ -202,3 +202,56 @@ def test_information_second_pass(reply: str) -> None:
 )
 def test_not_information_second_pass(reply: str) -> None:
     assert "information" not in skills(reply)
+
+
+# --------------------------------------------------------- information, third pass
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # what a treatment does to their health, said of "the risk" across a line break
+        "Cutting down on salt lowers your risk of a second stroke.",
+        # a source, hedged: what I have seen or heard
+        "From what I've seen, carers who take short breaks cope better over the years.",
+        "From what I've heard, the waiting list at that clinic is about six weeks.",
+        "Research has consistently shown that sleep and mood are closely tied.",
+        # what a word or a condition means
+        "Burnout is what we call it when exhaustion builds up over months.",
+        "If the tiredness lasts more than a fortnight, that's when it becomes a concern.",
+        # how a medicine is taken, and the dose
+        "You take it once a day, ideally with breakfast.",
+        "The usual start is one tablet at night.",
+        "Most GPs start people on a low dose first.",
+        "The recommended limit is fourteen units over a week.",
+        # results fed back
+        "Your blood pressure was a bit higher than last month.",
+        # one of the leading facts
+        "Loneliness is one of the most common reasons older people visit a GP.",
+        # the speaker's role and what a rule allows
+        "My job is to help you find the services you're entitled to.",
+        "Checking in on the residents is part of my role here.",
+        "You're not allowed to drive for a month after the operation.",
+    ],
+)
+def test_information_third_pass(reply: str) -> None:
+    assert "information" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # openness is about the person, not a service
+        "You are open to new ideas and it shows.",
+        # what I've read in their message is a reflection, not a source
+        "From what I have read, you feel let down by your brother.",
+        # what something means to me is feeling, not a definition
+        "It means a lot that you told me about it.",
+        # a person among the best, not a leading fact
+        "She is one of the kindest people I know.",
+        # a risk they took, not a risk that a treatment lowers
+        "You took a real risk going back to see him.",
+    ],
+)
+def test_not_information_third_pass(reply: str) -> None:
+    assert "information" not in skills(reply)

@@ -1750,10 +1750,11 @@ _INFORMATION_PHRASE = Phrases(
     # what a treatment or habit does to their health: "the side effects are mild", "it
     # lowers your risk of a stroke", "Did you know that smoking affects sleep?"
     the|common|possible|main|most+common|usual side effect|effects
-    lower|lowers|reduce|reduces|increase|increases|raise|raises|cut|cuts|double|doubles your|the
-        risk
+    lower|lowers|reduce|reduces|increase|increases|raise|raises|cut|cuts|double|doubles|
+        your|the risk
     ^ did|do you know that _
-    is|are available|free|confidential|open @word
+    # (not "you're open to new ideas", which is about the person)
+    is|are available|free|confidential @word
     # a resource to look up: a web address
     http|https|www
     # what a service is: "It's a free program for carers", "AA is a group that meets weekly"
@@ -1765,6 +1766,10 @@ _INFORMATION_PHRASE = Phrases(
     according to
     as far as i know|am+aware
     from what i know|have+learned|learned
+    # "From what I've seen, ..." (not "from what I've read, you feel ...", about them)
+    from what i have? heard|seen|saw|read !you|your|,+you|,+your
+    research|studies|a+study|science|evidence|data has|have also|consistently|repeatedly|actually|
+        even shown|found|proven|linked
     i see|saw|found online|on+the+internet
     # a generalisation, flagged as one: "Typically, ...", "In general, ...", "Usually the
     # first weeks are the hardest", "It varies" (not a habit of mine: "usually I just chat",
@@ -1775,6 +1780,30 @@ _INFORMATION_PHRASE = Phrases(
     brain|brains|body|bodies releases|release|produces|produce|rewards|reward|makes|make|reacts|
         react|responds|respond|creates|create
     varies|vary|depends from|by|on
+    # what a word or a condition means: "That's when it becomes serious", "It refers to ...",
+    # "what we call burnout"
+    what we call|what+is+called|so+called
+    # (not "it means a lot to me", "that means you care")
+    it|this|that|which means|is+when|refers+to !a+lot|so+much|the+world|everything|nothing|
+        you|that+you|a+great
+    # how a medicine is taken: "Take it once a day", "one tablet at night", "a 20 mg dose"
+    take|taking it|this|them|one|these|a+tablet|a+pill|the+pill|the+medicine|the+medication once|
+        twice|every|each|daily|at+night|in+the+morning
+    one|a|two tablet|tablets|pill|pills|capsule|capsules a|per|each|every day|night|morning
+    dose|doses|dosage|mg|milligram|milligrams
+    the recommended|safe|daily|weekly|maximum limit|amount|dose|level|intake
+    # results fed back: "Your blood pressure is high", "your cholesterol came down"
+    your blood+pressure|cholesterol|sugar|blood+sugar|glucose|a1c|bmi|heart+rate|test+results|
+        results|levels is|are|was|were|has|have|looks|looked|seems|came|went|shows|showed
+    # one of the leading facts: "Smoking is one of the most common causes of ..." (not "she
+    # is one of the best people I know")
+    is|are one of the most+common|most+effective|most+frequent|best+ways|leading|main|biggest
+    # the speaker's role: "My job is to help you ...", "It's part of my role"
+    my role|job|aim|purpose|task here? is to
+    part of my job|role
+    one of my jobs|roles|duties
+    # what a rule allows: "You're not allowed to drive for a month"
+    you|they|we are|were not allowed|permitted to
     """
 )
 _PREDICATES["counsel"] = lambda w: w.startswith("counsel")
