@@ -106,3 +106,89 @@ def test_offering_to_listen_as_a_question_is_a_question_and_an_offer() -> None:
     assert "validation" not in skills("Would you like to talk to a counsellor?")
     assert "validation" not in skills("What do you want to talk about?")
     assert "validation" not in skills("Is there anything you'd like to talk about?")
+
+
+# ------------------------------------------------------------- second pass
+# Warmth and concern, affirmed qualities and efforts, worth said against a hurt, and
+# support that stays with them.
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a harsh word about themselves, disputed
+        "You're not a bother at all.",
+        "You are not worthless.",
+        "You aren't lazy, you're exhausted.",
+        # a quality or an effort noticed
+        "You seem really determined to sort this out.",
+        "You're clearly so patient with him.",
+        "You are doing the best you can.",
+        "You did everything you could.",
+        "I'm impressed that you went back the next day.",
+        "I admire how you stood up for yourself.",
+        "That's inspiring.",
+        "Moving out was a step in the right direction.",
+        # confidence in how they will cope
+        "I think you can handle this.",
+        "I think you'll find a way through.",
+        # anyone would feel it; their feeling is legitimate
+        "Anybody would be upset after that.",
+        "Most people in your position would struggle.",
+        "I don't think that's weird at all.",
+        "What you feel is completely valid.",
+        "You have every reason to be angry.",
+        "You were right to be worried.",
+        # what was done to them, named as wrong
+        "Honestly, that's really messed up.",
+        "That was cruel of her.",
+        # harder still for them
+        "It must be even harder with the holidays coming.",
+        # their pain moves me; concern for them
+        "I can't imagine how painful that must be.",
+        "That breaks my heart.",
+        "My heart aches for you.",
+        "I'm really worried about you.",
+        # understood and shared
+        "I know that feeling.",
+        "I can totally relate.",
+        # support that stays with them
+        "We're in this together.",
+        "You don't have to face this alone.",
+        "You're not struggling alone.",
+        "We'll listen.",
+        # their worth named
+        "Your life has value.",
+        "Everyone has worth, you included.",
+        # warm wishes, said without "I am"
+        "So glad you reached out.",
+        "Hope you start feeling better soon.",
+        "Sorry to read about your dad.",
+    ],
+)
+def test_validation_second_pass(reply: str) -> None:
+    assert "validation" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a condition, not a quality noticed
+        "If you are patient, she may come round.",
+        # my own heartbreak, my own worries
+        "She broke my heart last year.",
+        "I'm worried about my exam tomorrow.",
+        # a step suggested, not one they took
+        "A step in the right direction would be to call the GP.",
+        # a promise that all will be well stays out ("I think you'll be fine")
+        "I think you'll be fine.",
+        # a question about what they might cope with, not confidence in them
+        "Do you think you can handle it?",
+        # their state named is a reflection, not my appraisal of it
+        "You are going through a hard time.",
+        # not their worth: a thing's value
+        "The house has value.",
+    ],
+)
+def test_not_validation_second_pass(reply: str) -> None:
+    assert "validation" not in skills(reply)

@@ -1343,11 +1343,21 @@ _sub("clause_goes_on", "_")
 _sub("just_the_news", "to hear|read that|it|this !@word")
 # "it's nice to have a dog", "it's a great way to relax": good in general, not about them.
 _sub("good_in_general", "way|to !hear|see|read|know")
+# Qualities that affirm them when noticed: "you seem very determined", "you're so patient".
+_words(
+    "virtue",
+    """
+    open motivated determined committed devoted dedicated resourceful insightful self+aware
+    patient honest compassionate generous supportive selfless considerate hardworking
+    proactive level+headed passionate loving caring thoughtful resilient wise
+    """,
+)
 _VALIDATION_PHRASE = Phrases(
     """
     # sympathy: "I'm so sorry", "sorry to hear that" (not "sorry for my late reply")
     i+am|so|really|very|truly|deeply _1 sorry !:apology
-    sorry to+hear|for+your|that+you|you|about+your|about+that|about+this|about+what|this
+    sorry to+hear|to+read|to+learn|for+your|that+you|you|about+your|about+that|about+this|
+        about+what|this
     # naming how hard it is: "that must be hard", "what a tough time", "it's so unfair"
     # (not my own hard time: "it was hard for me")
     that|it|this|which|everything _1 must|would|can|could|sounds|seems|is|was|has+been|feels|
@@ -1359,9 +1369,12 @@ _VALIDATION_PHRASE = Phrases(
         has+been? @intensity* hurts|hurt|stings|stung|sucks|sucked|@hard !for+me|for+us|to+me
     that+is|it+is|what+a|such+a|how so|really|very|incredibly|pretty|truly? a? @hard
     # (their hard time or the situation's, not my own: "I had a hard time with that too")
-    you|your|that|it|this|which|what|such|these|those _4 @hard situation|time|thing|place|position|
+    that|it|this|which|what|such|these|those _4 @hard situation|time|thing|place|position|
         spot|year|day|week
     is|are never|not easy
+    # harder still for them: "it must be even harder now", "that would be all the tougher"
+    must|would|can|could be even|especially|so+much|much|far|all+the? harder|tougher|
+        more+difficult|more+painful|lonelier|scarier
     # how hard such things are for anyone: "breakups can be really hard"
     can|could be @intensity* @hard !for+me|for+us|to+me
     not an easy
@@ -1377,7 +1390,9 @@ _VALIDATION_PHRASE = Phrases(
     you+have|you+have+got every right
     of course you
     no wonder
-    anyone would
+    # anyone would feel it: "anyone would be upset", "anybody in your shoes would struggle"
+    anyone|anybody would
+    anyone|anybody|most+people in your shoes|position|situation|place would
     there is no shame
     # nothing to be ashamed of: "you shouldn't be ashamed", "no need to feel embarrassed"
     you should+not|do+not+need+to|need+not|have+no+reason+to be|feel ashamed|embarrassed
@@ -1385,6 +1400,9 @@ _VALIDATION_PHRASE = Phrases(
     nothing to be|feel ashamed|embarrassed
     # what they feel or did is not strange: "that's not weird at all", "it isn't selfish"
     that|it|this is not weird|stupid|silly|crazy|dumb|selfish|strange|unreasonable
+    # the same, said as my view: "I don't think that's weird at all"
+    do+not|never think that|it|this is|was weird|stupid|silly|crazy|dumb|selfish|strange|
+        unreasonable
     # their feeling is legitimate: "I understand why you're angry", "I believe you"
     <do|if i can|totally|completely|really|fully* understand+why|see+why|feel+for+you|believe+you
     # their feeling named and understood: "I understand your frustration", "I get your worry"
@@ -1392,6 +1410,8 @@ _VALIDATION_PHRASE = Phrases(
         frustrations|concern|concerns|feelings|pain|worry|worries|fear|fears|anger|sadness|hurt|
         stress|anxiety|loneliness|disappointment|grief
     i know exactly|just? how|what you|it|that
+    # how hard it is, beyond words: "I can't imagine how painful that is"
+    i can+not|can+not+even|can+only|could+not|can+hardly imagine how|what
     # appreciation: "thank you for telling me", "I appreciate you sharing"
     thank+you|thanks so+much|very+much? for? sharing|telling|trusting|opening|being+honest|
         being+open|reaching+out|talking+to+me|letting+me
@@ -1402,8 +1422,14 @@ _VALIDATION_PHRASE = Phrases(
     you are|sound+like|seem+like not+alone|handling|on+the+right
     you are|sound+like|seem+like doing great|well|amazing|the+right|your+best|so+well|a
     you are|sound+like|seem+like such|so|very|really|clearly|obviously|definitely|a* @strength
+    # a quality noticed: "you seem really determined", "you're clearly so patient"
+    you seem|sound|appear like|to+be? you+are? so|very|really|pretty|quite|clearly|such? @virtue
+    <if|long|whether you are|were|have+been clearly|obviously|definitely|truly|really? so|very|
+        really|clearly|obviously|definitely|truly|incredibly @virtue
     you are|sound+like|seem+like not crazy|weak|a+burden|broken|stupid|overreacting|a+failure|
-        useless|alone|the+problem|to+blame|in+the+wrong|the+bad+guy|a+bad+person
+        useless|alone|the+problem|to+blame|in+the+wrong|the+bad+guy|a+bad+person|helpless|
+        worthless|hopeless|a+bother|a+nuisance|an+annoyance|invisible|unlovable|pathetic|
+        a+loser|selfish|lazy|at+fault
     # "you did nothing wrong", "you haven't done anything wrong"
     you did|have+done nothing wrong
     you did+not+do|have+not+done anything wrong
@@ -1418,6 +1444,8 @@ _VALIDATION_PHRASE = Phrases(
     commend you
     i am also|so|really|very|truly* glad|happy|pleased|grateful|
         thankful !:i_helped !:just_the_news you|that|to+hear|to+see|for+you
+    # the same without "I am": "So glad you reached out", "Glad to hear you're safe"
+    ^ so|really|very? glad|happy !:i_helped !:just_the_news you|that+you|to+hear|to+see|for+you
     that|it is so|really|very? good|great|wonderful|brilliant|awesome that|you
     good for+you|job|on+you|work|choice|step|start|thing
     # praise of their idea, said as a reply ("Good idea!"), not "Taking a walk is a good idea"
@@ -1443,8 +1471,11 @@ _VALIDATION_PHRASE = Phrases(
     # "you're continuing to try hard", "you have done your best", "you tried your best"
     you are still|continuing+to|always? try|trying|working so|really|very? hard
     you have|have+been|are|were? really|truly|clearly|definitely? done|doing|tried|trying|
-        did your best|your+hardest|all+you+can|everything+you+can
+        did your+best|your+hardest|all+you+can|all+you+could|everything+you+can|
+        everything+you+could|the+best+you+can|the+best+you+could
     on the right track|path
+    # (not a step suggested: "a step in the right direction would be to call her")
+    in the right direction !would|could|might|is+to|is+going+to
     the right tools|mindset|attitude|questions|steps
     do+not|never give up|lose+hope
     you have taken|made the|a first|big|brave|good|great|huge step
@@ -1454,6 +1485,14 @@ _VALIDATION_PHRASE = Phrases(
         for+anything
     here to|for listen|you|help
     i am with you
+    # "we're in this together", "you don't have to face this alone"
+    we are all? in this together
+    you do+not|will+not|never have+to|need+to go+through|face|deal+with|carry|do _2 alone|
+        by+yourself|on+your+own
+    # their experience is shared and understood: "I can relate", "I totally relate to that"
+    i can|do? totally|really|completely|definitely|so? relate
+    # "we'll listen", "I'm going to hear you out"
+    i|we will|would|are+going+to|am+going+to listen|hear+you+out
     # the same offer, asked: "Do you want to talk about it?", "Wanna vent?" (not a
     # suggestion to talk to someone else: "Would you like to talk to a counsellor?")
     ^ do|would? you want|like to? talk|vent|chat|rant !to|with
@@ -1477,9 +1516,16 @@ _VALIDATION_PHRASE = Phrases(
     hug|hugs
     sending you? lots|so+much? of? love|hugs|strength|good+vibes|good+wishes|positive+vibes|prayers
     my heart goes out
+    # their pain moves me now: "that breaks my heart", "my heart aches for you", "I'm
+    # worried about you" (not my own story: "she broke my heart", "I'm worried about my exam")
+    that|this|it|which breaks my heart
+    my heart breaks|aches|hurts for
+    i am|was|have+been|get really|so|very|a+bit|a+little|genuinely|truly? worried|concerned|
+        scared|afraid about|for you
     # hope for them: "I hope things get easier", "hopefully it helps"
     i hope you+feel|you+find|you+get|you+can|things|it+gets|that+helps|everything+works
     hope you+are|things|it+gets|you+feel|you+find|you+get
+    hope you start|begin feeling|to+feel
     hopefully things|it|you
     # encouragement that stays with them: "hang in there", "I'm rooting for you"
     hang in there
@@ -1507,6 +1553,10 @@ _VALIDATION_PHRASE = Phrases(
     people|someone|others|we _2 care|cares|love|loves about|for? you
     you are loved|cared+for|cared+about|important|not+forgotten
     you matter
+    # their worth named: "your life has value", "everyone has worth, you included"
+    your life matters|has+value|has+meaning|is+valuable|is+precious
+    you|everyone|everybody have|has value|worth
+    you are not|do+not|will+not suffer|suffering|struggle|struggling|hurt|hurting alone
     # encouragement to carry on: "keep it up", "keep going", "be proud of yourself"
     keep it up
     keep up the good work
@@ -1516,13 +1566,20 @@ _VALIDATION_PHRASE = Phrases(
     # their feelings are legitimate: "you're valid", "you have every right to be upset"
     you are valid
     there is nothing wrong with you
-    you have every|the right to feel|be
+    you have every|the right|reason to feel|be
+    # "what you feel is valid", "how you're feeling is completely understandable"
+    what|how you feel|felt|are+feeling is|was completely|totally|perfectly|so? valid|real|
+        normal|understandable|okay|natural|human
+    you are|were right to feel|be
     that|it is not fair
+    # what was done to them named as wrong: "that's really messed up", "that was cruel"
+    that|it|this is|was|sounds|seems @intensity* messed+up|cruel|out+of+order|uncalled+for|
+        unacceptable
     # feeling it with them: "that's heartbreaking", "I feel you", "that really sucks"
     heartbreaking|heart+breaking
     i feel|know your pain
     i feel you
-    know the feeling
+    know|understand the|this|that feeling
     feel you bro|man|dude
     that|it|this really|totally|just? sucks
     # warm wishes: "I wish you well", "strength and peace to you"
@@ -1547,6 +1604,11 @@ _VALIDATION_PHRASE = Phrases(
     i am so|very|quite|really? sure|confident|certain _4 you can|will|are|have
     i assure|am+assuring you|that
     i believe|bet|know|trust that? you will|can|are
+    # confidence in how they will cope: "I think you can handle it", "I feel you'll find a
+    # way" (not a promise that all will be well: "I think you'll be fine")
+    i think|feel that? you can|will|are+able+to|are+going+to|will+be+able+to handle|
+        manage|cope|do+it|do+this|do+that|get+through|figure|find+a+way|find+a+solution|
+        overcome|succeed|do+well|do+great|make+it
     you really|definitely|also? seem|sound|appear like|to+be? a|an|such|very|really|so|like* @praise
     # "you seem on top of this": they are managing, noticed
     you seem|sound|appear like? to+be? pretty|really|very|so|clearly? on top of
@@ -1572,6 +1634,10 @@ _VALIDATION_PHRASE = Phrases(
         reasoning|right for|to|behind
     # more affirming: "I applaud you", "they're lucky to have you", "you'll do great"
     i applaud|admire|salute you
+    # "I admire how you handled it", "I'm impressed that you went", "that's inspiring"
+    i admire|respect|applaud your|how+you|that+you
+    i am @intensity* amazed|impressed|inspired|in+awe|moved|touched by|at|that|how|with you|your
+    that+is|it+is|that+sounds @intensity* impressive|inspiring|remarkable
     i sympathise|sympathize
     lucky to have you
     that is the spirit
