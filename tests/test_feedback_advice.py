@@ -255,3 +255,17 @@ def test_information_third_pass(reply: str) -> None:
 )
 def test_not_information_third_pass(reply: str) -> None:
     assert "information" not in skills(reply)
+
+
+def test_a_general_remark_beside_empathy_backs_it_up_rather_than_informing() -> None:
+    remark = "Grief comes in waves and the first winter is the hardest one."
+    assert analyse(remark, "").skill_names == ["information"]
+    # beside a question it still tells them something
+    assert analyse(remark + " What has this week been like?", "").skill_names == [
+        "open_question",
+        "information",
+    ]
+    # beside a reflection it normalises what they feel
+    with_reflection = analyse(remark + " It sounds like this week has been brutal.", "")
+    assert "information" not in with_reflection.skill_names
+    assert "reflection" in with_reflection.skill_names

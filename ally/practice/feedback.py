@@ -2126,8 +2126,6 @@ def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool
         reflection = _whole("reflection", s, _SHARED)
     found = [f for f in (question, advice, reflection, validation, disclosure) if f is not None]
     information = _phrase("information", _INFORMATION_PHRASE, s)
-    if information is None and not found and _general_statement(s):
-        information = _whole("information", s)
     if information is not None:
         found.append(information)
     return found
@@ -2154,8 +2152,17 @@ def _skills(sentences: list[_Sentence], context: str) -> list[Finding]:
         Words(tuple(context_words), (), (), 0)
     )
     found: list[Finding] = []
+    general: list[Finding] = []
     for s in sentences:
-        found.extend(_sentence_skills(s, context_stems, on_topic))
+        in_sentence = _sentence_skills(s, context_stems, on_topic)
+        found.extend(in_sentence)
+        if not in_sentence and _general_statement(s):
+            general.append(_whole("information", s))
+    # A general remark counts as information on its own; beside a reflection or validation
+    # it backs up the empathy ("Breakups are hard on anyone. That sounds awful.") rather
+    # than telling them something new.
+    if not any(f.name in ("reflection", "validation") for f in found):
+        found.extend(general)
     return found
 
 
