@@ -269,3 +269,55 @@ def test_a_general_remark_beside_empathy_backs_it_up_rather_than_informing() -> 
     with_reflection = analyse(remark + " It sounds like this week has been brutal.", "")
     assert "information" not in with_reflection.skill_names
     assert "reflection" in with_reflection.skill_names
+
+
+# ------------------------------------------------------------ advice, third pass
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a step said to be worth taking
+        "It might be worth asking your neighbour first.",
+        "It's always worth talking to someone you trust.",
+        # a step offered for them to weigh, asked as a question
+        "What would you think about trying it for a fortnight?",
+        "Do you think it might help to write it all down?",
+        "Is it possible that you could leave work an hour early?",
+        "Would you be open perhaps to seeing the nurse about it?",
+        "Have you signed up with a local walking group?",
+        # whether they have turned to someone yet
+        "Have you had a chat with your sister about it?",
+        # asking whether they are open to a step
+        "I wonder if you'd be willing to try it for a week.",
+        # what they still have to do, or can do next
+        "You still have to tell your landlord in writing.",
+        "Once you've slept on it, you can then ask him what he meant.",
+        # something to keep in mind
+        "That may be something to think about before the meeting.",
+    ],
+)
+def test_advice_fourth_pass(reply: str) -> None:
+    assert "advice" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # pointing something out, or praise, is not a suggestion
+        "It's worth noting that the side effects are rare.",
+        "Getting through the week like that is worth celebrating.",
+        # what matters to someone
+        "It's important to you that your kids feel safe.",
+        # a guess about them
+        "You must like living by the sea.",
+        "So you were maybe hoping for a quiet evening.",
+        # what they are able to do, or what I'd rather
+        "You can help her more than you think.",
+        "I would prefer to hear it from you first.",
+        # asking about what they think, not offering a step
+        "What do you think about what she said?",
+    ],
+)
+def test_not_advice_fourth_pass(reply: str) -> None:
+    assert "advice" not in skills(reply)

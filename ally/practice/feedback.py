@@ -974,6 +974,8 @@ _words(
     """,
 )
 # Advice carried by a phrase rather than the sentence's first word.
+# "It's worth noting that ..." points something out; it suggests nothing.
+_sub("not_worth", "noting|mentioning|remembering|knowing|saying|celebrating")
 _sub(
     "fine",
     """
@@ -987,20 +989,22 @@ _sub("not_advice_verb", "do+not+worry|take+care|have+a|see+you|thank|thanks|be+w
 _ADVICE_PHRASE = Phrases(
     """
     # modal advice to "you": "you should", "you might want to", "you could call"
-    <@not_subject|sorry|that|though|time|feel you really|probably|definitely|just|also? should|
-        shud|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
+    <@not_subject|sorry|that|though|time|feel you really|probably|definitely|just|also|
+        still? should|shud|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
         might+consider !:fine !not+feel|feel
     <@not_subject|sorry|that|though|time|feel you might want+to|try|consider
     you could !be|have|feel|tell|see|say|never|not|hear|imagine|would|.|,
     you will need|have to
-    you must !be|feel|have
+    # (not a guess about them: "you must like it there", "you must know her well")
+    you must !be|feel|have|like|love|know|miss|hate|mean|think|really
     it is important|vital|essential|crucial that|for you
     <sure|know|bet|believe|think|hope|that you can always|also|still|just? @suggested !through|
         over|better|past|it|this|a+job|one
     # another course open to them: "You can also send out flyers" (not "you can always get
     # through this", which is confidence in them)
-    <sure|know|bet|believe|think|hope|that you can also|always|even !:not_advice_verb !be|have|feel|
-        do|love|enjoy|get+through|go+through|make+it|handle|cope|count @imperative
+    <sure|know|bet|believe|think|hope|that you can also|always|even|
+        then !:not_advice_verb !be|have|feel|do|love|enjoy|get+through|go+through|make+it|
+        handle|cope|count @imperative
     # a resource pointed out for them: "There are groups you could join" (not "there is
     # nothing you could have done")
     there are|is a|an|some|many|lots|plenty|several|other|various|free|online|
@@ -1010,10 +1014,10 @@ _ADVICE_PHRASE = Phrases(
     might|may|could|would be better|best for you to
     # softened: "maybe you could", "perhaps try", "maybe talking to her"
     # (not a guess about them: "maybe you were pushing too hard")
-    maybe|perhaps !:not_advice_verb you|try|consider|look|talk|reach|find|get|take|it+would|
-        it+might|@ing !are|were|was|feel|felt|had|have+been|did|thought|think|know|want|
-        wanted|did+not
-    maybe|perhaps just? !:not_advice_verb @imperative
+    <was|were|is|are|am|be|been maybe|perhaps !:not_advice_verb you|try|consider|look|talk|
+        reach|find|get|take|it+would|it+might|@ing !are|were|was|feel|felt|had|have+been|did|
+        thought|think|know|want|wanted|did+not
+    <was|were|is|are|am|be|been maybe|perhaps just? !:not_advice_verb @imperative
     # what would help, said of an activity: "Going for a walk might help", "Having a
     # planner can keep you on track", "Taking a break is a good idea"
     ^ @ing _4 help|helps|can+help|may+help|might+help|could+help|would+help|will+help|can+make|
@@ -1035,7 +1039,7 @@ _ADVICE_PHRASE = Phrases(
     # advice through what I would do: "I'd talk to her first", "I would call them"
     # (not how I would feel or react: "I'd go crazy", "I would break down too")
     i would !like|love|be|have|feel|say|not|think|guess|imagine|agree|understand|hate|hope|want|
-        never|probably|also|definitely|really|recommend|suggest|rather|been|do+not|go+crazy|
+        prefer|wish|never|probably|also|definitely|really|recommend|suggest|rather|been|do+not|go+crazy|
         freak|cry|die|break+down|lose|completely|totally|normally|too _
     # with a word of emphasis: "I'd definitely reach out to her", "I would just tell him"
     i would definitely|personally|first|also|really|just|probably !:not_advice_verb !love|enjoy|
@@ -1046,11 +1050,20 @@ _ADVICE_PHRASE = Phrases(
     # that writing it down helps"
     you may|might need+to|have+to|be+able+to|find+it|find+that
     # what would help: "it might help to", "talking can help", "it's a good idea to"
-    <i|we might|may|could|would|can|should really|also|definitely|probably? help
+    # (not what they are able to do: "you can help her")
+    <i|we|you might|may|could|would|can|should really|also|definitely|probably? help
     <i|we might|may|could|would|can|should really|also|definitely|probably? be very|
         really? helpful|useful|a+good+idea|worth|beneficial|wise|a+good+start|a+good+step|
         a+good+way
-    it is|would+be a+good+idea|important|worth|best|helpful|wise|good|better to
+    # (not what matters to someone: "it's important to you")
+    it is|would+be a+good+idea|important|worth|best|helpful|wise|good|better to !you|me|him|her|
+        them|us|everyone|anyone|someone|people
+    # "It might be worth asking her", "it's worth talking to someone" (not "worth noting")
+    it is|would+be|might+be|may+be|could+be really|definitely|always|
+        probably? worth !:not_worth @ing
+    # asking whether they are open to a step: "I wonder if you'd be willing to try it"
+    wonder|wondering if|whether you would|might|could be+open|be+willing|consider|want+to+try|
+        like+to+try
     it|this|that often|usually|really|always|also|sometimes? helps to|if|when
     is worth a? try|trying|shot|considering|looking
     # timing and the best course: "it might be time to", "the best thing is", "the right move"
@@ -1063,7 +1076,8 @@ _ADVICE_PHRASE = Phrases(
     # small", "This would be something to explore with a counsellor"
     the|your first|next step is|would+be|might+be|could+be to|@ing
     the idea|key|trick is to
-    be something|one to explore|consider|look+into|discuss|bring+up|raise|work+on
+    be something|one to explore|consider|look+into|discuss|bring+up|raise|work+on|think+about|
+        keep+in+mind|bear+in+mind|take+into+consideration
     should|could|might|needs+to|need+to be brought+up|discussed|raised|checked|looked+at|
         addressed|explored
     the best|most+important|only thing? you can do _2 is
@@ -1082,17 +1096,23 @@ _SUGGESTION_QUESTION = Phrases(
         contacted|been+to+see
     # a step they could take, asked about: "Have you asked your GP?", "Have you looked online?"
     have you already|ever? asked|checked|looked+for|looked+online|gone+to|googled|researched|
-        started+looking|done+any+research|written+down
+        started+looking|done+any+research|written+down|signed+up|registered
     can|could you possibly|also|maybe|perhaps|at+least|ever|just? make|sit|try|talk|ask|plan|put|
         write|set|find|go|call|reach|speak|take|get|join|start|see+if
     did you try|consider|think+about
     would|could|can|will you consider|try|be+willing+to|be+open+to|be+able+to|be+prepared+to
+    would|could you be willing|open maybe|perhaps|just to
+    # a step offered for them to weigh: "What would you think about trying it for a month?",
+    # "Do you think it might help to write it down?"
+    what would|do you think about|of @ing
+    do you think it would|could|might help|be+worth|be+helpful|be+a+good+idea
     are you open|willing to
     are you familiar with
     is there any chance that? you can|could
     are there any? ways|things you can|could
     what if you
     is it possible for+you? to
+    is it possible that? you could|can|might
     would it be possible for+you? to
     why do not you
     why not
@@ -1115,6 +1135,7 @@ _SUPPORT_QUESTION = Phrases(
     # "Have you talked to your manager about it?": whether they have turned to someone yet
     have you ever|already|yet? talked|spoken|reached+out|turned|
         opened+up|confided to|with|in
+    have you ever|already|yet? had a|any chat|talk|word|conversation with
     """
 )
 # "What have you tried?" asks: a wh-question is open, even when it mentions trying.
@@ -1123,6 +1144,8 @@ _SUGGESTING_WH = Phrases(
     why do+not|not
     how|what about
     what if you|we
+    what would|do you think about|of @ing
+    do you think it would|could|might help|be+worth|be+helpful|be+a+good+idea
     """
 )
 
