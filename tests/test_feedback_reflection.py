@@ -167,3 +167,107 @@ def test_more_ways_of_sharing_my_own_life(reply: str) -> None:
 @pytest.mark.parametrize("reply", ["Come over here.", "Tell me too."])
 def test_orders_that_mention_me_are_not_shares(reply: str) -> None:
     assert "self_disclosure" not in analyse(reply, "").skill_names
+
+
+# ------------------------------------- second pass: thanks, hopes, their words, my life
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're quite welcome, any time.",
+        "Your most welcome, sleep well.",
+        "You, too! Enjoy the weekend.",
+        "You have every right to be cross with him.",
+        "You don't have to have it all figured out.",
+        "You don't need to reply tonight.",
+        "You have a good evening.",
+        "You'd be surprised how quickly it passes.",
+        "You are a kind person.",
+        "You aren't a burden.",
+        "You matter to me.",
+        "Right. So—",
+        "I'm sorry you're feeling so low.",
+        "I'm glad you are feeling brighter this morning.",
+        "A walk might help you feel better.",
+        "It will make you feel calmer.",
+        "Pick songs that make you feel strong.",
+        "You want to talk about it?",
+        "Tell me anything else you want to talk about.",
+    ],
+)
+def test_thanks_hopes_and_steps_do_not_say_back_what_they_said(reply: str) -> None:
+    assert "reflection" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're stuck between your mum and your sister.",
+        "You would like your sister to visit more.",
+        "You feel like nobody at work listens.",
+        "It's making you feel worse about yourself.",
+        "You want him to call more often.",
+        "You said the new manager ignores your emails.",
+        "You mentioned that your brother moved out.",
+        "Kind of feel like you're stuck in the middle.",
+        "I'm trying to understand what keeps you up at night.",
+        "Am I right in thinking the job comes first?",
+        "At the same time, you worry about the money.",
+        "I can tell from what you wrote that you miss her.",
+        "I can't imagine how hard that is for you.",
+    ],
+)
+def test_more_ways_of_saying_back_what_they_said(reply: str) -> None:
+    assert "reflection" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "As you said, it takes time.",
+        "Like you said, nobody knows yet.",
+        "At the same time, you should rest.",
+        "I can't imagine what the weather is like there.",
+    ],
+)
+def test_near_misses_of_saying_back(reply: str) -> None:
+    assert "reflection" not in skills(reply)
+
+
+def test_an_echo_that_looks_ahead_is_not_a_reflection() -> None:
+    context = "My landlord keeps raising the rent and I can't keep up."
+    assert "reflection" not in skills("The landlord will lower your rent one day.", context)
+    assert "reflection" in skills("The landlord keeps raising your rent.", context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your manager is just like my boss was.",
+        "A year like mine, then.",
+        "I also have a cousin who lives abroad.",
+        "I also am a night owl.",
+        "I often feel the same after long shifts.",
+        "I'm the youngest, so I get it.",
+        "My youngest starts school next week.",
+    ],
+)
+def test_their_life_next_to_mine_is_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm not a doctor, but rest sounds wise.",
+        "From my experience, talking helps.",
+        "I highly recommend a short walk.",
+        "I sincerely hope the interview goes well.",
+        "I realise you've had a long week.",
+        "Sorry, I misunderstood your last message.",
+        "That film doesn't sound like my kind of evening.",
+    ],
+)
+def test_tips_hopes_and_disclaimers_are_not_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" not in skills(reply)

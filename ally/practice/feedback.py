@@ -1207,12 +1207,17 @@ _REFLECTION_GUESS = Phrases(
     you seem|sound|appear !:praise_after_seem
     i can? tell|see|sense|hear|imagine|gather|guess|feel that? you|how|this|it|what|why|your
     i hear that|what
+    # understanding drawn from what they wrote: "I can tell from talking to you that ..."
+    i can|could tell|see|sense from|by _4 that|how
+    # their feeling, too big to picture: "I can't imagine how hard that is for you"
+    i can+not|could+not even? imagine how|what you|it|this|that|@hard
     what? i am also? hearing
     i also am hearing
     # "What I'm picking up is ...", "I'm sensing some worry"
     what? i am also? picking+up|sensing
-    # "kind of feels like you're climbing a mountain"
+    # "kind of feels like you're climbing a mountain", "sort of feel like you're torn"
     feels like you
+    kind+of|sort+of feel like you
     # a reason offered for what they did: "that might be why you held back"
     that|this is|might+be|could+be|may+be|must+be why you !need|should|have|must|can|could
     i would imagine
@@ -1220,6 +1225,8 @@ _REFLECTION_GUESS = Phrases(
     it feels|felt like !i|my
     if+i+am|am+i understanding|hearing|getting you|this|that|it
     if i understand
+    i am trying to understand you|what|how|this|that
+    am i right in thinking|saying|hearing
     correct me if
     let+me+see+if|to+make+sure i
     in other words
@@ -1228,6 +1235,8 @@ _REFLECTION_GUESS = Phrases(
     # what matters to them, named back: "being a good dad is really important to you"
     important|matters|means+a+lot|means+so+much to you
     on the? one hand
+    # the other side of a double-sided reflection: "At the same time, you worry about money"
+    at the same time ,? you|i !should|need|have+to|must|can|could|will|think
     # naming the feeling the situation carries: "that sounds exhausting", "must be lonely"
     that|it|this|which must|would|sounds|seems|can|could @intensity* @hard
     # understanding shown, not just claimed: "I know how you feel", "I can relate"
@@ -1276,7 +1285,8 @@ _SHARED_FEELING = Phrases(
     """
 )
 # A summary opened with "So": "So the job is what keeps you up at night." Not "so" as
-# an intensifier ("so sorry"), before a question ("so what ...") or moving on ("so, anyway").
+# an intensifier ("so sorry"), before a question ("so what ..."), moving on ("so, anyway")
+# or trailing off ("So—").
 _NOT_SUMMARY = _word_set(
     """
     sorry glad happy much many what how why when where who do did does are is was were
@@ -1300,7 +1310,8 @@ def _summary(s: _Sentence) -> bool:
     if (s.word(nxt), s.word(nxt + 1)) == ("that", "is"):
         after = s.word(nxt + 2)
         return bool(after) and after not in _NOT_SUMMARY_AFTER_THAT and after not in _MARKS
-    return bool(s.word(nxt)) and s.word(nxt) not in _NOT_SUMMARY and s.word(nxt) not in _MARKS
+    word = s.word(nxt)
+    return word[:1].isalnum() and word not in _NOT_SUMMARY
 
 
 # "You're (very) welcome": an answer to thanks, whatever else it looks like.
@@ -1314,26 +1325,56 @@ _sub(
     "going+to|got+that|know|did+mention|are+welcome|are+going+to|are+right|are+correct|"
     "are+absolutely|are+so+welcome|are+very+welcome|are+most+welcome|are+more+than+welcome",
 )
-_YOU_STATEMENT = Phrases("you|your !:not_about_you")
+# Thanks answered in other words ("you're quite welcome", "your most welcome", "you, too!"),
+# a right they have ("you have every right"), what they need not do ("you don't have to be
+# perfect"), praise or reassurance ("you are a kind person", "you aren't a burden"), a
+# farewell ("you have a good night") or a prediction ("you'd be surprised"): none of it says
+# back what they said.
+_sub(
+    "not_about_you_either",
+    """
+    are|r? quite|so|very|most|certainly|always|really|truly|much|more|than* welcome
+    , too|as+well
+    have every right
+    do+not|never have+to|need+to|need
+    are|have such|so|very|really|a|an|some|the? @praise|@strength
+    have a|an good|great|nice|lovely|wonderful
+    do the same|as+well
+    are definitely|totally|completely|so|absolutely|exactly right|correct
+    would !like|love|rather|prefer|want
+    deserve|matter|do+matter|are+not+a|are+not+an|are+only+human|are+human|are+not+alone
+    """,
+)
+_YOU_STATEMENT = Phrases("you|your !:not_about_you !:not_about_you_either")
+# Sympathy that names what they go through: "I'm sorry you're feeling this way", "glad
+# you're feeling better". It comforts (validation) more than it says back.
+_words("sympathy", "sorry glad happy")
+# What a step might do for them: "it can help you feel better", "things that make you feel
+# good". A hope or a suggestion, not their feeling said back ("it's making you feel low" is).
+_words("brings_on", "help helps helped make let")
 # The same guess made by a sentence about "you": "You're worried about ...", "So you
 # feel ...". Only in statements (or a statement said with a rising "?"): in "Why do
 # you feel that?" the words ask rather than reflect.
 _REFLECTION_YOU = Phrases(
     """
     # what they are saying or feeling: "you're saying", "you're worried"
-    <@not_subject you are saying|telling+me|noticing|feeling|worried|scared|afraid|concerned|
-        thinking|wondering|struggling|finding|dealing|going+through|not+sure|unsure|torn|stuck|
-        really|so|very|pretty|quite|kind+of|a+bit|@feeling
-    <@not_subject|@relative_head you feel|felt|might+feel|may+feel|must+feel|must+be|must+have
+    <@not_subject|@sympathy you are saying|telling+me|noticing|feeling|worried|scared|afraid|
+        concerned|thinking|wondering|struggling|finding|dealing|going+through|not+sure|unsure|torn|
+        stuck|really|so|very|pretty|quite|kind+of|a+bit|@feeling
+    <@not_subject|@relative_head|@sympathy|@brings_on you feel|felt|might+feel|may+feel|must+feel|
+        must+be|must+have
     # a feeling guessed with a hedge: "you probably felt empty", "you must be feeling"
     <@not_subject you probably|might|may|must|likely|also|still|really|just|kind+of|
         sort+of feel|felt|are+feeling
-    <@not_subject|@relative_head you have been|had|felt|gone+through|struggled|tried|lost
+    <@not_subject|@relative_head|@sympathy you have been|had|felt|gone+through|struggled|tried|lost
     <@not_subject you have got this|a|that? real? sense|feeling
     # (not in a relative clause, "something you want", "people you love")
-    <@not_subject|@relative_head you really|still|just? want|wanted|wish|miss|love|hate|care|worry|
-        do+not+want|do+not+know
+    <@not_subject|@relative_head|else you really|still|just? want|wanted|wish|miss|love|hate|care|
+        worry|do+not+want|do+not+know !to+talk|to+chat|to+vent|to+share|to+tell|to+say|to+ask
     makes|made|making|leaves|left you feel|want|think|wonder
+    # their own words, given back: "you said the move was hard", "you mentioned that he left"
+    # (not agreement, "as you said", "like you said")
+    <@not_subject|as|like|even|meant you just? said|mentioned|told+me that? you|your|it|he|she|they
     """
 )
 
@@ -1690,7 +1731,8 @@ _words(
     should shall must may might need want wanted wish feel get imagine bet assure promise
     apologise apologize appreciate care trust say said ask asked doubt notice noticed sense
     admire respect thank pray challenge am is was were have has had miss love like hate
-    totally completely suspect heard recommend feels looks
+    totally completely suspect heard recommend feels looks realise realize gather sympathise
+    sympathize empathise empathize misunderstood seems
     """,
 )
 # Adverbs and auxiliaries between "I" and the verb of my story: "I also", "I don't".
@@ -1698,7 +1740,7 @@ _words(
     "i_adverb",
     """
     also too really still just always never sometimes often usually personally myself
-    actually definitely honestly do not did
+    actually definitely honestly do not did highly sincerely wholly genuinely absolutely
     """,
 )
 # "I" as the subject of my own story: not in a question ("can I help?"), a condition
@@ -1720,7 +1762,7 @@ _words(
     kids children family friend friends sister brother sibling siblings parents grandma
     grandmother grandpa grandfather dog cat pet pets therapist doctor job work boss
     experience life depression anxiety ex marriage situation case personal first last
-    childhood school college university
+    childhood school college university eldest oldest youngest
     """,
 )
 _SELF_DISCLOSURE_PHRASE = Phrases(
@@ -1753,7 +1795,6 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     # having been where they are: "been there too", "I've been in your shoes"
     ^ been there
     been in your shoes|position|situation
-    from my|personal experience
     speaking from experience
     <@imperative me too
     same here
@@ -1781,7 +1822,8 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     # what I love or like (not "I love you", "I like that you ...")
     <@not_my_story i really|also|personally|do? love|like|enjoy|hate|prefer !you|that+you|how+you|
         what+you|your|the+idea|hearing|to+hear
-    i am currently|from|living|working|studying|not+a|not+an
+    # (not a disclaimer before a tip: "I'm not a doctor, but ...")
+    i am currently|from|living|working|studying
     affected|helped|hurt|bothered me
     # the same thing, in my life too: "I get that way too", "I, too, have lost a parent",
     # "I went through something similar", "whenever I'm low, I walk" (not "whenever I can",
@@ -1793,6 +1835,15 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     whenever i !can|could
     i also|too|still|often|sometimes? feel|felt|have+felt|get _3 too|as+well|similar|similarly
     i feel|felt|have+felt|get _2 this+way|that+way|the+same+way|a+similar+way
+    # their life next to mine: "your mum sounds like my mum", "a year like mine"
+    like mine|myself|my+own
+    like my @kin
+    # something of mine, too: "I also have a friend like that", "I also am a night owl"
+    i also|too have|had a|an|my|the|some|two|three|@num
+    i also|too am|get|feel|go|live|work
+    i also|still|often|sometimes|too|really feel|felt the same
+    # where I stand in my family: "I'm the youngest of three"
+    i am the eldest|oldest|youngest|middle
     """
 )
 
@@ -1987,6 +2038,11 @@ _STOPWORDS = _word_set(
 )
 
 
+# A sentence that looks ahead or supposes ("that will make you", "if you ...") says what
+# could be, not what they said.
+_NOT_ECHO = _word_set("will would could should might may can must if maybe")
+
+
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "ly", "ion", "ness", "ment"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -2007,6 +2063,8 @@ def _content_stems(words: tuple[str, ...] | list[str]) -> frozenset[str]:
 def _echoes_context(s: _Sentence, context_stems: frozenset[str]) -> bool:
     """A second-person statement that reuses the loved one's own topic words."""
     if not context_stems or not any(w in _YOU_WORDS for w in s.words):
+        return False
+    if any(w in _NOT_ECHO for w in s.words):
         return False
     return len(_content_stems(s.words) & context_stems) >= 2
 
