@@ -192,3 +192,12 @@ def test_validation_second_pass(reply: str) -> None:
 )
 def test_not_validation_second_pass(reply: str) -> None:
     assert "validation" not in skills(reply)
+
+
+def test_my_own_hard_time_in_a_share_is_not_validation() -> None:
+    share = "I went through a breakup last year and it was awful."
+    assert skills(share) == ["self_disclosure"]
+    # sympathy beside my share still validates them
+    assert "validation" in skills("I lost my dad too and I'm so sorry.")
+    # naming their hard time in the same breath still validates
+    assert "validation" in skills("I went through it too, and it's awful that you're alone in it.")

@@ -2189,6 +2189,17 @@ def _reflection(s: _Sentence, context_stems: frozenset[str], acted: bool) -> Fin
     return found
 
 
+def _my_own_hard_time(s: _Sentence, validation: Finding) -> bool:
+    """In a share of my own, "it was awful" names my hard time, not theirs: "I went through
+    a breakup last year and it was awful". (Sympathy such as "I'm so sorry" still counts.)"""
+    first = s.text[validation.start - s.start :].split(maxsplit=1)[:1]
+    return (
+        bool(first)
+        and first[0].lower() in ("it", "that", "this", "which", "everything")
+        and not any(w in _YOU_WORDS for w in s.words)
+    )
+
+
 def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool) -> list[Finding]:
     """The skills in one sentence. ``on_topic`` says the reply as a whole takes up words
     of what they said, so a share of my own in it answers their story."""
@@ -2200,6 +2211,8 @@ def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool
     if quiet and _YOU_STATEMENT.at(s.w, s.core) >= 0:
         reflection = _whole("reflection", s)
     disclosure = _phrase("self_disclosure", _SELF_DISCLOSURE_PHRASE, s)
+    if disclosure is not None and validation is not None and _my_own_hard_time(s, validation):
+        validation = None
     # a share of your own on their topic shows you understand from experience (EPITOME
     # counts it as an interpretation): "I lost my job last year too" after "I lost my job",
     # or "Losing a job is brutal. I was out of work for a year." (the topic named nearby)
