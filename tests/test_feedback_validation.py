@@ -192,3 +192,39 @@ def test_validation_second_pass(reply: str) -> None:
 )
 def test_not_validation_second_pass(reply: str) -> None:
     assert "validation" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Anyone else in your position would feel exactly the same.",
+        "It's especially hard when the holidays come round.",
+        "Please remember there are people out there who care about you.",
+        "I can really identify with that.",
+        "Thank you for trusting me with this.",
+        "You're so right to be wary of him.",
+        "I hope you're feeling a bit less alone tonight.",
+    ],
+)
+def test_validation_third_pass(reply: str) -> None:
+    assert "validation" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # thanks for the talk itself is a courtesy
+        "Thanks for chatting with me tonight.",
+        "Thank you for reaching out.",
+        # a bare "you're right" agrees with a point; "right now" is a time
+        "You're right, the shop shuts at six.",
+        "I know how busy you are right now.",
+        # a greeting, not care for their trouble
+        "Hope you are doing well.",
+        "Hi, I hope you're having a nice weekend.",
+        # hard for me, not for them
+        "It was especially hard for me last winter.",
+    ],
+)
+def test_not_validation_third_pass(reply: str) -> None:
+    assert "validation" not in skills(reply)
