@@ -201,3 +201,41 @@ def test_my_own_hard_time_in_a_share_is_not_validation() -> None:
     assert "validation" in skills("I lost my dad too and I'm so sorry.")
     # naming their hard time in the same breath still validates
     assert "validation" in skills("I went through it too, and it's awful that you're alone in it.")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Anyone else in your position would feel exactly the same.",
+        "It's especially hard when the holidays come round.",
+        "Please remember there are people out there who care about you.",
+        "I can really identify with that.",
+        "Thank you for trusting me with this.",
+        # appreciating what they shared, or the step they took
+        "Thank you for sharing that with me.",
+        "Thank you for reaching out.",
+        "You're so right to be wary of him.",
+        "I hope you're feeling a bit less alone tonight.",
+    ],
+)
+def test_validation_third_pass(reply: str) -> None:
+    assert "validation" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # thanks for the chat itself is a courtesy (thanks for what they shared still counts)
+        "Thanks for chatting with me tonight.",
+        # a bare "you're right" agrees with a point; "right now" is a time
+        "You're right, the shop shuts at six.",
+        "I know how busy you are right now.",
+        # a greeting, not care for their trouble
+        "Hope you are doing well.",
+        "Hi, I hope you're having a nice weekend.",
+        # hard for me, not for them
+        "It was especially hard for me last winter.",
+    ],
+)
+def test_not_validation_third_pass(reply: str) -> None:
+    assert "validation" not in skills(reply)

@@ -1403,6 +1403,8 @@ _sub(
 # "I'm glad I could help" is about the helper, not them.
 _sub("i_helped", "that? i could|was+able+to|can be|help")
 _sub("clause_goes_on", "_")
+# "Hope you are well", "hope you're having a nice day": a greeting, not care for their trouble.
+_sub("greeting", "doing? well|good|great|fine|as+well|too|having+a|having+an|enjoying")
 # "I'm glad to hear that" on its own answers their news; "glad to hear you're safe" names it.
 _sub("just_the_news", "to hear|read that|it|this !@word")
 # "it's nice to have a dog", "it's a great way to relax": good in general, not about them.
@@ -1436,6 +1438,9 @@ _VALIDATION_PHRASE = Phrases(
     that|it|this|which|what|such|these|those _4 @hard situation|time|thing|place|position|
         spot|year|day|week
     is|are never|not easy
+    # "it's especially hard with a divorce", "that is particularly painful"
+    that|it|this is|was|can+be|has+been|gets especially|particularly|extra|doubly @hard !for+me|
+        for+us|to+me
     # harder still for them: "it must be even harder now", "that would be all the tougher"
     must|would|can|could be even|especially|so+much|much|far|all+the? harder|tougher|
         more+difficult|more+painful|lonelier|scarier
@@ -1456,7 +1461,7 @@ _VALIDATION_PHRASE = Phrases(
     no wonder
     # anyone would feel it: "anyone would be upset", "anybody in your shoes would struggle"
     anyone|anybody would
-    anyone|anybody|most+people in your shoes|position|situation|place would
+    anyone|anybody|most+people else? in your shoes|position|situation|place would
     there is no shame
     # nothing to be ashamed of: "you shouldn't be ashamed", "no need to feel embarrassed"
     you should+not|do+not+need+to|need+not|have+no+reason+to be|feel ashamed|embarrassed
@@ -1477,14 +1482,15 @@ _VALIDATION_PHRASE = Phrases(
     # how hard it is, beyond words: "I can't imagine how painful that is"
     i can+not|can+not+even|can+only|could+not|can+hardly imagine how|what
     # appreciation: "thank you for telling me", "I appreciate you sharing"
+    # (not thanks for the chat itself, a courtesy: "thanks for talking to me")
     thank+you|thanks so+much|very+much? for? sharing|telling|trusting|opening|being+honest|
-        being+open|reaching+out|talking+to+me|letting+me
+        being+open|reaching+out
     i appreciate you|your|that+you|how
     # "thank you for your honesty", "thanks for your question"
     thank+you|thanks for your honesty|courage|openness|trust|question|message|post
     # affirming strengths and worth: "you're doing great", "you're not alone", "proud of you"
     you are|sound+like|seem+like not+alone|handling|on+the+right
-    you are|sound+like|seem+like doing great|well|amazing|the+right|your+best|so+well|a
+    <hope|hoping you are|sound+like|seem+like doing great|well|amazing|the+right|your+best|so+well|a
     you are|sound+like|seem+like such|so|very|really|clearly|obviously|definitely|a* @strength
     # a quality noticed: "you seem really determined", "you're clearly so patient"
     you seem|sound|appear like|to+be? you+are? so|very|really|pretty|quite|clearly|such? @virtue
@@ -1555,6 +1561,7 @@ _VALIDATION_PHRASE = Phrases(
         by+yourself|on+your+own
     # their experience is shared and understood: "I can relate", "I totally relate to that"
     i can|do? totally|really|completely|definitely|so? relate
+    i can|do? totally|really|completely|definitely? identify with
     # "we'll listen", "I'm going to hear you out"
     i|we will|would|are+going+to|am+going+to listen|hear+you+out
     # the same offer, asked: "Do you want to talk about it?", "Wanna vent?" (not a
@@ -1588,7 +1595,9 @@ _VALIDATION_PHRASE = Phrases(
         scared|afraid about|for you
     # hope for them: "I hope things get easier", "hopefully it helps"
     i hope you+feel|you+find|you+get|you+can|things|it+gets|that+helps|everything+works
-    hope you+are|things|it+gets|you+feel|you+find|you+get
+    hope things|it+gets|you+feel|you+find|you+get
+    # (not a greeting: "hope you are doing well", "I hope you're having a good day")
+    hope you+are !:greeting
     hope you start|begin feeling|to+feel
     hopefully things|it|you
     # encouragement that stays with them: "hang in there", "I'm rooting for you"
@@ -1615,6 +1624,8 @@ _VALIDATION_PHRASE = Phrases(
     i do+not want you to die|go|hurt|suffer|give+up
     # they matter to others: "people care about you", "you are loved"
     people|someone|others|we _2 care|cares|love|loves about|for? you
+    # "there are people out there who care about you", "there are people who do care"
+    there are|is people|someone|others _4 care|cares|love|loves
     you are loved|cared+for|cared+about|important|not+forgotten
     you matter
     # their worth named: "your life has value", "everyone has worth, you included"
@@ -1711,8 +1722,9 @@ _VALIDATION_PHRASE = Phrases(
     understandable|understandably
     completely|totally|perfectly? valid feeling|feelings|reaction|concern|concerns
     that+is|it+is completely|totally|perfectly|very|so? normal|natural
-    # agreeing with how they see it: "you're right", "so true"
-    you are so|absolutely|totally|completely|100? right
+    # agreeing with how they see it: "you're so right", "so true" (a bare "you're right"
+    # agrees with a point; "right now" is a time)
+    you are so|absolutely|totally|completely|100 right !now
     so true
     i totally|completely|definitely|absolutely? agree
     """
