@@ -332,6 +332,8 @@ def test_more_of_my_own_life_is_self_disclosure(reply: str) -> None:
         "I'm also very sorry about your loss.",
         "I take it you've thought about this a lot.",
         "That helps me understand what happened.",
+        "I didn't mean to upset you.",
+        "I hoped that helped a little.",
     ],
 )
 def test_this_chat_and_sympathy_are_not_self_disclosure(reply: str) -> None:

@@ -1786,7 +1786,7 @@ _sub(
     "this_chat",
     "able|wondering|going|thinking|hoping|just|temporarily|distracted|told|asking|you|"
     "trying+to+help|trying+to+understand|trying+to+figure|that+right|to+help|to+talk|"
-    "to+chat|to+connect|of+help|of+some+help|helpful",
+    "to+chat|to+connect|of+help|of+some+help|helpful|not+mean|not+intend|mean+to",
 )
 _words(
     "kin",
@@ -1850,8 +1850,8 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     <come|get|go|stay|move|bring|sit over|around here
     # "I" doing or living something, rather than taking a stance towards them:
     # "I don't drive", "I tend to ...", "I usually walk" (not "I think", "I'm sorry", "I take
-    # it you ...", or this chat: "I enjoyed talking with you")
-    <@not_my_story i @i_adverb* !@stance|@i_adverb|truly|used|hope|was+able|
+    # it you ...", or this chat: "I enjoyed talking with you", "I didn't mean to upset you")
+    <@not_my_story i @i_adverb* !@stance|@i_adverb|truly|used|hope|hoped|mean|meant|was+able|
         have+been+able|take+it|enjoyed+talking|enjoyed+chatting|enjoyed+our|liked+talking|
         liked+chatting|liked+our|loved+talking|loved+chatting|loved+our @word !you
     # what I love or like (not "I love you", "I like that you ...")
