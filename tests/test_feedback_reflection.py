@@ -271,3 +271,89 @@ def test_their_life_next_to_mine_is_self_disclosure(reply: str) -> None:
 )
 def test_tips_hopes_and_disclaimers_are_not_self_disclosure(reply: str) -> None:
     assert "self_disclosure" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "And that really worries you.",
+        "That must have really hurt you.",
+        "It scared you, seeing her in hospital.",
+        "I take it you didn't see that coming.",
+        "I presume you weren't expecting the call.",
+        "I can understand being exhausted after a week like that.",
+        "Getting some quiet time is what you need.",
+        "It's easier for you to stay in than to face the crowd.",
+        "That sounds like a good spot for you.",
+        "You're not quite sure you can keep it up.",
+    ],
+)
+def test_what_stirred_them_and_what_they_want_reflects(reply: str) -> None:
+    assert "reflection" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Is there anything about the move that worries you?",
+        "Would it hurt you to ask him?",
+        "If that's what you need, take the day off.",
+        "So tell me what happened at the party.",
+        "So we could meet again on Friday.",
+        "Sounds like a plan!",
+    ],
+)
+def test_questions_suppositions_and_plans_do_not_reflect(reply: str) -> None:
+    assert "reflection" not in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Have been there too, it's rough.",
+        "I've been feeling this way myself lately.",
+        "I myself am a carer for my dad.",
+        "Gardening gets me through the winter.",
+        "Walking does it for me.",
+        "At least for me, mornings are the worst.",
+        "I'm also pretty shy around new people.",
+        "I have to admit I've struggled with sleep too.",
+        "I was the same at your age.",
+    ],
+)
+def test_more_of_my_own_life_is_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I enjoyed talking with you today.",
+        "I'm also very sorry about your loss.",
+        "I take it you've thought about this a lot.",
+        "That helps me understand what happened.",
+        "I didn't mean to upset you.",
+        "I hoped that helped a little.",
+    ],
+)
+def test_this_chat_and_sympathy_are_not_self_disclosure(reply: str) -> None:
+    assert "self_disclosure" not in skills(reply)
+
+
+def test_a_hope_or_cheer_in_their_words_is_not_an_echo() -> None:
+    context = "I finally started sleeping through the night after months of insomnia."
+    assert "reflection" not in skills("You deserve nights of sleep after the insomnia.", context)
+    assert "reflection" not in skills("Glad your sleeping is finally better!", context)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You're the only one who can make that call.",
+        "You've got nothing to lose by asking.",
+        "You're making real progress with the exercises.",
+        "You are truly a wonderful friend.",
+    ],
+)
+def test_encouragement_about_them_is_not_a_reflection(reply: str) -> None:
+    assert "reflection" not in skills(reply)

@@ -1197,6 +1197,16 @@ _sub("praise", "you+are? a|an|such|very|really|so|like* @praise")
 # unless it names how hard it is ("sounds like a nightmare", "a lot to carry").
 _sub("a_thing", "a|an !@hard|@intensity")
 _sub("praise_after_seem", "like|to+be? a|an|such|very|really|so|like* @praise")
+# What an event stirred in them: "that scared you", "it worries you".
+_words(
+    "stirred",
+    """
+    scared shocked alarmed worried upset hurt frightened surprised bothered annoyed angered
+    frustrated saddened embarrassed stressed terrified worries scares bothers frustrates
+    upsets concerns frightens annoys hurts stresses alarms shocks saddens embarrasses terrifies
+    """,
+)
+_words("stir_adverb", "really kind+of sort+of just must+have probably also")
 # A guess at their meaning or feeling, wherever it sits in the sentence: "it sounds like
 # you ...", "it seems", "I can tell", "if I understand you", "that must be exhausting".
 _REFLECTION_GUESS = Phrases(
@@ -1251,6 +1261,23 @@ _REFLECTION_GUESS = Phrases(
     i can|totally|completely|really|fully* understand|see|imagine|know how|why _4 feel|felt|
         feeling|@hard|@feeling
     i can? see|imagine it|that|this being|would+be|must+be|is
+    # the feeling itself understood: "I can understand being stressed right now"
+    i can|definitely|totally|really|completely|fully* understand|imagine being|
+        feeling @intensity* @feeling|@hard
+    # a guess said as a guess: "I take it you were not expecting that", "I presume you ..."
+    i presume|suppose|assume|take+it you
+    # what something stirred in them: "that really scared you", "and it worries you"
+    # (not "anything that worries you", "would it hurt you", or asked: "that surprised you?")
+    ^ that|it|this|which @stir_adverb* @stirred you !?
+    and|but|so|, that|it|this|which @stir_adverb* @stirred you !?
+    # what they want or value, named back: "that is what you need", "it's what you care about"
+    # (not a supposition: "if that's what you need")
+    <if+that|if+it|if+this is|are|was|sounds+like what|something you really? want|care+about|
+        value|need|love !to
+    # what suits them, as they see it: "that sounds like a good spot for you"
+    sound|sounds like a|an _4 for you
+    # the pull of the status quo: "it's easier for you to leave it"
+    it is|was|has+been|seems easier|harder for you
     # the feeling tied to their situation: "it's hard being away from family"
     that|it|this is|was|must+be|sounds|can+be|would+be? _1 @hard being|to|when|that+you|not|having|
         living|finding|dealing|going|losing|feeling|trying|watching|seeing|getting|waiting|knowing
@@ -1291,7 +1318,7 @@ _NOT_SUMMARY = _word_set(
     """
     sorry glad happy much many what how why when where who do did does are is was were
     have has can could would will i let just yeah yes okay that great good nice anyway far
-    true cool basically please if
+    true cool basically please if we tell
     """
 )
 
@@ -1337,7 +1364,12 @@ _sub(
     , too|as+well
     have every right
     do+not|never have+to|need+to|need
-    are|have such|so|very|really|a|an|some|the? @praise|@strength
+    are|have such|so|very|really|truly|clearly|definitely|a|an|some|the* @praise|@strength
+    # encouragement: "you're the only one who can decide", "you've nothing to lose",
+    # "you're making real progress"
+    are the one|only+one|right+person
+    have got? nothing+to+lose
+    are making good|great|real|such|so+much progress|steps|strides|choices
     have a|an good|great|nice|lovely|wonderful
     do the same|as+well
     are definitely|totally|completely|so|absolutely|exactly right|correct
@@ -1359,7 +1391,8 @@ _REFLECTION_YOU = Phrases(
     """
     # what they are saying or feeling: "you're saying", "you're worried"
     <@not_subject|@sympathy you are saying|telling+me|noticing|feeling|worried|scared|afraid|
-        concerned|thinking|wondering|struggling|finding|dealing|going+through|not+sure|unsure|torn|
+        concerned|thinking|wondering|struggling|finding|dealing|going+through|not+sure|
+        not+quite+sure|not+really+sure|not+too+sure|not+totally+sure|not+entirely+sure|unsure|torn|
         stuck|really|so|very|pretty|quite|kind+of|a+bit|@feeling
     <@not_subject|@relative_head|@sympathy|@brings_on you feel|felt|might+feel|may+feel|must+feel|
         must+be|must+have
@@ -1765,7 +1798,7 @@ _sub(
     "this_chat",
     "able|wondering|going|thinking|hoping|just|temporarily|distracted|told|asking|you|"
     "trying+to+help|trying+to+understand|trying+to+figure|that+right|to+help|to+talk|"
-    "to+chat|to+connect|of+help|of+some+help|helpful",
+    "to+chat|to+connect|of+help|of+some+help|helpful|not+mean|not+intend|mean+to",
 )
 _words(
     "kin",
@@ -1805,7 +1838,7 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     ^ we also|too|just|both|actually? had|went|got|lost|moved|lived|entered|started|spent|tried|
         took|broke|did|met|struggled
     # having been where they are: "been there too", "I've been in your shoes"
-    ^ been there
+    ^ have? been there
     been in your shoes|position|situation
     speaking from experience
     <@imperative me too
@@ -1828,9 +1861,11 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     here in|where+i+am|where+i+live
     <come|get|go|stay|move|bring|sit over|around here
     # "I" doing or living something, rather than taking a stance towards them:
-    # "I don't drive", "I tend to ...", "I usually walk" (not "I think", "I'm sorry")
-    <@not_my_story i @i_adverb* !@stance|@i_adverb|truly|used|hope|was+able|
-        have+been+able @word !you
+    # "I don't drive", "I tend to ...", "I usually walk" (not "I think", "I'm sorry", "I take
+    # it you ...", or this chat: "I enjoyed talking with you", "I didn't mean to upset you")
+    <@not_my_story i @i_adverb* !@stance|@i_adverb|truly|used|hope|hoped|mean|meant|was+able|
+        have+been+able|take+it|enjoyed+talking|enjoyed+chatting|enjoyed+our|liked+talking|
+        liked+chatting|liked+our|loved+talking|loved+chatting|loved+our @word !you
     # what I love or like (not "I love you", "I like that you ...")
     <@not_my_story i really|also|personally|do? love|like|enjoy|hate|prefer !you|that+you|how+you|
         what+you|your|the+idea|hearing|to+hear
@@ -1856,6 +1891,20 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
     i also|still|often|sometimes|too|really feel|felt the same
     # where I stand in my family: "I'm the youngest of three"
     i am the eldest|oldest|youngest|middle
+    # the same, in my life: "I've felt this way myself", "I myself am a carer"
+    this|that way|like+this|like+that|the+same myself
+    i myself
+    i am|was the same
+    # what keeps me going: "music gets me through", "walking does it for me", "at least
+    # for me" (not "that helps me understand")
+    gets|got|helps|helped|keeps|kept me through|going|sane
+    does|did it for me
+    at+least|personally for me
+    # a trait of mine beside theirs: "I'm also pretty shy" (not "I'm also very sorry")
+    i am also|too|myself very|really|pretty|quite|a+bit|kind+of|sort+of !sorry|glad|happy|here|
+        proud|grateful|thankful|worried|concerned|sure|interested|curious @word
+    # owning up to my own state: "I have to admit I've been low too"
+    i have+to|must admit|confess that? i
     """
 )
 
@@ -2050,9 +2099,12 @@ _STOPWORDS = _word_set(
 )
 
 
-# A sentence that looks ahead or supposes ("that will make you", "if you ...") says what
-# could be, not what they said.
-_NOT_ECHO = _word_set("will would could should might may can must if maybe")
+# A sentence that looks ahead or supposes ("that will make you", "if you ..."), hopes,
+# cheers or believes in them ("glad you're sleeping better", "you deserve rest") says what
+# could be or how I feel about it, not what they said.
+_NOT_ECHO = _word_set(
+    "will would could should might may can must if maybe hope glad deserve believe"
+)
 
 
 def _stem(word: str) -> str:
