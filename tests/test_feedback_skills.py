@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import subprocess
 import sys
 
@@ -742,6 +743,20 @@ def test_every_pattern_parses_and_is_written_in_spelled_out_words() -> None:
                             continue
                         # the tokenizer would leave it as it is (no "don't", no capitals)
                         assert feedback._split_words(word)[0] == [word], (word, line)
+
+
+def test_a_wrapped_pattern_line_is_continued_with_a_bar() -> None:
+    # A pattern goes on to the next line only when its line ends with "|"; an indented line
+    # after one that does not would silently become a pattern of its own.
+    for phrases in _all_phrases():
+        lines = [raw for raw in phrases._text.splitlines() if raw.strip()]
+        lines = [raw for raw in lines if not raw.strip().startswith("#")]
+        if not lines:
+            continue
+        margin = len(lines[0]) - len(lines[0].lstrip())
+        for before, raw in itertools.pairwise(lines):
+            if len(raw) - len(raw.lstrip()) > margin:
+                assert before.rstrip().endswith("|"), (before.strip(), raw.strip())
 
 
 def test_patterns_are_parsed_on_first_use_not_at_import() -> None:
