@@ -180,3 +180,72 @@ def test_asking_about_their_thinking_is_a_question_not_a_suggestion() -> None:
     ]
     # a course of action, asked about, is still a suggestion
     assert analyse("Have you thought about talking to him?", "").skill_names == ["advice"]
+
+
+# ------------------------------------------------- leaning on them, or quoting
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a statement that leans on them to agree with "you know?"
+        "It wears you down after a while, you know?",
+        "Some days are just grey, y'know?",
+        # a question someone asks or thinks, quoted inside a statement
+        "Some nights I lie awake and think 'what's the use?'",
+        'We all ask ourselves "why me?" at some point.',
+    ],
+)
+def test_a_you_know_tag_or_a_quoted_question_does_not_ask(reply: str) -> None:
+    assert not asks(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Have you told the people you know?",
+        'Have you heard the saying "why worry?"',
+        "What makes you say 'I give up'?",
+    ],
+)
+def test_near_misses_of_tags_and_quotes_still_ask(reply: str) -> None:
+    assert asks(reply)
+
+
+# ------------------------------------------------------ more ways of asking
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind"),
+    [
+        ("how r u", "open_question"),
+        ("hows your week going", "open_question"),
+        ("since when have you felt like this", "open_question"),
+        ("hey, what's on your mind", "open_question"),
+        ("so what happened", "open_question"),
+        ("whats up", "open_question"),
+        ("Let me ask if you have eaten today", "closed_question"),
+        ("May I ask if you live alone", "closed_question"),
+        ("Tell us more about it.", "open_question"),
+        ("Talk to me about your week.", "open_question"),
+        ("Can you talk to me about what happened", "open_question"),
+    ],
+)
+def test_unmarked_and_embedded_questions_ask(reply: str, kind: str) -> None:
+    assert kind in skills(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # talking to me, said about someone, is not an invitation
+        "Thanks for taking the time to talk to me.",
+        "She never wants to talk with me any more.",
+        "The posters tell us what to do.",
+        # a wh-word followed by its subject opens a clause
+        "What happened next was a blur.",
+        "When you have a row, you could go for a walk.",
+    ],
+)
+def test_near_misses_of_unmarked_questions_do_not_ask(reply: str) -> None:
+    assert not asks(reply)

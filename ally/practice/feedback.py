@@ -617,13 +617,17 @@ def _sentences(reply: str) -> list[_Sentence]:
 
 # Invitations to say more, made as requests: "Tell me more", "Can you say more about
 # that?", "I'm curious what happened", "Help me understand". Open, whatever their grammar.
+# "Talk to me" invites only as a request ("Talk to me", "Can you talk to me about it"), not
+# in "thanks for taking time to talk to me" or "she won't talk to me".
 _INVITATION = Phrases(
     """
     tell me more|about|what|how|why|when|where|who|everything|anything|something
+    ^ tell us more|about
     tell me a+bit|a+little|the+story
     mind|by telling me
     talk|walk me through
-    talk to|with me
+    ^ talk to|with me
+    @aux you talk to|with me
     ^ talk a+bit|a+little? more? about
     can|could|would you talk a+bit|a+little? more? about
     say|share a+bit|a+little? more
@@ -682,26 +686,42 @@ _words(
     everybody people
     """,
 )
+# A subject right after a wh-word opens a clause ("when it goes", "how you feel"), not a
+# question.
+_sub(
+    "wh_clause_subject",
+    "i|you|he|she|we|they|it|this|that|there|your|my|his|her|their|our|people|someone",
+)
 # A wh-question written without its question mark: "how are you doing today", "what
 # type of work are you in", "how many schools are in your district", "how can I help",
-# "what seems to be the trouble", "what is making you feel this way".
+# "what seems to be the trouble", "what is making you feel this way", "whats up", "since
+# when have you felt this way", and texting spellings ("hows your day", "how r u"). Not a
+# clause that starts with its subject: "when you have a row, you ...".
 _WH_UNMARKED = Phrases(
     """
     @wh @aux @asked_about
-    @wh _3 @aux you|your
+    @wh !:wh_clause_subject _3 @aux you|your
     how many|much|long|often|old _4 @aux
     @wh can|could|may|might|shall i|we help|do|be+of
     @wh seems|seem to be
     what|who @aux? @ing|makes|made|brings|brought|keeps|worries|bothers you|your
+    since when @aux
+    what @aux? going+on|up|wrong|the+matter|on+your+mind !@aux
+    what happened $
+    hows @asked_about|going
+    how r you|your|things|everything
     """
 )
 # Auxiliary inversion without a question mark: "are you ok", "do you want to talk", "is
 # the state stopping you". "Do", "have" and "be" open orders too ("Have a good day"), so
-# only a person may follow them.
+# only a person may follow them. Asking leave to ask still asks: "may I ask if you live
+# alone", "let me ask whether you slept".
 _INVERSION_UNMARKED = Phrases(
     """
     @aux not? you|your|they|he|she|we|anyone|anybody|someone|there
     is|are|was|were|does|did|can|could|would|will|has|should not? @asked_about
+    may|can|could i ask
+    let me ask you? if|whether|@wh
     """
 )
 # A question asked by putting the auxiliary first: "Do you ...", "Is it ...", "Does the
@@ -738,6 +758,14 @@ _RHETORICAL = Phrases(
     how dare
     """
 )
+# A statement that ends on "you know?" leans on them to agree, it asks nothing: "It's
+# tiring, you know?", "Some days are just grey, y'know?". Not "the people you know?".
+_YOU_KNOW_TAG = Phrases(
+    """
+    , you know $
+    y'know|yknow $
+    """
+)
 # A back-channel said with a rising voice, which asks nothing: "Yeah?", "Okay?",
 # "Mm-hmm?", "Oh, really?". (Opening fillers are skipped before this is checked.)
 _BACK_CHANNEL = frozenset({"really", "seriously", "indeed", "sure", "true", "correct"})
@@ -769,12 +797,6 @@ def _self_question(s: _Sentence) -> bool:
     return False
 
 
-# A subject right after a wh-word opens a clause ("when it goes", "how you feel"), not a
-# question.
-_sub(
-    "wh_clause_subject",
-    "i|you|he|she|we|they|it|this|that|there|your|my|his|her|their|our|people|someone",
-)
 # A question about the speaker: "how could I", "why do we".
 _sub("asks_about_me", "@aux not? i|we")
 # A question asked in a later clause, after a comment: "I'm sorry to hear that, what
@@ -826,6 +848,30 @@ def _rising_reflection(s: _Sentence) -> bool:
     return _REFLECTION_GUESS(w) or _RISING_REFLECTION(w)
 
 
+# A question quoted inside a statement, ending the sentence: I think 'what's the use?', we
+# all ask "why me?". It is what someone says or thinks, not a question put to them.
+_QUOTED_QUESTION = re.compile(
+    r"""[\s,:](?:"[^"]+\?+\s*"?|'(?:[^']|(?<=\w)'(?=\w))+\?+\s*')[\s.!]*$"""
+)
+
+
+def _quoted_question(s: _Sentence) -> bool:
+    """The sentence's question mark closes a quotation, and what leads up to the quote
+    does not ask anything itself ("Have you heard the saying 'why worry?'" still asks)."""
+    found = _QUOTED_QUESTION.search(s.text)
+    if found is None or found.start() == 0:
+        return False
+    lead = _sentences(s.text[: found.start()])
+    return bool(lead) and all(_question_kind(t) is None for t in lead)
+
+
+def _you_know_tag(s: _Sentence) -> bool:
+    w = s.w
+    if _INVERTED.at(w, s.core) >= 0 or _WH_ASKING.at(w, s.core) >= 0 or _WH_INSIDE(w):
+        return False
+    return _YOU_KNOW_TAG(w) and not _later_question(s)
+
+
 def _question_kind(s: _Sentence) -> str | None:
     """'open', 'closed' or None for a sentence that is not a question."""
     w, core = s.w, s.core
@@ -836,7 +882,7 @@ def _question_kind(s: _Sentence) -> str | None:
     if _self_question(s) and not _OFFER_QUESTION(w):
         return None
     if s.asks:
-        if _rising_reflection(s):
+        if _rising_reflection(s) or _you_know_tag(s) or _quoted_question(s):
             return None
         if _SCALE_QUESTION(w):
             return "closed"
