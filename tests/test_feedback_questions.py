@@ -77,7 +77,7 @@ def test_a_wh_word_that_opens_a_clause_does_not_ask() -> None:
     [
         "How can I be of help today?",
         "How might I be of support",
-        "Hello, how are we doing today?",
+        "Morning, how are we feeling today?",
         "Hi there, how are we feeling this morning?",
     ],
 )
@@ -97,7 +97,7 @@ def test_a_question_about_my_own_feelings_is_not_an_offer() -> None:
     [
         "what seems to be the trouble",
         "What is making you feel so low",
-        "what brings you here today",
+        "what brings you in this week",
         "What is bothering you most",
     ],
 )

@@ -176,7 +176,7 @@ def test_orders_that_mention_me_are_not_shares(reply: str) -> None:
     "reply",
     [
         "You're quite welcome, any time.",
-        "Your most welcome, sleep well.",
+        "You're most welcome, sleep well.",
         "You, too! Enjoy the weekend.",
         "You have every right to be cross with him.",
         "You don't have to have it all figured out.",

@@ -80,8 +80,8 @@ def test_closed_questions(reply: str) -> None:
         "Do the things that usually calm you down.",
         "Have a restful weekend.",
         # speech broken off before it became a question
-        "Is that- is that about-",
-        "-is a big worry.",
+        "Is it- is it when-",
+        "-was the worst part.",
     ],
 )
 def test_statements_that_start_like_questions_are_not_questions(reply: str) -> None:
@@ -586,7 +586,7 @@ def test_information(reply: str) -> None:
     "reply",
     [
         "At least you have a job, lots of people would love that.",
-        "Have a good rest of your evening.",
+        "Have a lovely rest of your evening.",
         "Maybe the doctors know more about that than we do.",
         "If you need anything at all, the kettle is on.",
         "It's been a rough year for everyone, hasn't it?",

@@ -40,7 +40,7 @@ def skills(reply: str, context: str = "") -> list[str]:
         "Sending prayers to you and your mum.",
         "I wish you the best with the interview.",
         # strengths and what they will be
-        "You are definitely a hard worker.",
+        "You are clearly such a hard worker.",
         "You have so much going for you.",
         "I think you'll make a great dad.",
         "You would be a wonderful teacher.",

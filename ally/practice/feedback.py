@@ -693,8 +693,8 @@ _sub(
     "i|you|he|she|we|they|it|this|that|there|your|my|his|her|their|our|people|someone",
 )
 # A wh-question written without its question mark: "how are you doing today", "what
-# type of work are you in", "how many schools are in your district", "how can I help",
-# "what seems to be the trouble", "what is making you feel this way", "whats up", "since
+# type of work are you in", "how many nights are you sleeping badly", "how can I help",
+# "what seems to be the trouble", "what is keeping you up at night", "whats up", "since
 # when have you felt this way", and texting spellings ("hows your day", "how r u"). Not a
 # clause that starts with its subject: "when you have a row, you ...".
 _WH_UNMARKED = Phrases(
@@ -890,7 +890,7 @@ def _question_kind(s: _Sentence) -> str | None:
             return "open"
         return "closed"
     # Without a question mark only the grammar says it asks, so a broken-off fragment
-    # ("Is that- is that about-", "-is a big con.") is not taken for a question.
+    # ("Is it- is it when-", "-was the worst part.") is not taken for a question.
     if _broken_off(s.text):
         return None
     if _WH_UNMARKED.at(w, core) >= 0:
@@ -1046,7 +1046,7 @@ _ADVICE_PHRASE = Phrases(
     it is important|vital|essential|crucial that|for you
     <sure|know|bet|believe|think|hope|that you can always|also|still|just? @suggested !through|
         over|better|past|it|this|a+job|one
-    # another course open to them: "You can also send out flyers" (not "you can always get
+    # another course open to them: "You can also ask the library" (not "you can always get
     # through this", which is confidence in them)
     <sure|know|bet|believe|think|hope|that you can also|always|even|
         then !:not_advice_verb !be|have|feel|do|love|enjoy|get+through|go+through|make+it|
@@ -1059,7 +1059,7 @@ _ADVICE_PHRASE = Phrases(
     what you need|should|could|can|might+want to? do is
     might|may|could|would be better|best for you to
     # softened: "maybe you could", "perhaps try", "maybe talking to her"
-    # (not a guess about them: "maybe you were pushing too hard")
+    # (not a guess about them: "maybe you were exhausted by then")
     <was|were|is|are|am|be|been maybe|perhaps !:not_advice_verb you|try|consider|look|talk|
         reach|find|get|take|it+would|it+might|@ing !are|were|was|feel|felt|had|have+been|did|
         thought|think|know|want|wanted|did+not
@@ -1087,7 +1087,7 @@ _ADVICE_PHRASE = Phrases(
     i would !like|love|be|have|feel|say|not|think|guess|imagine|agree|understand|hate|hope|want|
         prefer|wish|never|probably|also|definitely|really|recommend|suggest|rather|been|do+not|go+crazy|
         freak|cry|die|break+down|lose|completely|totally|normally|too _
-    # with a word of emphasis: "I'd definitely reach out to her", "I would just tell him"
+    # with a word of emphasis: "I'd definitely ring the school", "I would just tell him"
     i would definitely|personally|first|also|really|just|probably !:not_advice_verb !love|enjoy|
         like|hate|be|have|say|think|imagine|cry|understand|agree|do|go|lose|freak|break @imperative
     i think you should|need|could|ought|must|have+to|might+want
@@ -1118,7 +1118,7 @@ _ADVICE_PHRASE = Phrases(
     is|was|would+be the right move|thing+to+do|call
     it is time to
     the best thing|way|option|bet
-    # the way forward laid out: "The first step is to talk to someone", "The key is to start
+    # the way forward laid out: "The first step is to book the appointment", "The key is to start
     # small", "This would be something to explore with a counsellor"
     the|your first|next step is|would+be|might+be|could+be to|@ing
     the idea|key|trick is to
@@ -1313,7 +1313,7 @@ _REFLECTION_GUESS = Phrases(
     # a guess said as a guess: "I take it you were not expecting that", "I presume you ..."
     i presume|suppose|assume|take+it you
     # what something stirred in them: "that really scared you", "and it worries you"
-    # (not "anything that worries you", "would it hurt you", or asked: "that surprised you?")
+    # (not "anything that worries you", "would it hurt you", or asked: "that shocked you?")
     ^ that|it|this|which @stir_adverb* @stirred you !?
     and|but|so|, that|it|this|which @stir_adverb* @stirred you !?
     # what they want or value, named back: "that is what you need", "it's what you care about"
@@ -1398,7 +1398,7 @@ _sub(
     "going+to|got+that|know|did+mention|are+welcome|are+going+to|are+right|are+correct|"
     "are+absolutely|are+so+welcome|are+very+welcome|are+most+welcome|are+more+than+welcome",
 )
-# Thanks answered in other words ("you're quite welcome", "your most welcome", "you, too!"),
+# Thanks answered in other words ("you're quite welcome", "you're most welcome", "you, too!"),
 # a right they have ("you have every right"), what they need not do ("you don't have to be
 # perfect"), praise or reassurance ("you are a kind person", "you aren't a burden"), a
 # farewell ("you have a good night") or a prediction ("you'd be surprised"): none of it says
@@ -1460,7 +1460,7 @@ _REFLECTION_YOU = Phrases(
 
 # ---------------------------------------------------------------- validation
 
-# Strengths to affirm: "you're so strong", "you sound like a caring person".
+# Strengths to affirm: "you're so strong", "you sound like a loyal friend".
 _words(
     "strength",
     """
@@ -1523,7 +1523,7 @@ _VALIDATION_PHRASE = Phrases(
     # harder still for them: "it must be even harder now", "that would be all the tougher"
     must|would|can|could be even|especially|so+much|much|far|all+the? harder|tougher|
         more+difficult|more+painful|lonelier|scarier
-    # how hard such things are for anyone: "breakups can be really hard"
+    # how hard such things are for anyone: "moving house can be really stressful"
     can|could be @intensity* @hard !for+me|for+us|to+me
     not an easy
     # their feelings make sense: "that makes sense", "it's understandable", "no wonder"
@@ -1703,7 +1703,7 @@ _VALIDATION_PHRASE = Phrases(
     i do+not want you to die|go|hurt|suffer|give+up
     # they matter to others: "people care about you", "you are loved"
     people|someone|others|we _2 care|cares|love|loves about|for? you
-    # "there are people out there who care about you", "there are people who do care"
+    # "there are people out there who care about you", "there are folk who really care"
     there are|is people|someone|others _4 care|cares|love|loves
     you are loved|cared+for|cared+about|important|not+forgotten
     you matter
