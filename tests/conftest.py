@@ -117,3 +117,10 @@ def assert_golden(name: str, actual: str) -> None:
         path.write_bytes(actual.encode("utf-8"))
     assert path.exists(), f"no golden file {name}: run with UPDATE_GOLDEN=1 once and review it"
     assert actual == path.read_bytes().decode("utf-8")
+
+
+def skills(reply: str, context: str = "") -> list[str]:
+    """The skill names the feedback engine finds in a reply (``context``: their words)."""
+    from ally.practice.feedback import analyse
+
+    return analyse(reply, context).skill_names

@@ -20,10 +20,7 @@ from ally.practice.feedback import (
     words_of,
 )
 
-
-def skills(reply: str, context: str = "") -> list[str]:
-    return analyse(reply, context).skill_names
-
+from conftest import skills
 
 # ------------------------------------------------------------------- questions
 

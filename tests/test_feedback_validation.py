@@ -6,9 +6,7 @@ import pytest
 
 from ally.practice.feedback import analyse
 
-
-def skills(reply: str, context: str = "") -> list[str]:
-    return analyse(reply, context).skill_names
+from conftest import skills
 
 
 @pytest.mark.parametrize(
