@@ -1138,8 +1138,9 @@ _ADVICE_PHRASE = Phrases(
 # count as advice, not as a question: the answer they want is "yes, I'll do it".
 _SUGGESTION_QUESTION = Phrases(
     """
-    have you ever? tried|considered|thought+about|thought+of|looked+into|looked+at|reached+out|
-        contacted|been+to+see
+    have you ever? tried|looked+into|looked+at|reached+out|contacted|been+to+see
+    # (not a question about their own thinking: "Have you thought about what you want?")
+    have you ever? considered|thought+about|thought+of !@wh|whether
     # a step they could take, asked about: "Have you asked your GP?", "Have you looked online?"
     have you already|ever? asked|checked|looked+for|looked+online|gone+to|googled|researched|
         started+looking|done+any+research|written+down|signed+up|registered
@@ -2248,18 +2249,10 @@ def _phrase(
     return _finding(name, s.w.starts[i], s.w.ends[j - 1], why)
 
 
-# A question about their own thinking, not a suggestion: "Have you thought about what you
-# want?", "Have you considered whether it's worth it?"
-_THINKING_QUESTION = Phrases("have|had you ever? thought|considered about|of? @wh|whether")
-
-
 def _asking_and_advising(s: _Sentence) -> tuple[Finding | None, Finding | None, bool]:
     """The sentence's question and advice findings, and whether it asks them something."""
     kind = _question_kind(s)
     suggests = _phrase("advice", _SUGGESTION_QUESTION, s)
-    # "Have you thought about what you'd say to him?" asks about their thinking.
-    if suggests is not None and _THINKING_QUESTION(s.w):
-        suggests = None
     # "Why don't you start by telling me about it?" invites them to talk: a question.
     if suggests is not None and kind == "open" and (_INVITATION(s.w) or not _SUGGESTING_WH(s.w)):
         suggests = None
@@ -2349,24 +2342,22 @@ _ANYONE_ELSE = Phrases(
 
 
 def _skills(sentences: list[_Sentence], context: str) -> list[Finding]:
-    context_words = _split_words(context.translate(_STRAIGHTEN))[0]
-    context_stems = _content_stems(context_words)
+    their_words = words_of(context.translate(_STRAIGHTEN))
+    context_stems = _content_stems(their_words.words)
     reply_stems = _content_stems(tuple(w for s in sentences for w in s.words))
-    on_topic = bool(reply_stems & context_stems) or _ANYONE_ELSE(
-        Words(tuple(context_words), (), (), 0)
-    )
+    on_topic = bool(reply_stems & context_stems) or _ANYONE_ELSE(their_words)
     found: list[Finding] = []
-    general: list[Finding] = []
+    quiet: list[_Sentence] = []  # sentences that show no skill of their own
     for s in sentences:
         in_sentence = _sentence_skills(s, context_stems, on_topic)
         found.extend(in_sentence)
-        if not in_sentence and _general_statement(s):
-            general.append(_whole("information", s))
+        if not in_sentence:
+            quiet.append(s)
     # A general remark counts as information on its own; beside a reflection or validation
     # it backs up the empathy ("Breakups are hard on anyone. That sounds awful.") rather
     # than telling them something new.
     if not any(f.name in ("reflection", "validation") for f in found):
-        found.extend(general)
+        found.extend(_whole("information", s) for s in quiet if _general_statement(s))
     return found
 
 
