@@ -47,6 +47,7 @@ COMMANDS = {
     "crisis": "ally.cli.crisis",
     "remind": "ally.cli.remind",
     "practice": "ally.cli.practice",
+    "config": "ally.cli.config",
 }
 
 
