@@ -34,6 +34,14 @@ SKILLS = (
     "information",
 )
 PITFALLS = ("minimising", "judgment", "self_focus", "secrecy_promise", "dismissing")
+# Moves that keep someone safe when suicide or self-harm may be at stake (#BeThe1To, QPR).
+SAFETY = (
+    "asks_about_suicide",
+    "asks_about_urgency",
+    "means_safety",
+    "connects_to_help",
+    "stays_with_them",
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ class Feedback:
     pitfalls: tuple[Finding, ...]
     verdict: str
     premature_advice: bool
+    safety: tuple[Finding, ...] = ()
+    risk: bool = False  # the reply or what it answers signals suicide or self-harm risk
 
     @property
     def skill_names(self) -> list[str]:
@@ -67,6 +77,11 @@ class Feedback:
     def pitfall_names(self) -> list[str]:
         found = {f.name for f in self.pitfalls}
         return [name for name in PITFALLS if name in found]
+
+    @property
+    def safety_names(self) -> list[str]:
+        found = {f.name for f in self.safety}
+        return [name for name in SAFETY if name in found]
 
 
 # -------------------------------------------------------------------- words
@@ -2743,7 +2758,7 @@ def analyse(reply: str, context: str = "", *, explored: bool = False) -> Feedbac
     ``explored`` says the user already asked or reflected earlier in the session, so
     advice in this reply is not premature.
     """
-    from ally.practice.safety import asks_about_suicide
+    from ally.practice.safety import asks_about_suicide, mentions_risk, points_to_help
 
     sentences = _sentences(reply)
     skills = _skills(sentences, context)
@@ -2762,10 +2777,32 @@ def analyse(reply: str, context: str = "", *, explored: bool = False) -> Feedbac
     pitfalls.sort(key=lambda f: (f.start, PITFALLS.index(f.name)))
     skill_names = [n for n in SKILLS if any(f.name == n for f in skills)]
     pitfall_names = [n for n in PITFALLS if any(f.name == n for f in pitfalls)]
+    direct = asks_about_suicide(reply)
+    safety = []
+    if direct:
+        safety.append(_safety("asks_about_suicide", reply, _ASKS_ABOUT_SUICIDE))
+    if points_to_help(reply):
+        safety.append(_safety("connects_to_help", reply, _CONNECTS_TO_HELP))
     return Feedback(
         reply=reply,
         skills=tuple(skills),
         pitfalls=tuple(pitfalls),
-        verdict=_verdict(skill_names, pitfall_names, premature, asks_about_suicide(reply)),
+        verdict=_verdict(skill_names, pitfall_names, premature, direct),
         premature_advice=premature,
+        safety=tuple(safety),
+        risk=mentions_risk(reply) or mentions_risk(context),
+    )
+
+
+_CONNECTS_TO_HELP = (
+    "Pointing to help, best together, is how a hard moment reaches someone who can help.",
+    "Offer to make the call with them: 'Shall we ring them together now?'",
+)
+
+
+def _safety(name: str, reply: str, why: tuple[str, str]) -> Finding:
+    # Interim: today's rules say whether the move is there, not where; the span is the
+    # whole reply until the safety family gets its own spans.
+    return Finding(
+        name=name, kind="safety", start=0, end=len(reply), reason=why[0], suggestion=why[1]
     )
