@@ -49,6 +49,7 @@ def test_the_wheel_carries_the_content_files(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for name in DATA:
         assert f"ally/data/{name}" in names
+    assert not [n for n in names if "/corpus/" in n], "the labelled corpus stays out of the wheel"
     assert wheel.name.startswith(f"ally-{__version__}-")
 
 
