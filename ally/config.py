@@ -50,9 +50,17 @@ def _country(value: str) -> str:
 
 
 def _region(value: str) -> str:
-    region = value.strip().lower()
-    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", region):
-        raise UsageError(f"region {value!r} is not a region name", hint="for example scotland")
+    """A region ally has lines for ('Northern Ireland' is stored as northern-ireland)."""
+    from ally.content.directory import load_directory
+    from ally.resources import region_id
+
+    region = region_id(value)
+    known = load_directory().region_ids()
+    if region not in known:
+        raise UsageError(
+            f"region {value!r} is not a region ally has lines for",
+            hint=f"regions: {', '.join(known)}",
+        )
     return region
 
 
