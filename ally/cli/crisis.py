@@ -258,7 +258,7 @@ def render_own_support(page: Page, own: Listing | None) -> None:
 
 # ------------------------------------------------------------------ command
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 
 @dataclass

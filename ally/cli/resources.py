@@ -403,6 +403,7 @@ Examples:
 """,
     invoke_without_command=True,
     no_args_is_help=False,
+    add_completion=False,
 )
 
 
