@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -50,9 +51,17 @@ def _country(value: str) -> str:
 
 
 def _region(value: str) -> str:
-    region = value.strip().lower()
-    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", region):
-        raise UsageError(f"region {value!r} is not a region name", hint="for example scotland")
+    """A region ally has lines for ('Northern Ireland' is stored as northern-ireland)."""
+    from ally.content.directory import load_directory
+    from ally.resources import region_id
+
+    region = region_id(value)
+    known = load_directory().region_ids()
+    if region not in known:
+        raise UsageError(
+            f"region {value!r} is not a region ally has lines for",
+            hint=f"regions: {', '.join(known)}",
+        )
     return region
 
 
@@ -66,6 +75,11 @@ def config_path(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get("ALLY_HOME"):
         return Path(env["ALLY_HOME"]).expanduser() / CONFIG
+    if sys.platform.startswith("linux"):
+        # The XDG rule by hand, as platformdirs applies it on Linux, so that `ally crisis`
+        # and `ally resources`, which read this file on every run, need not import it.
+        base = env.get("XDG_CONFIG_HOME", "").strip() or str(Path.home() / ".config")
+        return Path(base) / APP / CONFIG
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP, appauthor=False)) / CONFIG
