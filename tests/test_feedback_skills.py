@@ -19,6 +19,8 @@ from ally.practice.feedback import (
     detect_skills,
     words_of,
 )
+from ally.practice.feedback.phrases import _SUB_PATTERNS, _parse, _pattern_lines
+from ally.practice.feedback.words import _split_words
 
 from conftest import skills
 
@@ -721,13 +723,13 @@ def test_a_line_ending_in_a_bar_goes_on() -> None:
 
 def _all_phrases() -> list[Phrases]:
     found = [v for v in vars(feedback).values() if isinstance(v, Phrases)]
-    return found + list(feedback._SUB_PATTERNS.values())
+    return found + list(_SUB_PATTERNS.values())
 
 
 def test_every_pattern_parses_and_is_written_in_spelled_out_words() -> None:
     for phrases in _all_phrases():
-        for line in feedback._pattern_lines(phrases._text):
-            feedback._parse(line)  # unknown @sets or !:names raise here
+        for line in _pattern_lines(phrases._text):
+            _parse(line)  # unknown @sets or !:names raise here
             for item in line.split():
                 if item.startswith("!:"):
                     continue
@@ -739,7 +741,7 @@ def test_every_pattern_parses_and_is_written_in_spelled_out_words() -> None:
                         if word.startswith("@") or word == "'s":
                             continue
                         # the tokenizer would leave it as it is (no "don't", no capitals)
-                        assert feedback._split_words(word)[0] == [word], (word, line)
+                        assert _split_words(word)[0] == [word], (word, line)
 
 
 def test_a_wrapped_pattern_line_is_continued_with_a_bar() -> None:

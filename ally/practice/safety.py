@@ -12,7 +12,8 @@ printing, no clock, no environment, no randomness.
 
 from __future__ import annotations
 
-from ally.practice.feedback import Phrases, Words, words_of
+from ally.practice.feedback.phrases import Phrases
+from ally.practice.feedback.words import Words, words_of
 
 __all__ = ["asks_about_suicide", "mentions_risk", "points_to_help"]
 

@@ -1,0 +1,312 @@
+"""Word patterns: a small backtracking matcher over the words of a sentence, and the
+registry of named word sets and sub-patterns the patterns refer to.
+
+The patterns are parsed the first time they are needed, so importing stays cheap (no
+large regular expressions to compile).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ally.practice.feedback.words import _MARKS, Words
+
+# A pattern is one line of space-separated items, matched against consecutive words:
+#
+#   sorry              the word itself
+#   so|really|very     any one of these; "a+bit" is the two words "a bit"
+#   @hard              any word of a named set (below); "@ing" is any word ending in -ing
+#   x?  x*             optional; any number of times (x is any of the above)
+#   _  _3              any one word; up to three words
+#   !x  !:name         not followed by x; not followed by the named sub-pattern
+#   <x                 not preceded by x
+#   ^  $               the start of a clause (after a mark or the opening fillers); the end
+#   ?  ,  .            a mark stands for itself
+#
+# Words are lower case with contractions spelled out: write "do not", "it is", "i am". A
+# line that ends with "|" goes on with the next line. Where several patterns match at the
+# same word, the longest match wins.
+
+_SET, _ANY, _NOT_NEXT, _NOT_PREV, _NOT_SUB, _CLAUSE, _END = range(7)
+
+_Predicate = Callable[[str], bool]
+
+# Named word sets: a word list, with "+" joining the words of a phrase.
+_WORD_SETS: dict[str, str] = {}
+# Named tests on one word.
+_PREDICATES: dict[str, _Predicate] = {
+    "ing": lambda w: len(w) > 4 and w.endswith("ing"),
+    "num": lambda w: w.isdigit(),
+    "word": lambda w: len(w) > 1 and w.isalpha(),
+}
+# Named sub-patterns for "!:name" (a Phrases: any of its lines).
+_SUB_PATTERNS: dict[str, Phrases] = {}
+
+
+class _Item:
+    __slots__ = ("hi", "kind", "lo", "multi", "preds", "single", "sub")
+
+    def __init__(self, kind: int, lo: int = 1, hi: int = 1) -> None:
+        self.kind = kind
+        self.lo = lo
+        self.hi = hi
+        self.single: frozenset[str] = frozenset()
+        self.multi: tuple[tuple[str, ...], ...] = ()
+        self.preds: tuple[_Predicate, ...] = ()
+        self.sub: Phrases | None = None
+
+
+_Pattern = tuple[_Item, ...]
+_ITEMS: dict[str, _Item] = {}
+
+
+_SPLIT_SETS: dict[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _word_set_parts(name: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A named word set as (single words, phrases), split once."""
+    parts = _SPLIT_SETS.get(name)
+    if parts is None:
+        words = _WORD_SETS[name].split()
+        parts = (
+            frozenset(w for w in words if "+" not in w),
+            tuple(tuple(w.split("+")) for w in words if "+" in w),
+        )
+        _SPLIT_SETS[name] = parts
+    return parts
+
+
+def _choices(item: _Item, spec: str) -> _Item:
+    if "@" not in spec and "+" not in spec:  # plain words, the common case
+        item.single = frozenset(spec.split("|"))
+        return item
+    single: set[str] = set()
+    multi: list[tuple[str, ...]] = []
+    preds: list[_Predicate] = []
+    for choice in spec.split("|"):
+        if choice.startswith("@"):
+            name = choice[1:]
+            if name in _PREDICATES:
+                preds.append(_PREDICATES[name])
+                continue
+            words, phrases = _word_set_parts(name)
+            single |= words
+            multi.extend(phrases)
+        elif "+" in choice:
+            multi.append(tuple(choice.split("+")))
+        else:
+            single.add(choice)
+    item.single = frozenset(single)
+    item.multi = tuple(sorted(multi, key=len, reverse=True))
+    item.preds = tuple(preds)
+    return item
+
+
+def _item(text: str) -> _Item:
+    item = _ITEMS.get(text)
+    if item is not None:
+        return item
+    if text == "^":
+        item = _Item(_CLAUSE)
+    elif text == "$":
+        item = _Item(_END)
+    elif text.startswith("!:"):
+        item = _Item(_NOT_SUB)
+        item.sub = _SUB_PATTERNS[text[2:]]
+    elif text[0] == "!":
+        item = _choices(_Item(_NOT_NEXT), text[1:])
+    elif text[0] == "<":
+        item = _choices(_Item(_NOT_PREV), text[1:])
+    elif text[0] == "_":
+        item = _Item(_ANY, 0, int(text[1:])) if len(text) > 1 else _Item(_ANY)
+    elif text[-1] == "?" and len(text) > 1:
+        item = _choices(_Item(_SET, 0, 1), text[:-1])
+    elif text[-1] == "*" and len(text) > 1:
+        item = _choices(_Item(_SET, 0, 99), text[:-1])
+    else:
+        item = _choices(_Item(_SET), text)
+    _ITEMS[text] = item
+    return item
+
+
+def _parse(line: str) -> _Pattern:
+    return tuple(_item(text) for text in line.split())
+
+
+def _steps(item: _Item, words: tuple[str, ...], i: int) -> list[int]:
+    """Where one repetition of ``item`` can end, starting at word ``i``."""
+    out = [i + len(m) for m in item.multi if words[i : i + len(m)] == m]
+    if i < len(words):
+        word = words[i]
+        if word in item.single or any(p(word) for p in item.preds):
+            out.append(i + 1)
+    return out
+
+
+def _ends_before(item: _Item, words: tuple[str, ...], i: int) -> bool:
+    """Whether one of ``item``'s choices ends right before word ``i``."""
+    if i == 0:
+        return False
+    if words[i - 1] in item.single or any(p(words[i - 1]) for p in item.preds):
+        return True
+    return any(i >= len(m) and words[i - len(m) : i] == m for m in item.multi)
+
+
+def _match(pattern: _Pattern, k: int, w: Words, i: int) -> int:
+    """The end of a match of ``pattern[k:]`` starting at word ``i``, or -1."""
+    words = w.words
+    while k < len(pattern):
+        item = pattern[k]
+        kind = item.kind
+        if kind == _SET:
+            if item.hi == 1:
+                for j in _steps(item, words, i):
+                    end = _match(pattern, k + 1, w, j)
+                    if end >= 0:
+                        return end
+                if item.lo == 1:
+                    return -1
+            else:  # any number of times, longest first
+                reach = [i]
+                frontier = [i]
+                while frontier:
+                    frontier = [
+                        j for x in frontier for j in _steps(item, words, x) if j not in reach
+                    ]
+                    reach.extend(frontier)
+                for j in reversed(reach):
+                    end = _match(pattern, k + 1, w, j)
+                    if end >= 0:
+                        return end
+                return -1
+        elif kind == _ANY:
+            for n in range(item.lo, item.hi + 1):
+                j = i + n
+                if j > len(words) or (n and words[j - 1] in _MARKS):
+                    break
+                end = _match(pattern, k + 1, w, j)
+                if end >= 0:
+                    return end
+            return -1
+        elif kind == _NOT_NEXT:
+            if _steps(item, words, i):
+                return -1
+        elif kind == _NOT_PREV:
+            if _ends_before(item, words, i):
+                return -1
+        elif kind == _NOT_SUB:
+            if item.sub is not None and item.sub.at(w, i) >= 0:
+                return -1
+        elif kind == _CLAUSE:
+            if i > w.core and words[i - 1] not in _MARKS:
+                return -1
+        elif any(x not in _MARKS for x in words[i:]):  # _END
+            return -1
+        k += 1
+    return i
+
+
+class Phrases:
+    """A set of word patterns, one per line; lines starting with "#" are comments.
+
+    The patterns are parsed on first use.
+    """
+
+    __slots__ = ("_anywhere", "_by_word", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._by_word: dict[str, tuple[_Pattern, ...]] | None = None
+        self._anywhere: tuple[_Pattern, ...] = ()
+
+    def _index(self) -> dict[str, tuple[_Pattern, ...]]:
+        by_word: dict[str, list[_Pattern]] = {}
+        anywhere: list[_Pattern] = []
+        for line in _pattern_lines(self._text):
+            pattern = _parse(line)
+            first = _first_words(pattern)
+            if first is None:
+                anywhere.append(pattern)
+            for word in first or ():
+                by_word.setdefault(word, []).append(pattern)
+        self._anywhere = tuple(anywhere)
+        self._by_word = {word: tuple(found) for word, found in by_word.items()}
+        return self._by_word
+
+    def at(self, w: Words, i: int) -> int:
+        """The end of the longest match starting at word ``i``, or -1."""
+        by_word = self._by_word if self._by_word is not None else self._index()
+        best = -1
+        if i < len(w.words):
+            for pattern in by_word.get(w.words[i], ()):
+                best = max(best, _match(pattern, 0, w, i))
+        for pattern in self._anywhere:
+            best = max(best, _match(pattern, 0, w, i))
+        return best if best > i else -1
+
+    def search(self, w: Words, start: int = 0) -> tuple[int, int] | None:
+        """The leftmost match from word ``start`` on, as (first word, end), or None."""
+        for i in range(start, len(w.words)):
+            end = self.at(w, i)
+            if end >= 0:
+                return i, end
+        return None
+
+    def spans(self, w: Words) -> list[tuple[int, int]]:
+        """Every match, one per start word, as (first word, end)."""
+        return [(i, end) for i in range(len(w.words)) if (end := self.at(w, i)) >= 0]
+
+    def __call__(self, w: Words) -> bool:
+        return self.search(w) is not None
+
+
+def _pattern_lines(text: str) -> list[str]:
+    """The patterns in ``text``: one per line, skipping comments; a line that ends with
+    "|" goes on with the next one (so long lists of choices can wrap)."""
+    lines: list[str] = []
+    pending = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line[0] == "#":
+            continue
+        line = pending + line
+        if line.endswith("|"):
+            pending = line
+            continue
+        pending = ""
+        lines.append(line)
+    if pending:
+        lines.append(pending.rstrip("|"))
+    return lines
+
+
+def _first_words(pattern: _Pattern) -> set[str] | None:
+    """The words a match can start with, or None if it can start with any word."""
+    first: set[str] = set()
+    for item in pattern:
+        if item.kind == _ANY:
+            return None
+        if item.kind != _SET:
+            continue
+        if item.preds:
+            return None
+        first.update(item.single)
+        first.update(m[0] for m in item.multi)
+        if item.lo:
+            return first
+    return None
+
+
+def _words(name: str, text: str) -> None:
+    """Name a word set for patterns ("@name")."""
+    _WORD_SETS[name] = text
+
+
+def _sub(name: str, text: str) -> None:
+    """Name a sub-pattern for "!:name": one or more lines, any of which may match."""
+    _SUB_PATTERNS[name] = Phrases(text)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` (a word list reads better as text than as quoted strings)."""
+    return frozenset(text.split())
