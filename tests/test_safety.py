@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ally.practice import safety
+from ally.practice.feedback import asks_about_suicide, mentions_risk, points_to_help, safety
 from ally.practice.feedback.phrases import Phrases, _parse, _pattern_lines
 from ally.practice.feedback.words import _split_words
-from ally.practice.safety import asks_about_suicide, mentions_risk, points_to_help
 
 
 @pytest.mark.parametrize(

@@ -310,3 +310,94 @@ def _sub(name: str, text: str) -> None:
 def _word_set(text: str) -> frozenset[str]:
     """The words of ``text`` (a word list reads better as text than as quoted strings)."""
     return frozenset(text.split())
+
+
+# ------------------------------------------------ word sets shared by the families
+#
+# A word set used by only one family is named in that family's module. The sets below are
+# used by more than one, so they live here, where every module that builds patterns finds
+# them.
+
+_words("wh", "what how why where when who whom whose which")
+_words(
+    "aux",
+    "do does did is are was were am have has had can could would will should shall may might must",
+)
+_words("you", "you your yours yourself ur")
+_WH = _word_set(_WORD_SETS["wh"])
+_AUX = _word_set(_WORD_SETS["aux"])
+_YOU_WORDS = _word_set(_WORD_SETS["you"])
+# "you" as the subject of a condition or a wish ("if you feel", "hope you can"): what
+# follows is a condition or a wish, not something about them or a step for them.
+_words("not_subject", "if when whenever what how why where hope long+as unless until")
+# Who or what a question can be about, after its auxiliary: "Is your mum ...", "Does the
+# idea ...", "Are these classes ...", "How is everything ...".
+_words(
+    "asked_about",
+    """
+    you your it that this there they he she we anyone anybody someone somebody things
+    the a an my his her their our these those any anything something everything everyone
+    everybody people
+    """,
+)
+# Verbs that, opening a sentence, make it an instruction: "Try ...", "Talk to ...".
+_words(
+    "imperative",
+    """
+    try talk speak reach call text contact see visit go get find seek ask tell take make keep
+    stay give let look write journal focus think consider remember start stop avoid set plan
+    spend join practice practise use listen allow treat be do eat sleep exercise drink breathe
+    meditate read watch play put sit walk rest relax hang hold learn work check share express
+    explain pray believe trust accept forgive love enjoy celebrate apply search google sign
+    schedule list note distract surround limit reduce cut turn leave move quit continue create
+    build prioritise prioritize remind reward push figure sort research chat vent open
+    confront approach explore invest lean count pick choose consult book register enroll
+    volunteer hire buy cook dance sing draw paint break own initiate validate stick step slow
+    prepare remove replace switch aim attend begin bring challenge change communicate decide
+    delete discuss distance drop embrace establish follow forget grab identify ignore imagine
+    include meet mention notice offer pay protect pursue reconsider record reflect report
+    request respect respond return review send show track cry laugh smile breath block
+    unfollow mute never always picture wait arrange organise organize surprise engage cooperate
+    download install phone email message save budget tidy shower stretch swim jog hike bake
+    reconnect reframe invite
+    """,
+)
+_IMPERATIVE_VERBS = _word_set(_WORD_SETS["imperative"])
+# How hard something is: "hard", "exhausting", "a lot".
+_words(
+    "hard",
+    """
+    hard tough difficult rough awful terrible horrible painful scary frightening stressful
+    exhausting overwhelming frustrating upsetting sad heartbreaking lonely unfair a+lot
+    confusing draining challenging devastating traumatising traumatizing hurtful isolating
+    distressing horrendous heavy brutal a+nightmare no+fun worrying disappointing infuriating
+    maddening discouraging depressing hell tricky unbearable shocking
+    """,
+)
+# Words that soften or strengthen before the feeling: "must be really hard".
+_words(
+    "intensity",
+    """
+    be have+been feel really so very incredibly such pretty quite extremely super truly
+    definitely kind+of a+bit a+little like a
+    """,
+)
+# Praise that follows "sounds like" or "you seem": "sounds like a great plan", "you seem
+# like a caring person". That affirms them; it does not reflect what they said.
+_words(
+    "praise",
+    """
+    good great nice fun wonderful lovely cool awesome excellent perfect solid smart fantastic
+    brilliant caring kind strong positive loving capable intelligent mature sweet brave
+    determined responsible dedicated thoughtful sensible reasonable amazing plan idea
+    """,
+)
+# Strengths to affirm: "you're so strong", "you sound like a loyal friend".
+_words(
+    "strength",
+    """
+    strong brave courageous capable smart resilient important worth worthy amazing awesome
+    good great wonderful loved kind caring valued enough thoughtful lucky intelligent mature
+    self+aware determined
+    """,
+)

@@ -6,16 +6,14 @@ connect the person with help. These checks let a practice session and
 ``ally practice check`` notice when the loved one's words (or the reply) carry a risk
 cue, whether the reply asks the direct question, and whether it points to help.
 
-Word patterns, as in :mod:`ally.practice.feedback` (parsed on first use). Pure: no
-printing, no clock, no environment, no randomness.
+Word patterns (phrases.py), parsed on first use.
 """
 
 from __future__ import annotations
 
+from ally.practice.feedback.findings import _ASKS_ABOUT_SUICIDE, _CONNECTS_TO_HELP, Finding, _safety
 from ally.practice.feedback.phrases import Phrases
 from ally.practice.feedback.words import Words, words_of
-
-__all__ = ["asks_about_suicide", "mentions_risk", "points_to_help"]
 
 _SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 
@@ -218,3 +216,13 @@ def points_to_help(reply: str) -> bool:
         if not ends & {start, start + 1}:
             return True
     return False
+
+
+def _safety_moves(reply: str) -> list[Finding]:
+    """The safety moves ``reply`` makes: asking directly about suicide, pointing to help."""
+    found = []
+    if asks_about_suicide(reply):
+        found.append(_safety("asks_about_suicide", reply, _ASKS_ABOUT_SUICIDE))
+    if points_to_help(reply):
+        found.append(_safety("connects_to_help", reply, _CONNECTS_TO_HELP))
+    return found
