@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ally.practice.feedback.findings import _HANDS_BACK, _PREMATURE_ADVICE, Finding, _phrase, _whole
+from ally.practice.feedback.findings import (
+    _HANDS_BACK,
+    _PREMATURE_ADVICE,
+    Finding,
+    _phrase,
+    _rule,
+    _whole,
+)
 from ally.practice.feedback.phrases import _IMPERATIVE_VERBS, Phrases, _sub, _word_set, _words
-from ally.practice.feedback.questions import _INVITATION, _question_finding, _question_kind
+from ally.practice.feedback.questions import _INVITATION, _question, _question_finding
 from ally.practice.feedback.sentences import _INVERTED, _Sentence
 
 # Softeners that may come before the verb: "Just try ...", "Please, call ...".
@@ -19,6 +26,7 @@ _SOFTENERS = _word_set(
 # Openings that look imperative but reassure or say goodbye: "Don't worry", "Take care",
 # "Have a good day", "Hope you feel better", "Thank you". Matched at the verb.
 _NOT_ADVICE = Phrases(
+    "advice.not_advice",
     """
     do not worry|mention|apologise|apologize|hesitate
     do not be sorry
@@ -59,10 +67,13 @@ _NOT_ADVICE = Phrases(
     # a noun, not an order, when a verb follows: "Research shows ...", "Trust is earned",
     # "Exercise can lift your mood" (the statement may still be information)
     _ is|are|was|were|has|shows|says|suggests|can|will|does|seems|means|takes|makes|helps
-    """
+    """,
 )
 # A first clause before the imperative: "If it gets worse, call ...", "Either way, find ...".
 _OPENING_CLAUSE_CHARS = 60
+
+
+_IMPERATIVE = _rule("advice.imperative")
 
 
 def _is_imperative(s: _Sentence) -> bool:
@@ -110,6 +121,7 @@ _sub(
 # "Maybe look ..." is advice, but not "maybe talk later", "maybe take care" (see _NOT_ADVICE)
 _sub("not_advice_verb", "do+not+worry|take+care|have+a|see+you|thank|thanks|be+well|get+well")
 _ADVICE_PHRASE = Phrases(
+    "advice.phrase",
     """
     # modal advice to "you": "you should", "you might want to", "you could call"
     <@not_subject|sorry|that|though|time|feel you really|probably|definitely|just|also|
@@ -209,11 +221,12 @@ _ADVICE_PHRASE = Phrases(
     <i|we|they|to|will|would|am|can|could|always try to|and|@ing
     <i|we|to|me|us make sure
     do not forget
-    """
+    """,
 )
 # Suggestions dressed as questions: "Have you tried ...?", "Why don't you ...?". They
 # count as advice, not as a question: the answer they want is "yes, I'll do it".
 _SUGGESTION_QUESTION = Phrases(
+    "advice.suggestion_question",
     """
     have you ever? tried|looked+into|looked+at|reached+out|contacted|been+to+see
     # (not a question about their own thinking: "Have you thought about what you want?")
@@ -243,12 +256,13 @@ _SUGGESTION_QUESTION = Phrases(
     might|may|can|could i suggest|recommend
     would|could|might it help|be+worth|be+helpful|be+a+good+idea to|if
     how|what about @ing|if+you|if+we|we|a|an|some
-    """
+    """,
 )
 # "Is there anyone you could talk to?" asks about their support and points to a next step:
 # a question and a suggestion at once (ALGEE: encourage other supports).
 _words("lean_on", "talk turn reach lean confide call ask go speak email text trust contact rely")
 _SUPPORT_QUESTION = Phrases(
+    "advice.support_question",
     """
     anyone|someone|somebody|anybody _4 you|that can|could @lean_on
     any|a|some _ _4 you|that can|could @lean_on
@@ -260,23 +274,24 @@ _SUPPORT_QUESTION = Phrases(
     have you ever|already|yet? talked|spoken|reached+out|turned|
         opened+up|confided to|with|in
     have you ever|already|yet? had a|any chat|talk|word|conversation with
-    """
+    """,
 )
 # "What have you tried?" asks: a wh-question is open, even when it mentions trying.
 _SUGGESTING_WH = Phrases(
+    "advice.suggesting_wh",
     """
     why do+not|not
     how|what about
     what if you|we
     what would|do you think about|of @ing
     do you think it would|could|might help|be+worth|be+helpful|be+a+good+idea
-    """
+    """,
 )
 
 
 def _asking_and_advising(s: _Sentence) -> tuple[Finding | None, Finding | None, bool]:
     """The sentence's question and advice findings, and whether it asks them something."""
-    kind = _question_kind(s)
+    kind, rule = _question(s) or (None, "")
     suggests = _phrase("advice", _SUGGESTION_QUESTION, s)
     # "Why don't you start by telling me about it?" invites them to talk: a question.
     if suggests is not None and kind == "open" and (_INVITATION(s.w) or not _SUGGESTING_WH(s.w)):
@@ -287,13 +302,13 @@ def _asking_and_advising(s: _Sentence) -> tuple[Finding | None, Finding | None, 
     if advice is None and kind == "closed":
         advice = _phrase("advice", _SUPPORT_QUESTION, s)
     if advice is None and kind is None and _is_imperative(s):
-        advice = _whole("advice", s)
+        advice = _whole("advice", s, _IMPERATIVE)
     # "Maybe you could ask her?" is a suggestion said with a rising voice.
     if kind == "closed" and advice is not None and not asks_them:
         kind = None
     if kind is None or suggests is not None:
         return None, advice, asks_them
-    return _question_finding(s, kind), advice, asks_them
+    return _question_finding(s, kind, rule), advice, asks_them
 
 
 def _premature(skills: list[Finding], explored: bool) -> bool:

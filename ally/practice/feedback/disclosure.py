@@ -4,7 +4,7 @@ myself that never comes back to them.
 
 from __future__ import annotations
 
-from ally.practice.feedback.findings import _HANDS_BACK, Finding, _phrase, _pitfall
+from ally.practice.feedback.findings import _HANDS_BACK, Finding, _phrase, _pitfall, _rule
 from ally.practice.feedback.phrases import _YOU_WORDS, Phrases, _sub, _words
 from ally.practice.feedback.pitfalls import _mentioned
 from ally.practice.feedback.sentences import _Sentence
@@ -54,6 +54,7 @@ _words(
     """,
 )
 _SELF_DISCLOSURE_PHRASE = Phrases(
+    "disclosure.phrase",
     """
     # the speaker's own past or ongoing experience: "I had", "I've been through", "when I"
     <@not_my_story i also|too|myself|personally|once|still|used+to|recently? had|was|went|got|lost|
@@ -148,7 +149,7 @@ _SELF_DISCLOSURE_PHRASE = Phrases(
         proud|grateful|thankful|worried|concerned|sure|interested|curious @word
     # owning up to my own state: "I have to admit I've been low too"
     i have+to|must admit|confess that? i
-    """
+    """,
 )
 
 
@@ -161,6 +162,7 @@ def _disclosure(s: _Sentence) -> Finding | None:
 # One-upping or making it about your own feelings: "that's nothing", "try being me",
 # "this is so hard for me".
 _SELF_FOCUS_PHRASE = Phrases(
+    "disclosure.self_focus",
     """
     that is nothing
     you think that is bad
@@ -173,14 +175,15 @@ _SELF_FOCUS_PHRASE = Phrases(
     this|that|it is _1 hard|difficult|tough|awful|too+much for me
     how do you think this|that|it makes me feel
     you are stressing|upsetting me
-    """
+    """,
 )
 # Claiming to know exactly how they feel, which usually opens a story of one's own.
 _SAME_FEELING = Phrases(
+    "disclosure.same_feeling",
     """
     i know exactly|just how you feel
     i know exactly what you mean
-    """
+    """,
 )
 _MY_WORDS = frozenset({"i", "me", "my", "mine"})
 
@@ -191,12 +194,19 @@ def _about_me(s: _Sentence) -> bool:
     return opens_with_me and not any(word in _YOU_WORDS for word in s.words)
 
 
+# A story of my own that takes over the reply: three sentences or more, or two long ones;
+# or a shorter one that opens by claiming to know exactly how they feel.
+_LONG_STORY = _rule("disclosure.long_story")
+_SAME_FEELING_STORY = _rule("disclosure.same_feeling_story")
+
+
 def _self_focus(sentences: list[_Sentence], skills: list[Finding]) -> Finding | None:
     """A turn about yourself that never comes back to them."""
     for s in sentences:
         m = _SELF_FOCUS_PHRASE.search(s.w)
         if m and not _mentioned(s, m[0]):
-            return _pitfall("self_focus", s.w.starts[m[0]], s.w.ends[m[1] - 1])
+            rule = _SELF_FOCUS_PHRASE.rule_at(s.w, m[0], m[1])
+            return _pitfall("self_focus", s.w.starts[m[0]], s.w.ends[m[1] - 1], rule)
     disclosed = {
         s.start
         for s in sentences
@@ -215,5 +225,6 @@ def _self_focus(sentences: list[_Sentence], skills: list[Finding]) -> Finding | 
     knows_same = any(_SAME_FEELING(s.w) for s in sentences)
     long_story = len(about_me) >= 3 or (len(about_me) >= 2 and my_words >= 30)
     if (long_story or (knows_same and my_words >= 15)) and my_words >= 0.6 * all_words:
-        return _pitfall("self_focus", about_me[0].start, last)
+        rule = _LONG_STORY if long_story else _SAME_FEELING_STORY
+        return _pitfall("self_focus", about_me[0].start, last, rule)
     return None

@@ -31,7 +31,8 @@ SAFETY = (
 
 @dataclass(frozen=True)
 class Finding:
-    """One skill or pitfall, and the span of the reply that shows it."""
+    """One skill, pitfall or safety move, the span of the reply that shows it, and the id
+    of the rule that found it (``source``: "reflection.guess:12", "advice.imperative")."""
 
     name: str
     kind: str
@@ -39,6 +40,7 @@ class Finding:
     end: int
     reason: str
     suggestion: str
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,32 +130,60 @@ _PITFALL_SUGGESTION = {
 }
 
 
+# ---------------------------------------------------------------- rule ids
+#
+# Every finding names the rule that made it. A word pattern's id is its set's name and its
+# number in the set ("advice.phrase:12", see phrases.py); a rule written as a function
+# registers its id here, once, at import.
+
+_FUNCTION_RULES: list[str] = []
+
+
+def _rule(rule_id: str) -> str:
+    """Register the id of a rule written as a function ("advice.imperative") and return it."""
+    if rule_id in _FUNCTION_RULES:
+        raise ValueError(f"rule id {rule_id} is used twice")
+    _FUNCTION_RULES.append(rule_id)
+    return rule_id
+
+
 # ----------------------------------------------------------------- builders
 
 
-def _finding(name: str, start: int, end: int, why: tuple[str, str] | None = None) -> Finding:
+def _finding(
+    name: str, start: int, end: int, source: str, why: tuple[str, str] | None = None
+) -> Finding:
     reason, suggestion = why or (_SKILL_REASON[name], _SKILL_SUGGESTION[name])
     return Finding(
-        name=name, kind="skill", start=start, end=end, reason=reason, suggestion=suggestion
+        name=name,
+        kind="skill",
+        start=start,
+        end=end,
+        reason=reason,
+        suggestion=suggestion,
+        source=source,
     )
 
 
-def _whole(name: str, s: _Sentence, why: tuple[str, str] | None = None) -> Finding:
-    return _finding(name, s.start, s.end, why)
+def _whole(name: str, s: _Sentence, source: str, why: tuple[str, str] | None = None) -> Finding:
+    """A skill shown by the whole sentence, found by rule ``source``."""
+    return _finding(name, s.start, s.end, source, why)
 
 
 def _phrase(
     name: str, phrases: Phrases, s: _Sentence, why: tuple[str, str] | None = None
 ) -> Finding | None:
-    found = phrases.search(s.w)
+    """A skill shown by the first match of ``phrases`` in the sentence, to the end of its
+    clause, or None."""
+    found = phrases.find(s.w)
     if found is None:
         return None
-    i, j = found
+    i, j, source = found
     j = _clause_end(s, j)
-    return _finding(name, s.w.starts[i], s.w.ends[j - 1], why)
+    return _finding(name, s.w.starts[i], s.w.ends[j - 1], source, why)
 
 
-def _pitfall(name: str, start: int, end: int) -> Finding:
+def _pitfall(name: str, start: int, end: int, source: str) -> Finding:
     return Finding(
         name=name,
         kind="pitfall",
@@ -161,12 +191,19 @@ def _pitfall(name: str, start: int, end: int) -> Finding:
         end=end,
         reason=_PITFALL_REASON[name],
         suggestion=_PITFALL_SUGGESTION[name],
+        source=source,
     )
 
 
-def _safety(name: str, reply: str, why: tuple[str, str]) -> Finding:
+def _safety(name: str, reply: str, source: str, why: tuple[str, str]) -> Finding:
     # Interim: today's rules say whether the move is there, not where; the span is the
     # whole reply until the safety family gets its own spans.
     return Finding(
-        name=name, kind="safety", start=0, end=len(reply), reason=why[0], suggestion=why[1]
+        name=name,
+        kind="safety",
+        start=0,
+        end=len(reply),
+        reason=why[0],
+        suggestion=why[1],
+        source=source,
     )

@@ -4,12 +4,12 @@ does, and general statements about the world.
 
 from __future__ import annotations
 
-from ally.practice.feedback.findings import Finding, _phrase, _whole
+from ally.practice.feedback.findings import Finding, _phrase, _rule, _whole
 from ally.practice.feedback.phrases import (
     _AUX,
     _IMPERATIVE_VERBS,
-    _PREDICATES,
     Phrases,
+    _predicate,
     _word_set,
     _words,
 )
@@ -26,6 +26,7 @@ _words(
     """,
 )
 _INFORMATION_PHRASE = Phrases(
+    "information.phrase",
     """
     # evidence: "research shows", "studies suggest"
     research|studies|a+study|science|evidence|statistics|data|expert|experts|doctor|doctors show|
@@ -111,10 +112,10 @@ _INFORMATION_PHRASE = Phrases(
     one of my jobs|roles|duties
     # what a rule allows: "You're not allowed to drive for a month"
     you|they|we are|were not allowed|permitted to
-    """
+    """,
 )
-_PREDICATES["counsel"] = lambda w: w.startswith("counsel")
-_PREDICATES["therap"] = lambda w: w.startswith("therap")
+_predicate("counsel", lambda w: w.startswith("counsel"))
+_predicate("therap", lambda w: w.startswith("therap"))
 # A general statement about the world: "Grief comes in waves.", "Most clinics offer ...".
 # It talks about neither speaker ("I", "you"), asks nothing, and uses a present-tense verb.
 _PARTICIPANT_START = _word_set(
@@ -151,11 +152,15 @@ _NOT_GENERAL_START = _word_set(
 
 # A promise that things will improve: "It gets easier with time", "It'll all be okay".
 _REASSURING = Phrases(
+    "information.reassuring",
     """
     get|gets|getting only? better|easier
     will|would be okay|fine|alright|all+right
-    """
+    """,
 )
+
+
+_GENERAL = _rule("information.general_statement")
 
 
 def _general_statement(s: _Sentence) -> bool:
@@ -195,4 +200,4 @@ def _general_statements(found: list[Finding], quiet: list[_Sentence]) -> list[Fi
     """
     if any(f.name in ("reflection", "validation") for f in found):
         return []
-    return [_whole("information", s) for s in quiet if _general_statement(s)]
+    return [_whole("information", s, _GENERAL) for s in quiet if _general_statement(s)]

@@ -25,7 +25,9 @@ from ally.practice.feedback.words import _MARKS, Words
 #
 # Words are lower case with contractions spelled out: write "do not", "it is", "i am". A
 # line that ends with "|" goes on with the next line. Where several patterns match at the
-# same word, the longest match wins.
+# same word, the longest match wins. A set of patterns is a Phrases, named after its module
+# and role ("reflection.guess"); each pattern line is a rule with its own id (the name and
+# the line's number, "reflection.guess:12"), which a Finding carries as its source.
 
 _SET, _ANY, _NOT_NEXT, _NOT_PREV, _NOT_SUB, _CLAUSE, _END = range(7)
 
@@ -207,29 +209,41 @@ def _match(pattern: _Pattern, k: int, w: Words, i: int) -> int:
 
 
 class Phrases:
-    """A set of word patterns, one per line; lines starting with "#" are comments.
+    """A named set of word patterns, one per line; lines starting with "#" are comments.
 
+    Each pattern is a rule, with an id made of the set's name and the pattern's number in
+    the set (1-based; comments and wrapped lines do not count): "reflection.guess:12".
     The patterns are parsed on first use.
     """
 
-    __slots__ = ("_anywhere", "_by_word", "_text")
+    __slots__ = ("_anywhere", "_anywhere_numbers", "_by_word", "_numbers", "_text", "name")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
         self._text = text
         self._by_word: dict[str, tuple[_Pattern, ...]] | None = None
         self._anywhere: tuple[_Pattern, ...] = ()
+        # the number of each pattern, in the same order as _by_word and _anywhere
+        self._numbers: dict[str, tuple[int, ...]] = {}
+        self._anywhere_numbers: tuple[int, ...] = ()
 
     def _index(self) -> dict[str, tuple[_Pattern, ...]]:
         by_word: dict[str, list[_Pattern]] = {}
+        numbers: dict[str, list[int]] = {}
         anywhere: list[_Pattern] = []
-        for line in _pattern_lines(self._text):
+        anywhere_numbers: list[int] = []
+        for number, line in enumerate(_pattern_lines(self._text), 1):
             pattern = _parse(line)
             first = _first_words(pattern)
             if first is None:
                 anywhere.append(pattern)
+                anywhere_numbers.append(number)
             for word in first or ():
                 by_word.setdefault(word, []).append(pattern)
+                numbers.setdefault(word, []).append(number)
         self._anywhere = tuple(anywhere)
+        self._anywhere_numbers = tuple(anywhere_numbers)
+        self._numbers = {word: tuple(found) for word, found in numbers.items()}
         self._by_word = {word: tuple(found) for word, found in by_word.items()}
         return self._by_word
 
@@ -244,6 +258,30 @@ class Phrases:
             best = max(best, _match(pattern, 0, w, i))
         return best if best > i else -1
 
+    def rule_at(self, w: Words, i: int, end: int = -1) -> str:
+        """The id of the pattern that matches from word ``i`` to ``end`` (by default, to
+        the end of the longest match), or "" if none does. Where several do, the first.
+
+        Matching says only where a match ends; this finds which pattern made it, so call
+        it once a match is found, not to look for one.
+        """
+        if end < 0:
+            end = self.at(w, i)
+            if end < 0:
+                return ""
+        by_word = self._by_word if self._by_word is not None else self._index()
+        word = w.words[i] if i < len(w.words) else ""
+        found = 0
+        candidates = (
+            (by_word.get(word, ()), self._numbers.get(word, ())),
+            (self._anywhere, self._anywhere_numbers),
+        )
+        for patterns, numbers in candidates:
+            for pattern, number in zip(patterns, numbers, strict=True):
+                if (not found or number < found) and _match(pattern, 0, w, i) == end:
+                    found = number
+        return f"{self.name}:{found}" if found else ""
+
     def search(self, w: Words, start: int = 0) -> tuple[int, int] | None:
         """The leftmost match from word ``start`` on, as (first word, end), or None."""
         for i in range(start, len(w.words)):
@@ -252,9 +290,22 @@ class Phrases:
                 return i, end
         return None
 
+    def find(self, w: Words, start: int = 0) -> tuple[int, int, str] | None:
+        """Like :meth:`search`, with the id of the pattern that matched: (first word, end,
+        rule id), or None."""
+        found = self.search(w, start)
+        if found is None:
+            return None
+        i, end = found
+        return i, end, self.rule_at(w, i, end)
+
     def spans(self, w: Words) -> list[tuple[int, int]]:
         """Every match, one per start word, as (first word, end)."""
         return [(i, end) for i in range(len(w.words)) if (end := self.at(w, i)) >= 0]
+
+    def rule_ids(self) -> list[str]:
+        """The id of every pattern in the set, in order."""
+        return [f"{self.name}:{n}" for n in range(1, len(_pattern_lines(self._text)) + 1)]
 
     def __call__(self, w: Words) -> bool:
         return self.search(w) is not None
@@ -298,13 +349,25 @@ def _first_words(pattern: _Pattern) -> set[str] | None:
 
 
 def _words(name: str, text: str) -> None:
-    """Name a word set for patterns ("@name")."""
+    """Name a word set for patterns ("@name"). Names are unique across the engine."""
+    if name in _WORD_SETS or name in _PREDICATES:
+        raise ValueError(f"word set @{name} is named twice")
     _WORD_SETS[name] = text
 
 
 def _sub(name: str, text: str) -> None:
-    """Name a sub-pattern for "!:name": one or more lines, any of which may match."""
-    _SUB_PATTERNS[name] = Phrases(text)
+    """Name a sub-pattern for "!:name": one or more lines, any of which may match. Names
+    are unique across the engine; the sub-pattern's rules are "sub.NAME:N"."""
+    if name in _SUB_PATTERNS:
+        raise ValueError(f"sub-pattern !:{name} is named twice")
+    _SUB_PATTERNS[name] = Phrases(f"sub.{name}", text)
+
+
+def _predicate(name: str, test: _Predicate) -> None:
+    """Name a test on one word for patterns ("@name")."""
+    if name in _WORD_SETS or name in _PREDICATES:
+        raise ValueError(f"word test @{name} is named twice")
+    _PREDICATES[name] = test
 
 
 def _word_set(text: str) -> frozenset[str]:

@@ -34,6 +34,7 @@ _sub(
     """,
 )
 _MINIMISING = Phrases(
+    "pitfalls.minimising",
     """
     # a silver lining that shrinks the problem: "at least you have a job"
     ^ at least !:fair_at_least
@@ -78,9 +79,10 @@ _MINIMISING = Phrases(
     + _orders(
         "think|stay|be|keep more? positive|positively",
         "look|focus on the bright|positive side",
-    )
+    ),
 )
 _JUDGMENT = Phrases(
+    "pitfalls.judgment",
     """
     # labelling how they feel: "you're overreacting", "being dramatic", "too sensitive"
     you are just|being|so|too|really* overreacting|dramatic|oversensitive|hysterical|silly|
@@ -111,9 +113,10 @@ _JUDGMENT = Phrases(
         "pull yourself together",
         "man|toughen|grow up",
         "get a grip",
-    )
+    ),
 )
 _SECRECY_PROMISE = Phrases(
+    "pitfalls.secrecy_promise",
     """
     # promising silence about what they told you: "I promise I won't tell anyone"
     i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
@@ -131,9 +134,10 @@ _SECRECY_PROMISE = Phrases(
     no+one|noone|nobody else? will|has+to|needs+to|is+going+to ever? know|find+out
     my lips are sealed
     cross my heart
-    """
+    """,
 )
 _DISMISSING = Phrases(
+    "pitfalls.dismissing",
     """
     # stopping the feeling: "don't cry", "stop worrying", "don't think about it"
     do not cry
@@ -168,7 +172,7 @@ _DISMISSING = Phrases(
         "let it go",
         "move on from it|this|that",
         "calm down",
-    )
+    ),
 )
 _PITFALL_PATTERNS = {
     "minimising": _MINIMISING,
@@ -180,6 +184,7 @@ _PITFALL_PATTERNS = {
 # Talking about a phrase, not saying it: "I won't tell you to cheer up", "I'm not going to
 # judge you", "people who say 'cheer up'". The cue ends at most four words before it.
 _MENTION = Phrases(
+    "pitfalls.mention",
     """
     will+not|would+not|not+going+to|never+going+to|do+not+want+to|not+here+to|not+about+to
     refuse+to|would+never|will+never|i+never|not+trying+to|not+saying|never+say|never+said
@@ -187,7 +192,7 @@ _MENTION = Phrases(
     can+not+promise|will+not+promise|not+promise|can+not+keep|will+not+keep|can+not+guarantee
     instead+of|rather+than
     tell|tells|told|telling|say|says|said|saying
-    """
+    """,
 )
 _MENTION_GAP = 5
 
@@ -210,7 +215,9 @@ def _quoted(s: _Sentence, at: int) -> bool:
 
 # "Don't worry" that goes with an offer or a promise reassures about what you will do
 # ("Don't worry about the dishes, I'll do them"), not about what they feel.
-_OFFER = Phrases("i+will|i+will+not|i+am+going+to|i+can|we+will|no+one|noone|nobody")
+_OFFER = Phrases(
+    "pitfalls.offer", "i+will|i+will+not|i+am+going+to|i+can|we+will|no+one|noone|nobody"
+)
 
 
 def _phrase_pitfalls(s: _Sentence) -> list[Finding]:
@@ -225,7 +232,7 @@ def _phrase_pitfalls(s: _Sentence) -> list[Finding]:
             if not skip and s.words[i : i + 3] == ("do", "not", "worry") and _OFFER(w):
                 skip = True
             if not skip:
-                found.append(_pitfall(name, start, end))
+                found.append(_pitfall(name, start, end, phrases.rule_at(w, i, j)))
                 break
             i += 1
     return found

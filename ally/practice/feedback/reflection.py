@@ -4,7 +4,7 @@ feelings, summaries, plain statements about them, and echoes of their own topic 
 
 from __future__ import annotations
 
-from ally.practice.feedback.findings import _SHARED, Finding, _phrase, _whole
+from ally.practice.feedback.findings import _SHARED, Finding, _phrase, _rule, _whole
 from ally.practice.feedback.phrases import _YOU_WORDS, Phrases, _sub, _word_set, _words
 from ally.practice.feedback.sentences import (
     _INVERTED,
@@ -52,6 +52,7 @@ _words("stir_adverb", "really kind+of sort+of just must+have probably also")
 # A guess at their meaning or feeling, wherever it sits in the sentence: "it sounds like
 # you ...", "it seems", "I can tell", "if I understand you", "that must be exhausting".
 _REFLECTION_GUESS = Phrases(
+    "reflection.guess",
     """
     it|that|this? sound|sounds like|as+if|as+though !:praise !:a_thing
     it|that? seem|seems like|as+if|as+though|that|to+me !:praise !:a_thing
@@ -123,11 +124,12 @@ _REFLECTION_GUESS = Phrases(
     # the feeling tied to their situation: "it's hard being away from family"
     that|it|this is|was|must+be|sounds|can+be|would+be? _1 @hard being|to|when|that+you|not|having|
         living|finding|dealing|going|losing|feeling|trying|watching|seeing|getting|waiting|knowing
-    """
+    """,
 )
 # Understanding shown through a shared feeling: "me too", "I've been there". EPITOME
 # counts this as an interpretation; it reflects only if the talk then goes back to them.
 _SHARED_FEELING = Phrases(
+    "reflection.shared_feeling",
     """
     ^ same|ditto|me+too|same+here
     i feel|felt the same
@@ -151,7 +153,7 @@ _SHARED_FEELING = Phrases(
     # their feeling, felt by me too: "I feel lost too", "I've felt that way", "I get that way"
     i also|too|still|often|sometimes? feel|felt|have+felt|get _3 too|as+well|similar|similarly
     i feel|felt|have+felt|get _2 this+way|that+way|the+same+way|a+similar+way
-    """
+    """,
 )
 # A summary opened with "So": "So the job is what keeps you up at night." Not "so" as
 # an intensifier ("so sorry"), before a question ("so what ..."), moving on ("so, anyway")
@@ -184,7 +186,7 @@ def _summary(s: _Sentence) -> bool:
 
 
 # "You're (very) welcome": an answer to thanks, whatever else it looks like.
-_WELCOME = Phrases("you|your|ur _3 welcome")
+_WELCOME = Phrases("reflection.welcome", "you|your|ur _3 welcome")
 # A statement about them, which mirrors what they said: "You've had enough of the
 # arguments." Not thanks ("you're welcome"), a prediction ("you'll ..."), advice ("you
 # should ...") or agreement ("you're right").
@@ -219,7 +221,9 @@ _sub(
     deserve|matter|do+matter|are+not+a|are+not+an|are+only+human|are+human|are+not+alone
     """,
 )
-_YOU_STATEMENT = Phrases("you|your !:not_about_you !:not_about_you_either")
+_YOU_STATEMENT = Phrases(
+    "reflection.you_statement", "you|your !:not_about_you !:not_about_you_either"
+)
 # Sympathy that names what they go through: "I'm sorry you're feeling this way", "glad
 # you're feeling better". It comforts (validation) more than it says back.
 _words("sympathy", "sorry glad happy")
@@ -230,6 +234,7 @@ _words("brings_on", "help helps helped make let")
 # feel ...". Only in statements (or a statement said with a rising "?"): in "Why do
 # you feel that?" the words ask rather than reflect.
 _REFLECTION_YOU = Phrases(
+    "reflection.you",
     """
     # what they are saying or feeling: "you're saying", "you're worried"
     <@not_subject|@sympathy you are saying|telling+me|noticing|feeling|worried|scared|afraid|
@@ -250,7 +255,7 @@ _REFLECTION_YOU = Phrases(
     # their own words, given back: "you said the move was hard", "you mentioned that he left"
     # (not agreement, "as you said", "like you said")
     <@not_subject|as|like|even|meant you just? said|mentioned|told+me that? you|your|it|he|she|they
-    """
+    """,
 )
 
 
@@ -276,13 +281,14 @@ def _echoes_context(s: _Sentence, context_stems: frozenset[str]) -> bool:
 # They ask whether anyone else lives this too: "Does anyone else feel this way?", "Am I the
 # only one?", "Is it just me?". A share of mine answers that question.
 _ANYONE_ELSE = Phrases(
+    "reflection.anyone_else",
     """
     anyone|anybody|someone|somebody|others else? _3 feel|felt|get|have|had|go|deal|struggle|
         experience|relate|know|understand
     anyone|anybody else
     am i the only one|person
     is it just|only me
-    """
+    """,
 )
 
 
@@ -297,6 +303,10 @@ def _on_topic(
 
 # ---------------------------------------------------------------- the rules
 
+_SUMMARY = _rule("reflection.summary")
+_ECHO = _rule("reflection.echo")
+_SHARE_ON_TOPIC = _rule("reflection.share_on_topic")
+
 
 def _reflection(s: _Sentence, context_stems: frozenset[str], acted: bool) -> Finding | None:
     """A reflection in the sentence. ``acted`` says the sentence already asks or advises,
@@ -310,20 +320,21 @@ def _reflection(s: _Sentence, context_stems: frozenset[str], acted: bool) -> Fin
     if found is None and not asking:
         found = _phrase("reflection", _REFLECTION_YOU, s)
         if found is None and _summary(s):
-            found = _whole("reflection", s)
+            found = _whole("reflection", s, _SUMMARY)
     if found is None and not acted and _echoes_context(s, context_stems):
-        found = _whole("reflection", s)
+        found = _whole("reflection", s, _ECHO)
     return found
 
 
 def _you_statement(s: _Sentence) -> Finding | None:
     """A plain statement about them, which mirrors what they said (counted only when the
     sentence does nothing else)."""
-    return _whole("reflection", s) if _YOU_STATEMENT.at(s.w, s.core) >= 0 else None
+    rule = _YOU_STATEMENT.rule_at(s.w, s.core)
+    return _whole("reflection", s, rule) if rule else None
 
 
 def _share_on_topic(s: _Sentence) -> Finding:
     """A share of your own on their topic shows you understand from experience (EPITOME
     counts it as an interpretation): "I lost my job last year too" after "I lost my job",
     or "Losing a job is brutal. I was out of work for a year." (the topic named nearby)."""
-    return _whole("reflection", s, _SHARED)
+    return _whole("reflection", s, _SHARE_ON_TOPIC, _SHARED)

@@ -103,10 +103,12 @@ def _sentences(reply: str) -> list[_Sentence]:
 
 # A question asked by putting the auxiliary first: "Do you ...", "Is it ...", "Does the
 # idea of it change ...".
-_INVERTED = Phrases("@aux not? i|@asked_about")
+_INVERTED = Phrases("sentences.inverted", "@aux not? i|@asked_about")
 # A wh-word that asks rather than opens a clause: "What happened?", "How long ...?", but
 # not "What you're feeling is ..." (a wh-word followed by its subject).
-_WH_ASKING = Phrases("@wh !i|you|he|she|we|they|your|my|his|her|their|people")
+_WH_ASKING = Phrases(
+    "sentences.wh_asking", "@wh !i|you|he|she|we|they|your|my|his|her|their|people"
+)
 
 
 # --------------------------------------------------------------- clause ends

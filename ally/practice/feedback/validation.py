@@ -37,6 +37,7 @@ _words(
     """,
 )
 _VALIDATION_PHRASE = Phrases(
+    "validation.phrase",
     """
     # sympathy: "I'm so sorry", "sorry to hear that" (not "sorry for my late reply")
     i+am|so|really|very|truly|deeply _1 sorry !:apology
@@ -345,7 +346,7 @@ _VALIDATION_PHRASE = Phrases(
     you are so|absolutely|totally|completely|100 right !now
     so true
     i totally|completely|definitely|absolutely? agree
-    """
+    """,
 )
 
 
