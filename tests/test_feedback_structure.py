@@ -89,6 +89,14 @@ def test_modules_import_at_the_top_only() -> None:
                 assert id(node) in top, f"{name}.py:{node.lineno}: import inside a block"
 
 
+def test_the_layout_in_the_package_docstring_lists_each_module_after_what_it_imports() -> None:
+    layout = re.findall(r"^- ``(\w+)``", feedback.__doc__ or "", re.M)
+    assert sorted(layout) == NAMES
+    graph = _graph()
+    for position, name in enumerate(layout):
+        assert graph[name] <= set(layout[:position]), f"{name} comes before what it imports"
+
+
 def test_combine_is_the_only_module_that_imports_every_family() -> None:
     families = {
         "questions",

@@ -1,5 +1,6 @@
-"""Word patterns: a small backtracking matcher over the words of a sentence, and the
-registry of named word sets and sub-patterns the patterns refer to.
+"""Word patterns: a small backtracking matcher over the words of a sentence, the registry
+of named word sets and sub-patterns that patterns refer to, and the word sets that more
+than one family of rules uses.
 
 The patterns are parsed the first time they are needed, so importing stays cheap (no
 large regular expressions to compile).
@@ -15,7 +16,7 @@ from ally.practice.feedback.words import _MARKS, Words
 #
 #   sorry              the word itself
 #   so|really|very     any one of these; "a+bit" is the two words "a bit"
-#   @hard              any word of a named set (below); "@ing" is any word ending in -ing
+#   @hard              any word of a named set (see _words); "@ing": any word ending in -ing
 #   x?  x*             optional; any number of times (x is any of the above)
 #   _  _3              any one word; up to three words
 #   !x  !:name         not followed by x; not followed by the named sub-pattern
