@@ -148,6 +148,8 @@ def test_where_two_lines_make_the_same_match_the_first_is_named() -> None:
     assert phrases.rule_at(w, 0) == "test.first:1"
     assert phrases.rule_at(words_of("glad"), 0) == "test.first:2"
     assert phrases.rule_at(words_of(","), 0) == ""
+    # a line that can start anywhere still counts in line order
+    assert Phrases("test.anywhere_first", "_\nsorry").rule_at(w, 0) == "test.anywhere_first:1"
 
 
 def test_a_word_set_can_be_named_only_once() -> None:

@@ -273,14 +273,17 @@ class Phrases:
         by_word = self._by_word if self._by_word is not None else self._index()
         word = w.words[i] if i < len(w.words) else ""
         found = 0
-        candidates = (
-            (by_word.get(word, ()), self._numbers.get(word, ())),
-            (self._anywhere, self._anywhere_numbers),
-        )
-        for patterns, numbers in candidates:
-            for pattern, number in zip(patterns, numbers, strict=True):
-                if (not found or number < found) and _match(pattern, 0, w, i) == end:
-                    found = number
+        # both lists are in line order: the first hit in each is the earliest line
+        for pattern, number in zip(by_word.get(word, ()), self._numbers.get(word, ()), strict=True):
+            if _match(pattern, 0, w, i) == end:
+                found = number
+                break
+        for pattern, number in zip(self._anywhere, self._anywhere_numbers, strict=True):
+            if found and number > found:
+                break
+            if _match(pattern, 0, w, i) == end:
+                found = number
+                break
         return f"{self.name}:{found}" if found else ""
 
     def search(self, w: Words, start: int = 0) -> tuple[int, int] | None:
