@@ -12,8 +12,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ally.content.scenarios import Scenario
-from ally.practice.feedback import PITFALLS, SKILLS, Feedback, analyse
-from ally.practice.safety import asks_about_suicide, mentions_risk, points_to_help
+from ally.practice.feedback import (
+    PITFALLS,
+    SKILLS,
+    Feedback,
+    analyse,
+    asks_about_suicide,
+    mentions_risk,
+    points_to_help,
+)
 
 # Replies that invite someone to say more.
 OPENING_SKILLS = frozenset({"reflection", "validation", "open_question"})

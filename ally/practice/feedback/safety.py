@@ -6,21 +6,27 @@ connect the person with help. These checks let a practice session and
 ``ally practice check`` notice when the loved one's words (or the reply) carry a risk
 cue, whether the reply asks the direct question, and whether it points to help.
 
-Word patterns, as in :mod:`ally.practice.feedback` (parsed on first use). Pure: no
-printing, no clock, no environment, no randomness.
+Word patterns (phrases.py), parsed on first use.
 """
 
 from __future__ import annotations
 
-from ally.practice.feedback import Phrases, Words, words_of
-
-__all__ = ["asks_about_suicide", "mentions_risk", "points_to_help"]
+from ally.practice.feedback.findings import (
+    _ASKS_ABOUT_SUICIDE,
+    _CONNECTS_TO_HELP,
+    Finding,
+    _rule,
+    _safety,
+)
+from ally.practice.feedback.phrases import Phrases
+from ally.practice.feedback.words import Words, words_of
 
 _SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 
 # ------------------------------------------------------------------ risk cues
 
 _RISK = Phrases(
+    "safety.risk",
     f"""
     # naming it: "suicide", "suicidal", "self-harm", "overdose"
     suicide|suicidal|suicidally
@@ -55,10 +61,11 @@ _RISK = Phrases(
         class|classes|carbs|sugar|ties|costs|hair
     cutting again
     cutting my arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs
-    """
+    """,
 )
 # Negations that undo a cue: "I'm not suicidal", "I'd never hurt myself".
 _NOT_RISK = Phrases(
+    "safety.not_risk",
     f"""
     not|never|is+not|was+not feeling? suicidal
     would|will|could never|not ever? kill|hurt|harm|cut {_SELVES}
@@ -68,7 +75,7 @@ _NOT_RISK = Phrases(
     no thoughts|plan|plans|intention of|about|to suicide|killing|hurting|harming|ending
     not thinking about|of suicide|killing|hurting|harming|ending
     do not want to die
-    """
+    """,
 )
 
 
@@ -90,6 +97,7 @@ def mentions_risk(text: str) -> bool:
 
 # What a direct question asks about: suicide, killing or hurting oneself, dying.
 _SUICIDE_TOPIC = Phrases(
+    "safety.suicide_topic",
     """
     suicide|suicidal
     kill|killing|hurt|hurting|harm|harming yourself
@@ -97,30 +105,33 @@ _SUICIDE_TOPIC = Phrases(
     end|ending it all?
     wanting|want to die
     wanting|want to be+here|be+alive|live any+more|anymore
-    """
+    """,
 )
 # What the question asks about them: thoughts, feelings, wishes or plans.
 _INNER = Phrases(
+    "safety.inner",
     """
     think|thinking|thought|thoughts|feel|feeling|want|wanting|mean|meant|plan|planning|plans
     consider|considering|intend|intending|going+to|suicidal|urge|urges|wish|wishing
-    """
+    """,
 )
 # The question's own opening, after any lead-in: "are you ...", "do you ...", "have you ...".
 _LEAD_IN = Phrases(
+    "safety.lead_in",
     """
     so|and|but|okay|look|honestly|directly
     i need|want|have to ask you?
     can i ask you?
     i am going to ask you?
-    """
+    """,
 )
 _ASKING = Phrases(
+    "safety.asking",
     """
     are|were|do|did|have|had|would|will|could|is
     when you say
     if you
-    """
+    """,
 )
 _CLAUSE_MARKS = frozenset(",:;-")
 
@@ -176,6 +187,7 @@ def _split_sentences(text: str) -> list[str]:
 # ------------------------------------------------------------- pointing to help
 
 _HELP = Phrases(
+    "safety.help",
     """
     # crisis lines by name or number
     988|741741|116123|131114|samaritans|lifeline|helpline|hotline|help+line|hot+line
@@ -196,24 +208,43 @@ _HELP = Phrases(
     # getting help together
     get you? some? professional|proper|real? help together|now|today
     find|get|look+for|reach+out+for some? professional? help together
-    """
+    """,
 )
 # "You don't need to call anyone", "never see a doctor": the help is turned down.
 _NOT_HELP = Phrases(
+    "safety.not_help",
     """
     do+not|no need for|to+call|to+see|to+talk+to? the|a|an|any?
     do+not|never call|ring|see|tell|contact the|a|an|any?
-    """
+    """,
 )
 
 
 def points_to_help(reply: str) -> bool:
     """True if ``reply`` points to help: a crisis line, emergency services, a doctor or
     counsellor, or getting help together."""
+    return bool(_help_rule(reply))
+
+
+def _help_rule(reply: str) -> str:
+    """The id of the first pattern of help that ``reply`` points to, or "" if none."""
     words = words_of(reply.replace("\u2019", "'").replace("\u2018", "'"))
-    for start, _ in _HELP.spans(words):
+    for start, end in _HELP.spans(words):
         # the refusal ends where the help starts, or takes in its article ("a doctor")
         ends = {_NOT_HELP.at(words, i) for i in range(max(0, start - 6), start)}
         if not ends & {start, start + 1}:
-            return True
-    return False
+            return _HELP.rule_at(words, start, end)
+    return ""
+
+
+_ASKS_DIRECTLY = _rule("safety.asks_about_suicide")
+
+
+def _safety_moves(reply: str) -> list[Finding]:
+    """The safety moves ``reply`` makes: asking directly about suicide, pointing to help."""
+    found = []
+    if asks_about_suicide(reply):
+        found.append(_safety("asks_about_suicide", reply, _ASKS_DIRECTLY, _ASKS_ABOUT_SUICIDE))
+    if help_rule := _help_rule(reply):
+        found.append(_safety("connects_to_help", reply, help_rule, _CONNECTS_TO_HELP))
+    return found
