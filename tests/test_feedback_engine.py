@@ -9,7 +9,6 @@ from ally.practice.feedback import Phrases, analyse, words_of
 from ally.practice.feedback.phrases import _pattern_lines, _sub, _words
 from ally.practice.feedback.pitfalls import _MINIMISING
 from ally.practice.feedback.reflection import _REFLECTION_GUESS
-from ally.practice.feedback.safety import _HELP
 
 # ------------------------------------------------------------------- tokeniser
 
@@ -189,9 +188,13 @@ def test_pitfall_and_safety_findings_carry_their_rule_ids() -> None:
         minimising.source
         == f"pitfalls.minimising:{_number(_MINIMISING, '^ at least !:fair_at_least')}"
     )
-    [help_] = feedback.safety
-    assert help_.name == "connects_to_help"
-    assert help_.source == f"safety.help:{_number(_HELP, '911|999|112|000')}"
+    # no risk in the exchange: offering help is advice, not a safety move
+    assert feedback.safety == ()
+    reply = "I'm calling 999 now. What did you take?"
+    urgency, help_ = analyse(reply, "I've taken a load of pills.").safety
+    assert (help_.name, help_.source) == ("connects_to_help", "safety.help_name")
+    assert reply[help_.start : help_.end] == "999 now"
+    assert urgency.name == "asks_about_urgency"
 
 
 def test_advice_before_any_question_or_reflection_is_premature() -> None:

@@ -18,7 +18,11 @@ def test_asking_directly_about_suicide_is_a_good_question_not_a_red_flag() -> No
     assert feedback.skill_names == ["closed_question"]
     assert feedback.pitfall_names == []
     assert "right thing" in feedback.verdict
-    assert "suicide" in feedback.skills[0].reason
+    assert feedback.safety_names == ["asks_about_suicide"]
+    assert "suicide" in feedback.safety[0].reason
+    # a safety question is never told to become an open question
+    assert "'what' or 'how'" not in feedback.skills[0].suggestion
+    assert "right here" in feedback.skills[0].reason
 
 
 def test_a_share_on_their_topic_shows_understanding_from_experience() -> None:

@@ -97,18 +97,9 @@ _SKILL_SUGGESTION = {
 _PREMATURE_ADVICE = "Before suggesting anything, find out more: 'What do you think might help?'"
 
 
-_ASKS_ABOUT_SUICIDE = (
-    "Asking directly about suicide is right: it shows them you can hear the answer.",
-    "Whatever they answer, thank them for telling you, stay with them and look for help together.",
-)
 _SHARED = (
     "Saying you've felt it too shows you understand, as long as the talk goes back to them.",
     "Then hand it back: 'What's it like for you?'",
-)
-
-_CONNECTS_TO_HELP = (
-    "Pointing to help, best together, is how a hard moment reaches someone who can help.",
-    "Offer to make the call with them: 'Shall we ring them together now?'",
 )
 
 _PITFALL_REASON = {
@@ -191,19 +182,5 @@ def _pitfall(name: str, start: int, end: int, source: str) -> Finding:
         end=end,
         reason=_PITFALL_REASON[name],
         suggestion=_PITFALL_SUGGESTION[name],
-        source=source,
-    )
-
-
-def _safety(name: str, reply: str, source: str, why: tuple[str, str]) -> Finding:
-    # Interim: today's rules say whether the move is there, not where; the span is the
-    # whole reply until the safety family gets its own spans.
-    return Finding(
-        name=name,
-        kind="safety",
-        start=0,
-        end=len(reply),
-        reason=why[0],
-        suggestion=why[1],
         source=source,
     )

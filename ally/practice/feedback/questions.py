@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ally.practice.feedback.findings import _ASKS_ABOUT_SUICIDE, Finding, _rule, _whole
+from ally.practice.feedback.findings import Finding, _rule, _whole
 from ally.practice.feedback.phrases import _AUX, _WH, _YOU_WORDS, Phrases, _sub
 from ally.practice.feedback.reflection import _REFLECTION_GUESS
-from ally.practice.feedback.safety import asks_about_suicide
 from ally.practice.feedback.sentences import _INVERTED, _WH_ASKING, _Sentence, _sentences
 from ally.practice.feedback.words import _MARKS
 
@@ -99,7 +98,7 @@ _WH_UNMARKED = Phrases(
     what @aux? going+on|up|wrong|the+matter|on+your+mind !@aux
     what happened $
     hows @asked_about|going
-    how r you|your|things|everything
+    how are you|your|things|everything
     """,
 )
 # Auxiliary inversion without a question mark: "are you ok", "do you want to talk", "is
@@ -313,7 +312,5 @@ def _broken_off(text: str) -> bool:
 
 
 def _question_finding(s: _Sentence, kind: str, rule: str) -> Finding:
-    """An open or closed question found by ``rule``; asking directly about suicide gets
-    its own reason."""
-    why = _ASKS_ABOUT_SUICIDE if asks_about_suicide(s.text) else None
-    return _whole(f"{kind}_question", s, rule, why)
+    """An open or closed question found by ``rule``."""
+    return _whole(f"{kind}_question", s, rule)

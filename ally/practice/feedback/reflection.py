@@ -204,7 +204,7 @@ _sub(
 _sub(
     "not_about_you_either",
     """
-    are|r? quite|so|very|most|certainly|always|really|truly|much|more|than* welcome
+    are quite|so|very|most|certainly|always|really|truly|much|more|than* welcome
     , too|as+well
     have every right
     do+not|never have+to|need+to|need
