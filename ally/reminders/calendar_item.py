@@ -41,7 +41,7 @@ class Item:
     summary: str
     zone: str  # IANA name; every spelling of UTC is "UTC"
     start: datetime  # wall time in `zone`
-    rrule: str | None = None
+    rrule: str | None = None  # as `rrule_key` spells it
     about: str | None = None
     status: ItemStatus = "open"  # events are always open
     # When it was completed and last changed, as the object says: not compared.
@@ -69,11 +69,22 @@ def item_of(reminder: Reminder, kind: Kind) -> Item | None:
         summary=summary_of(reminder.text),
         zone=zone_key(reminder.zone),
         start=start.replace(microsecond=0),
-        rrule=reminder.rrule,
+        rrule=rrule_key(reminder.rrule),
         about=reminder.about,
         status=status,
         modified=reminder.updated,
     )
+
+
+def rrule_key(rrule: str | None) -> str | None:
+    """One spelling per rule: its parts in RFC 5545 order (calendars reorder them freely)."""
+    if rrule is None:
+        return None
+    from ally.reminders.rules import RRULE_KEYS, join_parts, rrule_parts
+
+    parts = rrule_parts(rrule)
+    order = {key: n for n, key in enumerate(RRULE_KEYS)}
+    return join_parts(dict(sorted(parts.items(), key=lambda kv: order.get(kv[0], len(order)))))
 
 
 def summary_of(text: str) -> str:

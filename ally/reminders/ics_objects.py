@@ -22,7 +22,7 @@ and it needs no library on the export path. Sync shares its VTIMEZONE.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -31,7 +31,7 @@ import icalendar
 
 from ally.errors import UsageError
 from ally.reminders import ical, rules
-from ally.reminders.calendar_item import UNTITLED, Item, ItemStatus, Kind, zone_key
+from ally.reminders.calendar_item import UNTITLED, Item, ItemStatus, Kind, rrule_key, zone_key
 from ally.reminders.model import one_line
 
 PRODID = ical.PRODID
@@ -285,7 +285,7 @@ def _rrule(component: icalendar.Component, zone: str) -> str | None:
         parts["UNTIL"] = wall.strftime("%Y%m%dT%H%M%S")
         text = rules.join_parts(parts)
     try:
-        return rules.checked_rrule(text)
+        return rrule_key(rules.checked_rrule(text))
     except UsageError as exc:
         raise Unusable(f"its repeat cannot be kept by ally: {exc.message}") from None
 
@@ -316,7 +316,3 @@ def _instant(component: icalendar.Component, name: str) -> datetime | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC).replace(microsecond=0)
-
-
-def with_about(item: Item, about: str | None) -> Item:
-    return replace(item, about=about)
