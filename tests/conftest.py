@@ -73,7 +73,7 @@ PYTHON = sys.executable
 # Modules a cheap command must not load (start-up time is a feature).
 HEAVY = ("rich", "sqlite3", "dateparser", "dateutil", "icalendar", "platformdirs", "tomllib")
 # What `ally remind sync` loads: no other command may (see test_startup.py).
-SYNC_ONLY = ("caldav", "niquests", "urllib3", "lxml", "dns", "icalendar", "yaml")
+SYNC_ONLY = ("caldav", "requests", "urllib3", "lxml", "icalendar", "recurring_ical_events")
 _PROBE = """
 import json, sys
 sys.argv = ["ally", *sys.argv[1:]]

@@ -399,6 +399,23 @@ def test_only_changed_objects_are_downloaded(
     assert len(fetched) == 1 and fetched[0].endswith(f"/etags/{uid}.ics")
 
 
+def test_a_sync_token_the_server_forgot_means_one_full_listing(
+    radicale: Radicale, ally_home: Path
+) -> None:
+    assert setup(radicale, "old-token").exit_code == 0
+    add("Check in with Sam", "--at", "friday 7pm")
+    assert counts()["pushed"] == 1
+    conn = sqlite3.connect(ally_home / "ally.sqlite3")
+    conn.execute("UPDATE sync_account SET sync_token = 'http://radicale.org/ns/sync/forgotten'")
+    conn.commit()
+    conn.close()
+    assert counts() == ZERO
+    token = sqlite3.connect(ally_home / "ally.sqlite3").execute(
+        "SELECT sync_token FROM sync_account"
+    )
+    assert "forgotten" not in token.fetchone()[0]
+
+
 def test_a_conflict_keeps_the_newer_change_and_the_other_version(radicale: Radicale) -> None:
     assert setup(radicale, "conflicts").exit_code == 0
     add("Check in with Sam", "--at", "friday 7pm")

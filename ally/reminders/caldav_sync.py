@@ -3,8 +3,12 @@
 `open_calendar` logs in, finds the calendar by name (creating it with
 MKCALENDAR when asked) and returns a `CalDAVCalendar`, which `sync_run`
 drives: changes since a sync token (RFC 6578 sync-collection, ETags only),
-downloads in one calendar-multiget, and writes made conditional on the
+downloads in calendar-multiget batches, and writes made conditional on the
 ETag last seen, so a change made elsewhere is never overwritten blindly.
+
+The library is pinned to its 2.0 series: later ones pull in an HTTP stack
+(niquests and urllib3-future) that installs a `.pth` hook run at *every*
+Python start in the environment, which would slow every `ally` command.
 
 Every failure becomes one `SyncError` line: a wrong password, a server that
 cannot be reached or whose certificate does not check out, an error status.
@@ -38,7 +42,7 @@ class SyncError(AllyError):
 @contextmanager
 def server_errors(account: Account) -> Iterator[None]:
     """One clear line for whatever went wrong talking to the server."""
-    import niquests
+    import requests
     from caldav.lib import error
 
     host = urlsplit(account.url).hostname or account.url
@@ -51,16 +55,16 @@ def server_errors(account: Account) -> Iterator[None]:
             "or password, or no access",
             hint="check them, then run the command again",
         ) from None
-    except niquests.exceptions.SSLError as exc:
+    except requests.exceptions.SSLError as exc:
         raise SyncError(
             f"the certificate of {host} could not be verified ({_first_line(exc)})",
             hint="ally only talks to servers whose certificate checks out",
         ) from None
-    except niquests.exceptions.Timeout:
+    except requests.exceptions.Timeout:
         raise SyncError(f"{host} did not answer within {TIMEOUT} seconds") from None
-    except (niquests.exceptions.ConnectionError, OSError) as exc:
+    except (requests.exceptions.ConnectionError, OSError) as exc:
         raise SyncError(f"cannot reach {host}: {_first_line(exc)}") from None
-    except niquests.exceptions.RequestException as exc:
+    except requests.exceptions.RequestException as exc:
         raise SyncError(f"talking to {host} failed: {_first_line(exc)}") from None
     except error.DAVError as exc:
         raise SyncError(f"{host} answered with an error: {_first_line(exc)}") from None
@@ -82,11 +86,9 @@ def open_calendar(account: Account, password: str, *, create: bool = False) -> C
             password=password,
             timeout=TIMEOUT,
             ssl_verify_cert=True,
-            enable_rfc6764=False,
         )
-        # The library's types also allow its async client: this one is synchronous.
-        principal: Any = client.get_principal()
-        calendar: Any = _named(principal.get_calendars(), account.calendar)
+        principal: Any = client.principal()  # type: ignore[no-untyped-call]
+        calendar: Any = _named(principal.calendars(), account.calendar)
         created = False
         if calendar is None:
             if not create:
@@ -155,45 +157,46 @@ class CalDAVCalendar:
 
     def changes(self, token: str | None) -> Changes:
         from caldav.elements import dav
+        from caldav.lib import error
 
         with server_errors(self.account):
-            found = self.calendar.get_objects_by_sync_token(sync_token=token, load_objects=False)
-        new_token = found.sync_token
-        # caldav makes up a "fake-" token for a server without sync support (or a token it
-        # forgot): the answer then lists everything, and the next run asks afresh.
-        emulated = not new_token or str(new_token).startswith("fake-")
-        removed = {_key(url) for url in getattr(found, "deleted_urls", set())}
+            try:
+                found = self.calendar.objects_by_sync_token(sync_token=token, load_objects=False)
+            except error.AuthorizationError:
+                if token is None:
+                    raise
+                # RFC 6578: a token the server no longer knows is refused (403): list it all.
+                return self.changes(None)
         etags: dict[str, str | None] = {}
+        removed: set[str] = set()
         for obj in found:
-            href = _key(obj.url)
-            if href in removed:
-                continue
             etag = obj.props.get(dav.GetEtag.tag)
-            etags[href] = str(etag) if etag else None
+            if etag:
+                etags[_key(obj.url)] = str(etag)
+            else:
+                removed.add(_key(obj.url))  # reported without properties: gone (404)
+        new_token = found.sync_token
         return Changes(
-            token=None if emulated else str(new_token),
+            token=str(new_token) if new_token else None,
             etags=etags,
             removed=frozenset(removed),
-            full=token is None or emulated,
-            complete=not getattr(found, "truncated", False),
+            full=token is None,
         )
 
     def fetch(self, hrefs: Sequence[str]) -> dict[str, tuple[bytes, str | None]]:
-        from caldav.elements import dav
+        """The data of these objects, in calendar-multiget batches (ETags: from `changes`)."""
         from caldav.lib.url import URL
 
-        fetched: dict[str, tuple[bytes, str | None]] = {}
+        fetched: dict[str, bytes] = {}
         with server_errors(self.account):
             for start in range(0, len(hrefs), 100):
                 batch = [URL.objectify(h) for h in hrefs[start : start + 100]]
                 for obj in self.calendar.multiget(batch):
                     data = obj.data
-                    if not data:
-                        continue
-                    etag = obj.props.get(dav.GetEtag.tag)
-                    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-                    fetched[unquote(_key(obj.url))] = (raw, str(etag) if etag else None)
-        return {h: fetched[unquote(h)] for h in hrefs if unquote(h) in fetched}
+                    if data:
+                        raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+                        fetched[unquote(_key(obj.url))] = raw
+        return {h: (fetched[unquote(h)], None) for h in hrefs if unquote(h) in fetched}
 
     def create(self, uid: str, data: bytes) -> tuple[str, str | None]:
         url = str(self.calendar.url.join(object_name(uid)))
@@ -207,7 +210,7 @@ class CalDAVCalendar:
     def delete(self, href: str, etag: str | None) -> None:
         headers = {"If-Match": etag} if etag else {}
         with server_errors(self.account):
-            response = self.client.delete(href, headers)
+            response = self.client.request(href, "DELETE", "", headers)
         if response.status == 412:
             raise Changed(f"{href} changed in the calendar meanwhile")
         if response.status not in (200, 204, 404):

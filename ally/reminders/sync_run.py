@@ -252,6 +252,7 @@ def _read_calendar(
                 skipped.add(old_uid)
             continue
         data, etag = fetched[href]
+        etag = etag or changes.etags.get(href)
         try:
             found = read(data, default_zone=default_zone)
         except Unusable as exc:
