@@ -399,6 +399,25 @@ def test_only_changed_objects_are_downloaded(
     assert len(fetched) == 1 and fetched[0].endswith(f"/etags/{uid}.ics")
 
 
+def test_what_ally_cannot_follow_is_left_alone_and_said(radicale: Radicale) -> None:
+    assert setup(radicale, "odd").exit_code == 0
+    phone = Phone(radicale, "odd")
+    hourly = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:phone-hourly\r\nDTSTAMP:20261126T080000Z\r\nDTSTART:20261202T100000Z\r\n"
+        b"RRULE:FREQ=HOURLY\r\nSUMMARY:Drink water\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    phone.put(f"/{USER}/odd/hourly.ics", hourly)
+    stored = phone.raw(f"/{USER}/odd/hourly.ics")
+    for _ in range(2):
+        result = sync()
+        assert result.exit_code == 0, result.stderr
+        assert "Skipped: hourly.ics" in result.stdout and "repeat" in result.stdout
+        assert counts() == ZERO
+    assert reminders() == {}
+    assert phone.raw(f"/{USER}/odd/hourly.ics") == stored
+
+
 def test_a_sync_token_the_server_forgot_means_one_full_listing(
     radicale: Radicale, ally_home: Path
 ) -> None:

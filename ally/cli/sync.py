@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,7 @@ from ally.errors import AllyError, UsageError
 
 if TYPE_CHECKING:
     from ally.reminders.caldav_sync import CalDAVCalendar
+    from ally.reminders.store import ReminderStore
     from ally.reminders.sync_config import Account
     from ally.reminders.sync_run import Report
 
@@ -295,22 +298,26 @@ def _open(account: Account, password: str, *, create: bool) -> CalDAVCalendar:
     return open_calendar(account, password, create=create)
 
 
-def _store(dry_run: bool) -> Any:
+@contextmanager
+def _store(dry_run: bool) -> Iterator[ReminderStore]:
     """The reminder store; a dry run without a data file uses a throw-away one."""
     from ally.cli.remind import reader, writer
 
-    if not dry_run:
-        return writer()
-    store = reader()
+    store = reader() if dry_run else writer()
     if store is not None:
-        return store
+        with store:
+            yield store
+        return
     import tempfile
     from pathlib import Path
 
     from ally.reminders.store import ReminderStore
 
-    folder = tempfile.mkdtemp(prefix="ally-dry-run-")
-    return ReminderStore.create(Path(folder) / "dry-run.sqlite3")
+    with (
+        tempfile.TemporaryDirectory(prefix="ally-dry-run-") as folder,
+        ReminderStore.create(Path(folder) / "dry-run.sqlite3") as empty,
+    ):
+        yield empty
 
 
 def _last_sync() -> tuple[Any, int]:
