@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 PASSWORD_ENV = "ALLY_CALDAV_PASSWORD"
 SETUP_EXAMPLE = (
-    "ally remind sync setup --url https://caldav.fastmail.com/ --username you@fastmail.com "
+    "ally remind sync setup --url https://caldav.fastmail.com/dav/ --username you@fastmail.com "
     "--password-command 'pass show fastmail/caldav'"
 )
 
