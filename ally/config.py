@@ -65,10 +65,48 @@ def _region(value: str) -> str:
     return region
 
 
+def _sync(check: str, *args: str) -> Callable[[str], str]:
+    """A check from ally.reminders.sync_config, imported only when a sync key is checked."""
+
+    def checked(value: str) -> str:
+        from ally.reminders import sync_config
+
+        result: str = getattr(sync_config, check)(value, *args)
+        return result
+
+    return checked
+
+
 KEYS: dict[str, Key] = {
     "country": Key("Your country, a two-letter code (GB, US, IE, ...)", _country),
     "region": Key("A region of your country with its own services (e.g. scotland)", _region),
+    # `ally remind sync` (see `ally remind sync setup`); never a password.
+    "sync.url": Key(
+        "Your CalDAV server (https://...), without a password", _sync("check_url_setting")
+    ),
+    "sync.username": Key("Your user name on the CalDAV server", _sync("check_name", "user name")),
+    "sync.calendar": Key(
+        "The calendar to sync with (default: ally)", _sync("check_name", "calendar name")
+    ),
+    "sync.as": Key(
+        "Sync reminders as calendar events (event) or tasks (todo)", _sync("check_kind")
+    ),
+    "sync.password_command": Key(
+        "A command that prints the server password (run without a shell)",
+        _sync("check_password_command"),
+    ),
+    "sync.allow_http": Key(
+        "true to allow plain http:// to a server other than this machine", _sync("check_flag")
+    ),
 }
+
+
+def replace_section(path: Path, prefix: str, values: Mapping[str, str]) -> dict[str, str]:
+    """Set every ``prefix.*`` setting at once (each checked); those not given are removed."""
+    checked = {key: known_key(key).check(value) for key, value in values.items()}
+    kept = {k: v for k, v in load(path).items() if not k.startswith(prefix + ".")}
+    _write(path, {**kept, **checked})
+    return checked
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
