@@ -315,9 +315,46 @@ def _asks_directly(s: _Sentence) -> int:
     return 0 if s.asks else -1
 
 
+# Named in one sentence, asked about in the next: "Sometimes people who feel this low
+# think about ending their life. Have you been having thoughts like that?"
+_TOPIC_NAMED = Phrases(
+    "safety.topic_named",
+    f"""
+    suicide|suicidal
+    end|ending|take|taking their|his|her|your own? life|lives
+    kill|killing {_SELVES}
+    want|wanting to die
+    not want|wanting to be+alive|live|be+here
+    """,
+)
+_ASKED_ABOUT_THAT = Phrases(
+    "safety.asked_about_that",
+    """
+    like that|this|those
+    that|this way
+    those|these|such thoughts|feelings
+    the same
+    that too|as+well
+    where you are
+    """,
+)
+
+
+def _directly(sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
+    """The sentence that asks directly about suicide, and where the question starts."""
+    for k, s in enumerate(sentences):
+        at = _asks_directly(s)
+        if at >= 0:
+            return s, at
+        named = k > 0 and _TOPIC_NAMED(sentences[k - 1].w)
+        if named and s.asks and _ASKED_ABOUT_THAT(s.w) and not _LEADING(s.w):
+            return s, 0
+    return None
+
+
 def asks_about_suicide(reply: str) -> bool:
     """True if ``reply`` asks directly about suicide: "Are you thinking about suicide?"."""
-    return any(_asks_directly(s) >= 0 for s in _sentences(reply))
+    return _directly(_sentences(reply)) is not None
 
 
 def leading_question(reply: str) -> bool:
@@ -357,7 +394,7 @@ _URGENCY = Phrases(
     have|got|made any|some? preparations|arrangements
     are|were you going|planning|thinking to|of|about doing|do|act|going+through _3 tonight|today|
         soon|now
-    anything|something in the house|nearby|at+home|around|in+reach you could|would|might use
+    anything|something in+the+house|nearby|at+home|around|in+reach you could|would|might use
     are you hurt|injured|bleeding|safe+from
     did you take|swallow|drink anything|something|them|it|any|some
     how many|much have|did you
@@ -375,7 +412,7 @@ _URGENCY = Phrases(
     things you would use
     anything|something _4 you would use
     where are|is they|it|the|your _2 right+now|now|kept
-    is|are it|they with you|there|at+home|near+you
+    is|are it|they with+you|there|at+home|near+you
     # already done: "Have you taken anything?", "What did you take?"
     have|did you already? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
         them|some|yourself|it
@@ -422,7 +459,8 @@ _MEANS_SAFETY = Phrases(
     give|hand|leave them|it|those|the|your _3 to|with @word next door
     # getting them out of reach: "get it out of the house", "take them back to the pharmacy"
     get|take|move|put|keep them|it|those|the|your _2 out of the|your house|flat|room|reach
-    get|take|move|put|keep them|it|those|the|your _3 away|to+mine|to+my+place|over+to
+    get|take|move|put|keep them|it|those|these|the|your _3 away|to+mine|to+my+place|over+to|
+        somewhere
     back to the pharmacy|chemist
     lock|box them|it|those|the|your _2 up|away
     get rid of|bin them|it|those|the|your
@@ -432,7 +470,7 @@ _MEANS_SAFETY = Phrases(
     make _2 room|house|flat safer|safe
     take out anything
     somewhere safe|safer
-    keep|put|lock them|it|those|the|your _2 safe|locked|somewhere
+    keep|put|lock them|it|those|these|the|your _2 safe|locked|somewhere
     look after your|the {_MEANS} for+you|for+a+while|for+now
     your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock your|the|them
     """,
@@ -460,7 +498,6 @@ _STAYS = Phrases(
     i am driving|heading over|round|to+you|there
     i am leaving now|right+now|work
     i+will|ill be there in|by|soon
-    where are you ? i+am|i+will coming|come
     # staying: "I'll stay with you", "I'm not going anywhere", "I won't hang up"
     i+will|i+am+going+to|i+can|i+am|ill stay|staying|sit|be|stop with+you|here|there|
         on+the+phone|on+the+line|on+this+call|right+here|right+there|next+to+you|
@@ -475,8 +512,9 @@ _STAYS = Phrases(
     stay|keep on the|this line|phone|call with me
     keep talking to me
     we will get through tonight|this together
+    do not have to get+through|face|be|go+through _2 on+your+own|alone
     i+will|i+am|ill|i+can|we+will keep you company
-    spend|spending the night|tonight with+you|at+yours|here|there
+    spend|spending the+night|tonight with+you|at+yours|here|there
     sleep|sleeping|stay|staying over|on+your+sofa|at+yours|at+your+place
     i+will|ill be right? there|round|over soon|now|in|by|tonight|as+soon|straight+away
     i+am|i+will+be|ill+be right here|there
@@ -525,6 +563,9 @@ _HELP = Phrases(
     # getting help together
     talk|speak|reach+out|go to someone|somebody who|trained|professional|that+can+help
     see someone|somebody
+    call|ring|text|phone|message them|someone|somebody _2 with+me|together
+    calling|ringing|phoning|getting for help|an+ambulance|someone
+    someone|somebody|anyone _3 i|we can|could call|ring|text|contact
     urgent care
     out of hours
     an|the appointment|emergency+appointment
@@ -546,7 +587,7 @@ _NOT_HELP = Phrases(
     my mate|friend|brother|sister|mum|dad _2 a
     once|before|last+week|last+year|when+i+was
     until|till the _3 get|gets|arrive|arrives|come|comes|is+here|are+here|turn+up
-    if i think|if+you+are|if+it+gets
+    if i think|feel|am+worried
     unless
     would have to
     """,
@@ -658,7 +699,7 @@ _SECRET_REQUEST = Phrases(
     promise|swear _4 you will+not|would+not|will+never|never tell|say|breathe
     promise|swear not+to|to+not|never+to tell|say|breathe
     keep|keeping it|this|that|my+secret|between+us secret|quiet|to+yourself|between|a+secret
-    it is|this+is a secret
+    it+is|this+is|that+is a secret
     our secret
     in confidence
     between us|you+and+me
@@ -699,11 +740,11 @@ _AGREES = Phrases(
     nobody|no+one|noone is+going+to|'s+going+to|will|needs+to|has+to ever? know|hear|find+out
     it|that will+not|is+not+going+to go any? further
     secret is|'s safe
-    it is|that+is our|a secret
+    it+is|that+is our|a secret
     stays|stay|will+stay|is with me|between+us|between+you+and+me|in+confidence
     we do not have to tell
     keep it|this|that to+myself|quiet|secret|a+secret|between+us
-    i will not|am+not+going+to|will+never tell|say|mention|bring
+    i will+not|am+not+going+to|will+never tell|say|mention|bring
     my lips are sealed
     cross my heart
     """,
@@ -716,11 +757,15 @@ _LIMITS = Phrases(
     not keeping|going+to+keep it|this|that
     unless !you+want|you+say|you+agree|you+ask|you+tell
     except if|when
-    you are|were in danger|at+risk|not+safe
+    you are|were in+danger|at+risk|not+safe
     if it gets worse
     i+am+going+to|i+will|i+have+to|i+need+to|i+would+have+to|i+am tell|telling|get
-    we need|should|have to tell
+    we need+to|should|have+to|must tell
     i am calling|ringing
+    not tell everyone|everybody
+    decide _2 who
+    who to tell
+    who can help
     """,
 )
 _AGREES_NO = frozenset({"never", "no"})
@@ -817,12 +862,9 @@ def _move(name: str, s: _Sentence, found: tuple[int, int, str]) -> Finding:
 def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
     """The safety moves in the reply's sentences; none unless the exchange involves risk."""
     found: dict[str, Finding] = {}
-    for s in sentences:
-        at = _asks_directly(s)
-        if at >= 0:
-            found.setdefault(
-                "asks_about_suicide", _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
-            )
+    if (direct := _directly(sentences)) is not None:
+        s, at = direct
+        found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
     if not (risk or found):
         return []
     checks = (
@@ -844,6 +886,7 @@ def reply_signals_risk(sentences: list[_Sentence]) -> bool:
     return any(
         _risk_in(s.w)
         or _SUICIDE_TOPIC(s.w)
+        or _TOPIC_NAMED(s.w)
         or _CRISIS_LINE(s.w)
         or _help_name_at(s.w, crisis_only=True)
         or _MEANS_NAMED(s.w)
