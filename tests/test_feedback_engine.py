@@ -229,10 +229,10 @@ def test_a_suggestion_asked_as_a_question_is_still_advice_first() -> None:
     assert feedback.premature_advice
 
 
-def test_the_verdict_leads_with_pitfalls_and_then_credits_the_listening() -> None:
+def test_the_verdict_never_praises_a_reply_that_raised_a_pitfall() -> None:
     feedback = analyse("That sounds hard. You'll be fine though.")
     assert feedback.skill_names and feedback.pitfall_names
     assert feedback.verdict.startswith("Watch out for brushing the feeling aside")
-    assert "You also" in feedback.verdict
+    assert "Good" not in feedback.verdict and "helps" not in feedback.verdict
     # a pitfall outranks premature advice too
     assert analyse("Cheer up, you should go out more.").verdict.startswith("Watch out for")

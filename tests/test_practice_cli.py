@@ -165,7 +165,8 @@ def test_check_jsonl_contract() -> None:
     assert [o["id"] for o in out] == ["a", 7]
     assert "open_question" in out[0]["skills"]
     assert out[1]["pitfalls"] == ["dismissing"]
-    assert set(out[0]) == {"id", "skills", "pitfalls"}
+    assert set(out[0]) == {"id", "skills", "pitfalls", "safety", "risk"}
+    assert out[0]["safety"] == [] and out[0]["risk"] is False
 
 
 def test_check_jsonl_refuses_a_bad_line() -> None:

@@ -67,6 +67,24 @@ NUDGE = "Take your time. Even \"I'm here, and I'm listening\" is a good start."
 # ----------------------------------------------------------------- rendering
 
 
+SAFETY_LABELS = {
+    "asks_about_suicide": "asked directly about suicide",
+    "asks_about_urgency": "asked how urgent it is",
+    "means_safety": "made the means safer",
+    "connects_to_help": "connected them to help",
+    "stays_with_them": "stayed with them",
+}
+# The longest reply (or context) `check` reads, and the most of a span it echoes.
+MAX_TEXT = 10_000
+MAX_QUOTE = 160
+
+
+def quote(reply: str, finding: Finding) -> str:
+    """The words of ``reply`` that show ``finding``, on one line and cut short if long."""
+    text = clean_line(reply[finding.start : finding.end])
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rstrip() + "…"
+
+
 def finding_json(reply: str, finding: Finding) -> dict[str, Any]:
     return {
         "name": finding.name,
@@ -82,18 +100,26 @@ def feedback_json(feedback: Feedback) -> dict[str, Any]:
         "reply": feedback.reply,
         "skills": [finding_json(feedback.reply, f) for f in feedback.skills],
         "pitfalls": [finding_json(feedback.reply, f) for f in feedback.pitfalls],
+        "safety": [finding_json(feedback.reply, f) for f in feedback.safety],
         "premature_advice": feedback.premature_advice,
+        "risk": feedback.risk,
         "verdict": feedback.verdict,
     }
 
 
 def render_feedback(page: Page, feedback: Feedback, *, indent: int = 2) -> None:
+    for f in feedback.safety:
+        quoted = quote(feedback.reply, f)
+        page.text(
+            f'* safety: {SAFETY_LABELS[f.name]}: "{quoted}"', indent=indent, style="bold green"
+        )
+        page.dim(f.reason, indent=indent + 2)
     for f in feedback.skills:
-        quoted = clean_line(feedback.reply[f.start : f.end])
+        quoted = quote(feedback.reply, f)
         page.text(f'+ {LABELS[f.name]}: "{quoted}"', indent=indent, style="green")
         page.dim(f.reason, indent=indent + 2)
     for f in feedback.pitfalls:
-        quoted = clean_line(feedback.reply[f.start : f.end])
+        quoted = quote(feedback.reply, f)
         page.text(f'! {LABELS[f.name]}: "{quoted}"', indent=indent, style="bold yellow")
         page.text(f.reason, indent=indent + 2)
         if f.suggestion:
@@ -330,7 +356,8 @@ def check(
     jsonl: bool = typer.Option(
         False,
         "--jsonl",
-        help='Read {"id","text","context"} lines on stdin; write {"id","skills","pitfalls"} lines.',
+        help='Read {"id","text","context"} lines on stdin; write '
+        '{"id","skills","pitfalls","safety","risk"} lines.',
     ),
     as_json: bool = JSON,
 ) -> None:
@@ -342,31 +369,47 @@ def check(
       ally practice check "At least it's Friday" --json
       ally practice check --jsonl < replies.jsonl
     """
-    from ally.practice.feedback import analyse, mentions_risk
+    from ally.practice.feedback import analyse
 
     if jsonl:
         check_lines()
         return
     if text is None or not text.strip():
         raise UsageError("give a reply to check, in quotes (or use --jsonl)")
+    checked_length("the reply", text)
+    checked_length("--context", context)
     feedback = analyse(text, context)
-    risk = mentions_risk(text) or mentions_risk(context)
     if as_json:
-        emit_json({**feedback_json(feedback), "risk": risk})
+        emit_json(feedback_json(feedback))
         return
     page = Page()
     render_feedback(page, feedback, indent=0)
-    if risk:
+    if feedback.risk:
         page.blank()
         page.alert("If someone may be in danger now, run: ally crisis")
 
 
+def checked_length(what: str, text: str) -> None:
+    if len(text) > MAX_TEXT:
+        raise UsageError(f"{what} is {len(text):,} characters; ally reads at most {MAX_TEXT:,}")
+
+
 def check_lines() -> None:
+    """`check --jsonl`: one JSON object in, one out, per line of standard input."""
     import json
 
     from ally.practice.feedback import analyse
 
-    for number, line in enumerate(sys.stdin, 1):
+    for number, raw in enumerate(sys.stdin.buffer, 1):
+        # a line longer than any reply could be is refused before it is parsed
+        if len(raw) > 4 * (2 * MAX_TEXT + 1000):
+            raise UsageError(
+                f"line {number} is too long: ally reads at most {MAX_TEXT:,} characters a reply"
+            )
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError(f"line {number} is not valid UTF-8") from None
         if not line.strip():
             continue
         try:
@@ -375,9 +418,16 @@ def check_lines() -> None:
             context = record.get("context") or ""
             if not isinstance(text, str) or not isinstance(context, str):
                 raise TypeError
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise UsageError(f'line {number} is not a JSON object with a "text" string') from None
+        checked_length(f"line {number}: the text", text)
+        checked_length(f"line {number}: the context", context)
         feedback = analyse(text, context)
-        out = {"id": record.get("id"), "skills": feedback.skill_names}
-        out["pitfalls"] = feedback.pitfall_names
+        out = {
+            "id": record.get("id"),
+            "skills": feedback.skill_names,
+            "pitfalls": feedback.pitfall_names,
+            "safety": feedback.safety_names,
+            "risk": feedback.risk,
+        }
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ally.practice.feedback.advice import _asking_and_advising, _marked_premature, _premature
-from ally.practice.feedback.disclosure import _disclosure, _self_focus
+from ally.practice.feedback.disclosure import _LONG_STORY, _disclosure, _self_focus
 from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
 from ally.practice.feedback.information import _general_statements, _information
 from ally.practice.feedback.pitfalls import _phrase_pitfalls
@@ -92,6 +92,9 @@ def analyse(
     focus = _self_focus(sentences, skills)
     if focus is not None:
         pitfalls.append(focus)
+    # the words that raise a pitfall earn no skill: "I know exactly how you feel, my dog
+    # died last year" is not understanding
+    skills = [f for f in skills if not _overlaps(f, _discrediting(f, pitfalls))]
     if safety:
         skills = _safety_first(skills, safety)
     premature = _premature(skills, explored)
@@ -139,13 +142,24 @@ _SAFETY_QUESTION = (
 )
 
 
-def _safety_first(skills: list[Finding], safety: list[Finding]) -> list[Finding]:
-    def overlaps(f: Finding) -> bool:
-        return any(f.start < m.end and m.start < f.end for m in safety)
+def _discrediting(skill: Finding, pitfalls: list[Finding]) -> list[Finding]:
+    """The pitfalls whose words cannot also earn ``skill``. A story of one's own that
+    takes over (self-focus) is still a share of one's own; it just shows no understanding."""
+    if skill.name in ("self_disclosure", "information", "advice"):
+        return [p for p in pitfalls if p.name != "self_focus"]
+    # a long story of one's own still shows understanding where it names their topic; a
+    # claim to know exactly how they feel, or one-upping, does not
+    return [p for p in pitfalls if p.source != _LONG_STORY]
 
+
+def _overlaps(f: Finding, others: list[Finding]) -> bool:
+    return any(f.start < m.end and m.start < f.end for m in others)
+
+
+def _safety_first(skills: list[Finding], safety: list[Finding]) -> list[Finding]:
     out = []
     for f in skills:
-        if not overlaps(f):
+        if not _overlaps(f, safety):
             out.append(f)
         elif f.name == "closed_question":
             out.append(replace(f, reason=_SAFETY_QUESTION[0], suggestion=_SAFETY_QUESTION[1]))

@@ -175,14 +175,27 @@ _SELF_FOCUS_PHRASE = Phrases(
     this|that|it is _1 hard|difficult|tough|awful|too+much for me
     how do you think this|that|it makes me feel
     you are stressing|upsetting me
+    let me tell you about my|what+happened+to+me|the+time+i
+    that reminds me of|when|about my|the+time+i
     """,
 )
-# Claiming to know exactly how they feel, which usually opens a story of one's own.
-_SAME_FEELING = Phrases(
-    "disclosure.same_feeling",
+# Claiming to know exactly how they feel: beside a story of one's own, it puts my loss in
+# place of theirs, even when a question follows.
+_KNOWS_EXACTLY = Phrases(
+    "disclosure.knows_exactly",
     """
     i know exactly|just how you feel
     i know exactly what you mean
+    i know exactly|just what you are going through
+    """,
+)
+# Saying it happened to me too, which usually opens a story of one's own.
+_SAME_FEELING = Phrases(
+    "disclosure.same_feeling",
+    """
+    same thing|same|that happened to me
+    ^ tell me about it !?
+    i have been there|through+that|through+the+same
     """,
 )
 _MY_WORDS = frozenset({"i", "me", "my", "mine"})
@@ -201,12 +214,23 @@ _SAME_FEELING_STORY = _rule("disclosure.same_feeling_story")
 
 
 def _self_focus(sentences: list[_Sentence], skills: list[Finding]) -> Finding | None:
-    """A turn about yourself that never comes back to them."""
+    """A turn about yourself that never comes back to them: a story of my own that takes
+    over, or one-upping and making it about my feelings."""
+    return _own_story(sentences, skills) or _self_focus_phrase(sentences)
+
+
+def _self_focus_phrase(sentences: list[_Sentence]) -> Finding | None:
     for s in sentences:
         m = _SELF_FOCUS_PHRASE.search(s.w)
         if m and not _mentioned(s, m[0]):
             rule = _SELF_FOCUS_PHRASE.rule_at(s.w, m[0], m[1])
             return _pitfall("self_focus", s.w.starts[m[0]], s.w.ends[m[1] - 1], rule)
+    return None
+
+
+def _own_story(sentences: list[_Sentence], skills: list[Finding]) -> Finding | None:
+    """My own story, from its first sentence to its last, when it takes over the reply or
+    opens by claiming to know exactly how they feel, and nothing hands the talk back."""
     disclosed = {
         s.start
         for s in sentences
@@ -218,13 +242,21 @@ def _self_focus(sentences: list[_Sentence], skills: list[Finding]) -> Finding | 
     # "you" out
     about_me = [s for s in sentences if s.start in disclosed or _about_me(s)]
     last = max(s.end for s in about_me)
+    claims = [s for s in sentences if _KNOWS_EXACTLY(s.w)]
+    if claims:
+        return _pitfall("self_focus", claims[0].start, last, _SAME_FEELING_STORY)
     if any(f.name in _HANDS_BACK and f.start >= last for f in skills):
         return None
     my_words = sum(len(s.text.split()) for s in about_me)
     all_words = sum(len(s.text.split()) for s in sentences)
-    knows_same = any(_SAME_FEELING(s.w) for s in sentences)
+    knows_same = [s for s in sentences if _SAME_FEELING(s.w)]
     long_story = len(about_me) >= 3 or (len(about_me) >= 2 and my_words >= 30)
-    if (long_story or (knows_same and my_words >= 15)) and my_words >= 0.6 * all_words:
-        rule = _LONG_STORY if long_story else _SAME_FEELING_STORY
-        return _pitfall("self_focus", about_me[0].start, last, rule)
+    if knows_same:
+        start = min(knows_same[0].start, about_me[0].start)
+        last = max(
+            last, max(s.end for s in sentences if _SELF_FOCUS_PHRASE(s.w) or s in knows_same)
+        )
+        return _pitfall("self_focus", start, last, _SAME_FEELING_STORY)
+    if long_story and my_words >= 0.6 * all_words:
+        return _pitfall("self_focus", about_me[0].start, last, _LONG_STORY)
     return None

@@ -38,6 +38,7 @@ _MINIMISING = Phrases(
     """
     # a silver lining that shrinks the problem: "at least you have a job"
     ^ at least !:fair_at_least
+    so|and|though|but at least !:fair_at_least
     but|well|still|hey at least !:fair_at_least
     # comparison with others: "others have it worse", "it could be worse"
     other|some|lots+of|many|plenty+of people|kids|folks have+to|had+to? have|had|are|go+through|
@@ -100,6 +101,15 @@ _JUDGMENT = Phrases(
     you only have yourself to blame
     you should have known better
     what were you thinking
+    # scolding questions and labels said sideways: "Why would you do something like that?",
+    # "Bit dramatic, don't you think?", "you know how crazy that sounds"
+    why would|did|do|on+earth you even? do|say|think|go+and+do something+like+that|that|
+        such+a+thing|this
+    why would you even
+    a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
+        melodramatic|precious
+    how crazy|ridiculous|silly|mad|stupid|insane|dramatic|daft|paranoid that|this|it|you sounds|
+        sound|is|are
     you asked for it
     # dismissing the illness as a choice: "snap out of it", "pull yourself together"
     try harder
@@ -128,6 +138,7 @@ _SECRECY_PROMISE = Phrases(
         breathe+a+word|mention+it|mention+this $
     i promise|swear not+to|to+never|never+to tell|say
     your|this|the|that secret 's|is|will+be? safe with me
+    take it|this|that|your+secret to my grave
     i will|can|promise+to|promise+i+will keep it|this|that|your+secret a+secret|secret|between+us|
         to+myself|quiet? !unless|until|if+you+are+in+danger|if+you+are+at+risk|if+you+are+not+safe
     it|this|that stays|will+stay|can+stay|is just? between us|you+and+me
@@ -141,9 +152,13 @@ _DISMISSING = Phrases(
     """
     # stopping the feeling: "don't cry", "stop worrying", "don't think about it"
     do not cry
-    stop|quit crying|worrying|stressing|dwelling|thinking+about+it|thinking+about+that|
+    <not stop|quit crying|worrying|stressing|dwelling|thinking+about+it|thinking+about+that|
         thinking+about+this|being+sad|being+upset
     do+not|try+not+to think|dwell about|on it|that|this|him|her
+    do+not|try+not+to|stop think|talk|thinking|talking like that|that+way
+    something|it|things will come up|turn+up|work+out|sort+itself+out soon|eventually|in+the+end|
+        for+you
+    enough sad|serious|depressing|heavy|gloomy|doom talk|stuff|chat|of+that
     do not be|get sad|upset|so+upset|like+that|so+negative|down
     # "don't worry" said about the feeling itself, not "don't worry about the dishes"
     do not worry .|!|,|;|so+much|too+much|about+it|about+that|about+this|about+a+thing|

@@ -186,7 +186,7 @@ def _summary(s: _Sentence) -> bool:
 
 
 # "You're (very) welcome": an answer to thanks, whatever else it looks like.
-_WELCOME = Phrases("reflection.welcome", "you|your|ur _3 welcome")
+_WELCOME = Phrases("reflection.welcome", "you|your _3 welcome")
 # A statement about them, which mirrors what they said: "You've had enough of the
 # arguments." Not thanks ("you're welcome"), a prediction ("you'll ..."), advice ("you
 # should ...") or agreement ("you're right").

@@ -504,8 +504,8 @@ _STAYS = Phrases(
         right+next+to+you|over|home|as+long|on+facetime|on+discord|by+your+side
     i+am|i+will|ill not going+anywhere|leaving|hanging+up|logging+off|leave|go|hang+up
     i will not leave you
-    not leaving you on+your+own|alone|your+side|ur+room|your+room
-    not leaving your|ur side|room
+    not leaving you on+your+own|alone|your+side|your+room
+    not leaving your side|room
     i+will|i+am+going+to|ill keep talking to you
     i+will|i+am+going+to|i+can|ill come|go with you
     i+will|i+can|i+am take|taking|drive|driving you to|there
@@ -554,7 +554,7 @@ _HELP = Phrases(
     eap
     wellbeing service|team
     # a trusted person, told together: "Could we tell your mum together?"
-    tell|telling|call|calling|ring|ringing|text|get|ask|fetch your|my|ur? mum|mom|dad|parents|
+    tell|telling|call|calling|ring|ringing|text|get|ask|fetch your|my? mum|mom|dad|parents|
         brother|sister|auntie|aunt|uncle|gran|nan|grandma|grandad|grandpa|teacher|partner|
         husband|wife|boyfriend|girlfriend|family|a+grown+up|an+adult
     telling|tell mrs|mr|miss|ms

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ally.practice.feedback.phrases import Phrases, _word_set
-from ally.practice.feedback.words import _MARKS, Words, _split_words
+from ally.practice.feedback.words import Words, _split_words
 
 # Curly quotes become straight ones, one character for one, so offsets still fit the reply.
 _STRAIGHTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
@@ -36,7 +36,8 @@ def _core(words: list[str]) -> int:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in _MARKS or word in _FILLERS or _squeeze(word) in _FILLERS:
+        # marks, emoji and other symbols, and fillers open a sentence without changing it
+        if not word[0].isalnum() or word in _FILLERS or _squeeze(word) in _FILLERS:
             i += 1
         elif tuple(words[i : i + 2]) in _FILLER_PAIRS:
             i += 2

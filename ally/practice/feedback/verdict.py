@@ -34,13 +34,24 @@ _SAFETY_DOING = {
     "connects_to_help": "offered a route to help",
     "stays_with_them": "said you would stay with them",
 }
-# The next safety step, in the order #BeThe1To and QPR take them.
+# The next safety step: once help is on its way, staying matters most; before that,
+# asking plainly, then how close it is, then finding help together (#BeThe1To, QPR).
+_STAY_NEXT = "Stay with them, or on the line, until help is there."
 _SAFETY_NEXT = (
-    ("asks_about_suicide", "If you have not yet, ask plainly: 'Are you thinking about suicide?'"),
+    ("asks_about_suicide", "Ask plainly too: 'Are you thinking about suicide?'"),
     ("asks_about_urgency", "Next, find out how close it is: 'Do you have a plan?'"),
     ("connects_to_help", "Then find help together: 'Shall we call the crisis line now?'"),
-    ("stays_with_them", "And stay with them until help is there."),
 )
+
+
+def _next_safety_step(moves: Sequence[str]) -> str:
+    if "connects_to_help" in moves:
+        return "" if "stays_with_them" in moves else _STAY_NEXT
+    if "asks_about_suicide" in moves or "asks_about_urgency" in moves:
+        return next((hint for name, hint in _SAFETY_NEXT[1:] if name not in moves), "")
+    return _SAFETY_NEXT[0][1]
+
+
 _LEADING = (
     "That question invites a 'no' or talks round it, so they may not feel able to say yes. "
     "Ask plainly: 'Are you thinking about killing yourself?' Asking does not plant the idea."
@@ -49,8 +60,7 @@ _LEADING = (
 
 def _safety_verdict(moves: Sequence[str]) -> str:
     done = f"You {_join([_SAFETY_DOING[n] for n in moves])}: the right thing to do."
-    nxt = next((hint for name, hint in _SAFETY_NEXT if name not in moves), "")
-    return f"{done} {nxt}".strip()
+    return f"{done} {_next_safety_step(moves)}".strip()
 
 
 def _verdict(
@@ -65,11 +75,16 @@ def _verdict(
         return _safety_verdict(safety)
     if pitfalls:
         watch = _join([_WATCH[n] for n in pitfalls])
-        first = f"Watch out for {watch}: this can close the conversation down."
+        why = (
+            "if they are at risk, you may need to tell someone."
+            if pitfalls == ["secrecy_promise"]
+            else "this can close the conversation down."
+        )
+        first = f"Watch out for {watch}: {why}"
         if safety:
             moves = _join([_SAFETY_DOING[n] for n in safety])
-            return f"You {moves}, which is right. {first}"
-        return first + (f" You also {_join(good)}, which helps." if good else "")
+            return f"You {moves}, which is right; but {first[0].lower()}{first[1:]}"
+        return first
     if leading:
         return _LEADING
     if premature:

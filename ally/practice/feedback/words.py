@@ -59,6 +59,8 @@ _SPELLED_OUT = {
         ("dunno", "do not know"),
         ("u", "you"),
         ("r", "are"),
+        ("ur", "your"),
+        ("w", "with"),
         ("urself", "yourself"),
         ("kms", "kill myself"),
         ("ya", "you"),
