@@ -241,3 +241,10 @@ def test_a_finished_reminder_needs_a_new_time_to_reopen() -> None:
     reopened = revise(finished, Changes(when=read_when("friday 10am", NOW, LONDON)), NOW)
     assert reopened.reminder.status == "open"
     assert len(reopened.reminder.history) == 1
+
+
+def test_a_repeat_started_now_in_the_second_of_a_repeated_hour_is_due_now() -> None:
+    second = datetime(2027, 11, 7, 6, 10, tzinfo=UTC)  # 01:10 EST, after 01:10 EDT
+    p = plan("now", "day", now=second, zone="America/New_York")
+    assert to_utc(p.reminder.due, ZoneInfo("America/New_York")) == second
+    assert p.reminder.following == at("2027-11-08T06:10")

@@ -583,3 +583,74 @@ def test_an_id_that_cannot_exist_is_a_usage_error(ally_home: Path, bad_id: str) 
         assert result.stderr.startswith("Error: ")
         assert result.stderr.count("\n") == 1
     assert not ally_home.exists()
+
+
+# The repeated hour: when the clocks go back, 01:00-02:00 happens twice.
+
+REPEATED_HOUR = [
+    # zone, now (the second 01:10), that zone's offset in the second hour
+    ("America/New_York", "2027-11-07T06:10:00+00:00", "-05:00"),
+    ("Europe/London", "2027-10-31T01:10:00+00:00", "+00:00"),
+]
+
+
+@pytest.mark.parametrize(("zone", "now", "offset"), REPEATED_HOUR)
+@pytest.mark.parametrize(
+    ("at", "due"),
+    [("now", "01:10"), ("in 30 minutes", "01:40"), ("1:50am", "01:50")],
+)
+def test_times_in_the_second_of_a_repeated_hour_are_not_in_the_past(
+    monkeypatch: pytest.MonkeyPatch, zone: str, now: str, offset: str, at: str, due: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    at_time(now, monkeypatch)
+    result = invoke("remind", "add", "x", "--at", at, "--json")
+    assert result.exit_code == 0, result.stderr
+    day = now[:10]
+    assert json.loads(result.stdout)["next_due"] == f"{day}T{due}:00{offset}"
+    # Stored as that instant: read back the same, and not due an hour early.
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["next_due"] == f"{day}T{due}:00{offset}"
+
+
+@pytest.mark.parametrize(("zone", "now", "offset"), REPEATED_HOUR)
+def test_an_explicit_offset_in_the_repeated_hour_is_kept(
+    monkeypatch: pytest.MonkeyPatch, zone: str, now: str, offset: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    at_time(now, monkeypatch)
+    day = now[:10]
+    add("x", "--at", f"{day}T01:30{offset}")
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["next_due"] == f"{day}T01:30:00{offset}"
+    assert invoke("remind", "due", "--quiet").stdout == ""  # not due an hour early
+    at_time(f"{day}T01:30:00{offset}", monkeypatch)
+    assert "x" in invoke("remind", "due").stdout
+
+
+@pytest.mark.parametrize(("zone", "now", "offset"), REPEATED_HOUR)
+def test_snooze_in_the_repeated_hour_counts_on_the_clock(
+    monkeypatch: pytest.MonkeyPatch, zone: str, now: str, offset: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    at_time(now, monkeypatch)
+    add("x", "--at", "now")
+    result = invoke("remind", "snooze", "1", "--until", "in 20 minutes", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["next_due"] == f"{now[:10]}T01:30:00{offset}"
+
+
+def test_the_second_of_a_repeated_hour_survives_export_and_import(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    at_time("2027-11-07T06:10:00+00:00", monkeypatch)
+    add("x", "--at", "2027-11-07T01:30-05:00")
+    target = tmp_path / "backup.json"
+    invoke("remind", "export", "-o", str(target))
+    [exported] = json.loads(target.read_text())["reminders"]
+    assert exported["due_local"] == "2027-11-07T01:30:00-05:00"
+    monkeypatch.setenv("ALLY_HOME", str(tmp_path / "elsewhere"))
+    assert "1 added" in invoke("remind", "import", str(target)).stdout
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["next_due"] == "2027-11-07T01:30:00-05:00"

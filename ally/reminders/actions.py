@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from ally.errors import AllyError, UsageError
 from ally.reminders import rules
@@ -104,12 +105,14 @@ def scheduled(
     else:
         rrule = rules.reanchor(rule, when.wall.date())
         phrase = draft.every or rules.describe(rrule)
-    start = first_at_or_after(rrule, when.wall, to_utc(when.wall, tz), tz)
+    start = first_on_or_after(rrule, when.wall, tz)
     if start is None:
         raise UsageError(f"the repeat {phrase!r} never happens after {when.text!r}")
     if start.date() != when.wall.date():
         notes.append(f"every {phrase} starts {human_time(in_zone(start, tz))}")
-    due = first_at_or_after(rrule, start, max(to_utc(start, tz), minute_of(not_before)), tz)
+    due: datetime | None = start
+    if to_utc(start, tz) < minute_of(not_before):
+        due = first_at_or_after(rrule, start, minute_of(not_before), tz)
     if due is None:
         raise UsageError(f"the repeat {phrase!r} has no time left after now")
     if due != start:
@@ -117,6 +120,17 @@ def scheduled(
     planned = with_due(replace(draft, start=start, every=phrase, rrule=rrule), due)
     then = tuple(next_walls(rrule, start, due, tz, ECHOED))
     return Plan(planned, then, tuple(notes) + _clock_notes(due, planned, *then))
+
+
+def first_on_or_after(rrule: str, wall: datetime, tz: ZoneInfo) -> datetime | None:
+    """The rule's first occurrence from a wall time on; the wall itself keeps its instant.
+
+    Occurrences of a rule are the first of a repeated time, but "now" in the
+    second 01:10 of a night the clocks go back is the second one: when the
+    rule falls on that very wall time, the start is that instant.
+    """
+    first = first_at_or_after(rrule, wall, to_utc(wall.replace(fold=0), tz), tz)
+    return wall if first == wall else first
 
 
 def _clock_notes(due: datetime, reminder: Reminder, *then: datetime) -> tuple[str, ...]:

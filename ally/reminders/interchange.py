@@ -55,8 +55,8 @@ def reminder_json(r: Reminder, *, history: bool = True) -> dict[str, Any]:
         "next_due": iso(r.next_due),
         "snoozed_until": iso(r.snoozed_until.astimezone(tz) if r.snoozed_until else None),
         "start": iso(in_zone(r.start, tz)),
-        "start_local": wall_text(r.start),
-        "due_local": wall_text(r.due) if r.due else None,
+        "start_local": wall_text(r.start, tz),
+        "due_local": wall_text(r.due, tz) if r.due else None,
         "created": iso(r.created),
         "updated": iso(r.updated),
         "last_notified": iso(r.notified),
@@ -218,7 +218,10 @@ def _wall(entry: dict[str, Any], local: str, instant: str, zone: Any) -> datetim
     """A wall time from its exact local form, else from an ISO instant read in the zone."""
     text = _string(entry, local)
     if text:
-        return _parse(text, local).replace(tzinfo=None, microsecond=0)
+        # An offset here marks the second of a repeated time (see model.wall_text).
+        moment = _parse(text, local)
+        wall = to_wall(moment, zone) if moment.tzinfo else moment
+        return wall.replace(microsecond=0)
     text = _string(entry, instant)
     if not text:
         return None

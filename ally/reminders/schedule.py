@@ -5,12 +5,15 @@ clock in its IANA zone) plus the zone, never as a fixed offset, so a weekly
 18:00 stays 18:00 across clock changes. Rules are expanded on naive wall
 times and each occurrence is turned into an instant only at the end.
 
-Clock-change days are resolved one way, everywhere (PEP 495 `fold=0`):
+Clock-change days are resolved one way, everywhere:
 
 - a wall time that does not exist (spring forward, e.g. 02:30 on
   2027-03-14 in New York) is moved forward by the gap: 03:30 EDT;
 - a wall time that happens twice (fall back, 01:30 on 2027-11-07) is the
-  first of the two: 01:30 EDT, before the clocks go back.
+  first of the two: 01:30 EDT, before the clocks go back, unless it carries
+  PEP 495 `fold=1`. Only times that name an instant get that mark: "now"
+  or "in 20 minutes" during the second 01:10, or an explicit offset
+  ("01:30-05:00"). Repeats always use the first.
 
 Pure: no clock, no environment. dateutil is imported only when a rule is
 actually expanded, so listing reminders never pays for it.
@@ -46,8 +49,19 @@ def zone_named(name: str) -> ZoneInfo:
 
 
 def to_utc(wall: datetime, zone: ZoneInfo) -> datetime:
-    """The instant a wall time names in a zone (gap → forward by the gap; fold → the first)."""
-    return wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    """The instant a wall time names in a zone (gap → forward by the gap; twice → the first,
+    or the second if the wall carries fold=1)."""
+    return wall.replace(tzinfo=zone, fold=1 if is_second(wall, zone) else 0).astimezone(UTC)
+
+
+def is_second(wall: datetime, zone: ZoneInfo) -> bool:
+    """Whether a wall time is marked as the second of a time that happens twice."""
+    if not wall.fold:
+        return False
+    first = wall.replace(tzinfo=zone, fold=0).utcoffset()
+    second = wall.replace(tzinfo=zone, fold=1).utcoffset()
+    # Clocks going back make the first offset the larger; in a gap it is the other way.
+    return first is not None and second is not None and first > second
 
 
 def to_wall(instant: datetime, zone: ZoneInfo) -> datetime:
@@ -69,7 +83,9 @@ def clock_change_note(wall: datetime, zone: ZoneInfo) -> str | None:
     first = wall.replace(tzinfo=zone, fold=0).utcoffset()
     second = wall.replace(tzinfo=zone, fold=1).utcoffset()
     if first != second:
-        return f"{when} happens twice (clocks go back); ally uses the first"
+        which = "the second" if is_second(wall, zone) else "the first"
+        name = in_zone(wall, zone).tzname()
+        return f"{when} happens twice (clocks go back); this is {which}, {wall:%H:%M} {name}"
     return None
 
 

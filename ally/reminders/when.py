@@ -81,13 +81,27 @@ def read_when(text: str, now: datetime, zone: ZoneInfo) -> Reading:
             hint="write 2027-02-01 or 1 Feb 2027",
         )
     today = to_wall(now, zone).replace(second=0, microsecond=0)
-    for reader in (_now, _iso, _clock_only, _relative_day, _weekday, _soon):
+    for reader in (_now, _iso, _soon):
         found = reader(words, today, now, zone)
         if found is not None:
             wall, notes = found
             return Reading(text=text, wall=wall.replace(second=0, microsecond=0), notes=notes)
+    for reader in (_clock_only, _relative_day, _weekday):
+        found = reader(words, today, now, zone)
+        if found is not None:
+            wall, notes = found
+            return Reading(text=text, wall=_on_the_clock(wall, today, zone), notes=notes)
     wall, notes = _free_text(words, today, zone)
-    return Reading(text=text, wall=wall.replace(second=0, microsecond=0), notes=notes)
+    return Reading(text=text, wall=_on_the_clock(wall, today, zone), notes=notes)
+
+
+def _on_the_clock(wall: datetime, today: datetime, zone: ZoneInfo) -> datetime:
+    """A wall time read off the clock: the second of a repeated time if the first has passed."""
+    wall = wall.replace(second=0, microsecond=0, fold=0)
+    second = wall.replace(fold=1)
+    if to_utc(wall, zone) < to_utc(today, zone) <= to_utc(second, zone):
+        return second
+    return wall
 
 
 Found = tuple[datetime, tuple[str, ...]] | None
@@ -140,7 +154,7 @@ def _clock_only(words: str, today: datetime, now: datetime, zone: ZoneInfo) -> F
     if clock is None:
         return None
     wall = datetime.combine(today.date(), clock)
-    if wall < today:
+    if to_utc(wall.replace(fold=1), zone) < to_utc(today, zone):
         return wall + timedelta(days=1), (f"{clock:%H:%M} has passed today, so tomorrow",)
     return wall, ()
 
