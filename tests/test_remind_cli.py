@@ -654,3 +654,58 @@ def test_the_second_of_a_repeated_hour_survives_export_and_import(
     assert "1 added" in invoke("remind", "import", str(target)).stdout
     [item] = json.loads(invoke("remind", "list", "--json").stdout)
     assert item["next_due"] == "2027-11-07T01:30:00-05:00"
+
+
+@pytest.mark.parametrize(
+    "rrule", ["FREQ=DAILY;INTERVAL=0", "FREQ=DAILY;INTERVAL=-1", "", "FREQ=DAILY;COUNT=0"]
+)
+def test_import_refuses_a_rule_that_cannot_move_on(
+    ally_home: Path, tmp_path: Path, rrule: str
+) -> None:
+    entry = [{"text": "t", "next_due": "2027-01-05T18:00:00Z", "rrule": rrule}]
+    result = invoke("remind", "import", "-", input=json.dumps(entry))
+    assert "entry 1" in one_error_line(result, 2)
+    assert not ally_home.exists()
+
+
+# Times outside the years ally keeps (1900-2200) are refused in one line.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--at", "in 100000000 hours"),
+        ("--at", "in 99999999999999999999 minutes"),
+        ("--at", "9999-12-30", "--every", "week"),
+        ("--at", "9999-12-31T23:59+14:00"),
+        ("--at", "2201-01-01"),
+    ],
+)
+def test_times_beyond_2200_are_refused_saying_the_range(
+    ally_home: Path, args: tuple[str, ...]
+) -> None:
+    err = one_error_line(invoke("remind", "add", "x", *args), 2)
+    assert "1900 to 2200" in err
+    assert not ally_home.exists()
+
+
+def test_edit_to_a_time_beyond_2200_is_refused() -> None:
+    add("x", "--at", "tomorrow")
+    assert "1900 to 2200" in one_error_line(invoke("remind", "edit", "1", "--at", "9999-12-31"), 2)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"text": "t", "next_due": "0001-01-01T00:00+14:00"},
+        {"text": "t", "next_due": "9999-12-31T18:00:00Z", "rrule": "FREQ=WEEKLY"},
+        {"text": "t", "due_local": "9999-12-31T23:59:59", "timezone": "Pacific/Kiritimati"},
+        {"text": "t", "next_due": "2027-01-05T18:00:00Z", "created": "0001-01-01T00:00+14:00"},
+    ],
+)
+def test_import_refuses_times_outside_the_years_ally_keeps(
+    ally_home: Path, entry: dict[str, str]
+) -> None:
+    result = invoke("remind", "import", "-", input=json.dumps([entry]))
+    assert "1900 to 2200" in one_error_line(result, 2)
+    assert not ally_home.exists()

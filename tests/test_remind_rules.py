@@ -116,3 +116,51 @@ def test_any_count_of_units_parses(n: int, unit: str, every: bool, upper: bool) 
     rule = parse_every(phrase.upper() if upper else phrase)
     assert rule.interval == n
     assert rule.phrase == (unit if n == 1 else f"{n} {unit}s")
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ("", "empty"),
+        ("  ", "empty"),
+        ("FREQ=DAILY;INTERVAL=0", "INTERVAL"),
+        ("FREQ=DAILY;INTERVAL=-1", "INTERVAL"),
+        ("FREQ=DAILY;INTERVAL=two", "INTERVAL"),
+        ("FREQ=DAILY;INTERVAL=1000", "INTERVAL"),
+        ("FREQ=DAILY;INTERVAL=99999999999999999999999", "INTERVAL"),
+        ("FREQ=SECONDLY", "daily, weekly, monthly or yearly"),
+        ("FREQ=FORTNIGHTLY", "daily, weekly, monthly or yearly"),
+        ("INTERVAL=2", "daily, weekly, monthly or yearly"),
+        ("FREQ=DAILY;COUNT=0", "COUNT"),
+        ("FREQ=DAILY;COUNT=-3", "COUNT"),
+        ("FREQ=WEEKLY;FREQ=DAILY", "twice"),
+        ("FREQ=MONTHLY;BYMONTHDAY=32", "BYMONTHDAY"),
+        ("FREQ=MONTHLY;BYMONTHDAY=0", "BYMONTHDAY"),
+        ("FREQ=YEARLY;BYMONTH=13", "BYMONTH"),
+        ("FREQ=MONTHLY;BYDAY=MOO,TU", "BYDAY"),
+        ("FREQ=MONTHLY;BYDAY=60MO", "BYDAY"),
+        ("FREQ=WEEKLY;WKST=XX", "WKST"),
+        ("FREQ=DAILY;UNTIL=tomorrow", "not valid"),
+        ("FREQ=WEEKLY;BYDAY=SU;X-NAME=1", "X-NAME"),
+    ],
+)
+def test_rules_from_outside_that_ally_cannot_keep_are_refused(bad: str, reason: str) -> None:
+    with pytest.raises(UsageError, match=reason):
+        checked_rrule(bad)
+
+
+@given(
+    freq=st.sampled_from(["DAILY", "WEEKLY", "MONTHLY", "YEARLY", "HOURLY", "MINUTELY", "X"]),
+    interval=st.integers(min_value=-5, max_value=1005),
+    count=st.one_of(st.none(), st.integers(min_value=-2, max_value=50)),
+)
+def test_an_accepted_rule_always_moves_on(freq: str, interval: int, count: int | None) -> None:
+    text = f"FREQ={freq};INTERVAL={interval}" + ("" if count is None else f";COUNT={count}")
+    try:
+        normal = checked_rrule(text)
+    except UsageError:
+        return
+    parts = dict(part.split("=") for part in normal.split(";"))
+    assert parts["FREQ"] in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+    assert 1 <= int(parts.get("INTERVAL", "1")) <= 999
+    assert int(parts.get("COUNT", "1")) >= 1

@@ -25,7 +25,14 @@ from ally.errors import AllyError, UsageError
 from ally.reminders import rules
 from ally.reminders.actions import checked_about, checked_text, with_due
 from ally.reminders.model import STATUSES, Event, EventKind, Reminder, Status, wall_text
-from ally.reminders.schedule import first_at_or_after, in_zone, to_utc, to_wall, zone_named
+from ally.reminders.schedule import (
+    checked_year,
+    first_at_or_after,
+    in_zone,
+    to_utc,
+    to_wall,
+    zone_named,
+)
 from ally.reminders.store import ReminderStore
 
 FORMAT = "ally-reminders"
@@ -138,7 +145,7 @@ def read_entry(
         due = start
     rrule = _string(entry, "rrule")
     every = _string(entry, "every")
-    if rrule:
+    if rrule is not None:  # an empty one is refused, not taken for "no repeat"
         rrule = rules.checked_rrule(rrule)
     elif every:
         rrule = rules.rrule_for(rules.parse_every(every), start.date())
@@ -201,9 +208,10 @@ def _id(entry: dict[str, Any]) -> int | None:
 
 def _parse(text: str, key: str) -> datetime:
     try:
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(f'"{key}" is not an ISO 8601 time: {text!r}') from None
+    return checked_year(moment, f'"{key}" ({text})')
 
 
 def _instant(entry: dict[str, Any], key: str) -> datetime | None:

@@ -211,12 +211,17 @@ def rrule_parts(rrule: str) -> dict[str, str]:
     body = rrule.strip()
     if body.upper().startswith("RRULE:"):
         body = body[len("RRULE:") :]
+    if not body.strip():
+        raise UsageError("the RRULE is empty", hint="leave it out for a one-off reminder")
     parts: dict[str, str] = {}
     for item in body.split(";"):
         key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
+        key = key.strip().upper()
+        if not sep or not key or not value.strip():
             raise UsageError(f"not an RRULE: {rrule!r}")
-        parts[key.strip().upper()] = value.strip().upper()
+        if key in parts:
+            raise UsageError(f"RRULE {rrule!r} gives {key} twice")
+        parts[key] = value.strip().upper()
     return parts
 
 
@@ -251,24 +256,78 @@ def _ours(parts: dict[str, str]) -> bool:
 
 
 def checked_rrule(rrule: str) -> str:
-    """An RRULE from outside (an import), normalised, or UsageError if ally cannot keep it."""
+    """An RRULE from outside (an import), normalised, or UsageError if ally cannot keep it.
+
+    Checked so that every rule ally keeps moves on: a known FREQ no more often
+    than daily, INTERVAL from 1 to MAX_INTERVAL, COUNT of at least 1, only the
+    parts in RRULE_KEYS, and values dateutil accepts. (The search for a next
+    time is bounded separately, in ally.reminders.schedule.)
+    """
+    problem = rrule_problem(rrule)
+    if problem is not None:
+        raise UsageError(
+            f"cannot use the repeat rule {rrule!r}: {problem}",
+            hint="e.g. FREQ=WEEKLY;BYDAY=SU or FREQ=DAILY;INTERVAL=3",
+        )
     parts = rrule_parts(rrule)
+    return join_parts({"FREQ": parts.pop("FREQ"), **parts})
+
+
+def rrule_problem(rrule: str) -> str | None:
+    """What makes an RRULE one ally cannot keep, in a few words; None if it is fine."""
+    try:
+        parts = rrule_parts(rrule)
+    except UsageError as exc:
+        return exc.message
     unknown = [key for key in parts if key not in RRULE_KEYS]
     if unknown:
-        raise UsageError(
-            f"RRULE {rrule!r} uses {', '.join(unknown)}",
-            hint="ally keeps the time of day of the start; repeats are at most daily",
+        return (
+            f"ally does not keep {', '.join(unknown)} (the time of day comes from the "
+            "reminder's start)"
         )
     if parts.get("FREQ") not in UNIT_OF_FREQ:
-        raise UsageError(f"RRULE {rrule!r} must repeat daily, weekly, monthly or yearly")
-    normal = join_parts({"FREQ": parts.pop("FREQ"), **parts})
+        return "it must repeat daily, weekly, monthly or yearly (FREQ)"
+    interval = parts.get("INTERVAL", "1")
+    if not _whole(interval) or not 1 <= int(interval) <= MAX_INTERVAL:
+        return f"INTERVAL must be a whole number from 1 to {MAX_INTERVAL}, not {interval}"
+    count = parts.get("COUNT")
+    if count is not None and (not _whole(count) or int(count) < 1):
+        return f"COUNT must be a whole number of at least 1, not {count}"
+    for key, limit in _NUMBER_LISTS.items():
+        values = parts.get(key, "1").split(",")
+        if not all(_signed(v) and 1 <= abs(int(v)) <= limit for v in values):
+            return f"{key} must list numbers from 1 to {limit} (or -1 to -{limit})"
+    if "BYMONTH" in parts and any(int(v) < 0 for v in parts["BYMONTH"].split(",")):
+        return "BYMONTH must list months from 1 to 12"
+    if not all(_BYDAY.match(d) for d in parts.get("BYDAY", "MO").split(",")):
+        return f"BYDAY must list days such as SU or 1MO, not {parts['BYDAY']}"
+    if parts.get("WKST", "MO") not in DAYS:
+        return f"WKST must be a day such as MO, not {parts['WKST']}"
     from dateutil.rrule import rrulestr
 
     try:
-        rrulestr(normal, dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError) as exc:
-        raise UsageError(f"RRULE {rrule!r} is not valid: {exc}") from None
-    return normal
+        rrulestr(join_parts(parts), dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError, OverflowError) as exc:
+        return f"it is not valid ({exc})"
+    return None
+
+
+def _whole(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= 6
+
+
+def _signed(text: str) -> bool:
+    return _whole(text.removeprefix("-").removeprefix("+"))
+
+
+_NUMBER_LISTS = {
+    "BYMONTH": 12,
+    "BYMONTHDAY": 31,
+    "BYYEARDAY": 366,
+    "BYWEEKNO": 53,
+    "BYSETPOS": 366,
+}
+_BYDAY = re.compile(r"^(?:[+-]?(?:[1-9]|[1-4]\d|5[0-3]))?(?:MO|TU|WE|TH|FR|SA|SU)$")
 
 
 def describe(rrule: str) -> str:

@@ -15,18 +15,25 @@ Clock-change days are resolved one way, everywhere:
   or "in 20 minutes" during the second 01:10, or an explicit offset
   ("01:30-05:00"). Repeats always use the first.
 
+Times are kept from FIRST_YEAR to LAST_YEAR: far from where date
+arithmetic overflows (years 1 and 9999), and every search for a rule's next
+time stops at the end of LAST_YEAR, so a rule that never comes round (30
+February) ends instead of searching on.
+
 Pure: no clock, no environment. dateutil is imported only when a rule is
 actually expanded, so listing reminders never pays for it.
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ally.errors import UsageError
+from ally.errors import AllyError, UsageError
+from ally.reminders.rules import rrule_problem
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
@@ -36,6 +43,20 @@ MISSED_CAP = 999
 # Wall clocks differ from UTC by less than a day, so starting the search a day
 # early never misses an occurrence.
 SLACK = timedelta(days=1)
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+# Where every search for a next occurrence stops (the end of LAST_YEAR).
+HORIZON = datetime(LAST_YEAR, 12, 31, 23, 59)
+
+
+def checked_year(moment: datetime, what: str) -> datetime:
+    """The time itself, or UsageError if it falls outside the years ally keeps."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise UsageError(
+            f"{what} is in the year {moment.year}; ally keeps times from {FIRST_YEAR} "
+            f"to {LAST_YEAR}"
+        )
+    return moment
 
 
 def zone_named(name: str) -> ZoneInfo:
@@ -90,10 +111,28 @@ def clock_change_note(wall: datetime, zone: ZoneInfo) -> str | None:
 
 
 def expand(rule: str, start: datetime) -> rrule | rruleset:
-    """The dateutil rule for an RFC 5545 RRULE anchored at a wall time."""
+    """The dateutil rule for an RFC 5545 RRULE anchored at a wall time, ending by HORIZON.
+
+    A stored rule is checked again here: one that could not move on (INTERVAL=0,
+    say, from an older import) would make dateutil loop for ever.
+    """
+    from dateutil.rrule import rrule as single_rule
     from dateutil.rrule import rrulestr
 
-    return rrulestr(rule, dtstart=start)
+    problem = rrule_problem(rule)
+    if problem is not None:
+        raise AllyError(
+            f"a reminder's repeat rule {rule!r} cannot be used: {problem}",
+            hint="give it a new one with: ally remind edit ID --every RULE",
+        )
+    found = rrulestr(rule, dtstart=start)
+    if not isinstance(found, single_rule):
+        return found
+    until = getattr(found, "_until", None)
+    with warnings.catch_warnings():
+        # dateutil frowns on COUNT with UNTIL; here UNTIL is only a bound on the search.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return found.replace(until=min(until, HORIZON) if until else HORIZON)
 
 
 def walls_from(rule: str, start: datetime, after: datetime) -> Iterator[datetime]:

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from ally.errors import UsageError
 from ally.reminders.rules import DAY_NAMES
-from ally.reminders.schedule import to_utc, to_wall
+from ally.reminders.schedule import FIRST_YEAR, LAST_YEAR, checked_year, to_utc, to_wall
 
 DEFAULT_TIME = time(9, 0)
 EXAMPLES = '"tomorrow 6pm", "in 3 days", "next friday 9am", "2027-01-05 18:00", "sunday"'
@@ -80,6 +80,12 @@ def read_when(text: str, now: datetime, zone: ZoneInfo) -> Reading:
             "different countries",
             hint="write 2027-02-01 or 1 Feb 2027",
         )
+    reading = _read(text, words, now, zone)
+    checked_year(reading.wall, repr(text))
+    return reading
+
+
+def _read(text: str, words: str, now: datetime, zone: ZoneInfo) -> Reading:
     today = to_wall(now, zone).replace(second=0, microsecond=0)
     for reader in (_now, _iso, _soon):
         found = reader(words, today, now, zone)
@@ -118,6 +124,7 @@ def _iso(words: str, today: datetime, now: datetime, zone: ZoneInfo) -> Found:
         parsed = datetime.fromisoformat(words.upper().replace(" ", "T"))
     except ValueError:
         raise UsageError(f"{words!r} is not a real date or time", hint=f"try {EXAMPLES}") from None
+    checked_year(parsed, repr(words))
     if parsed.tzinfo is not None:
         wall = to_wall(parsed, zone)
         return wall, (f"{words.upper().replace(' ', 'T')} is {wall:%H:%M} in {zone.key}",)
@@ -203,9 +210,15 @@ def _soon(words: str, today: datetime, now: datetime, zone: ZoneInfo) -> Found:
     if not match:
         return None
     n = int(match["n"]) if match["n"].isdigit() else 1
-    step = timedelta(hours=n) if match["unit"].startswith("h") else timedelta(minutes=n)
+    minutes = n * 60 if match["unit"].startswith("h") else n
     # Counted on the real clock, so "in 2 hours" is two hours even across a clock change.
-    return to_wall(to_utc(today, zone) + step, zone), ()
+    try:
+        return to_wall(to_utc(today, zone) + timedelta(minutes=minutes), zone), ()
+    except OverflowError:
+        raise UsageError(
+            f"{words!r} is after the year {LAST_YEAR}; ally keeps times from {FIRST_YEAR} "
+            f"to {LAST_YEAR}"
+        ) from None
 
 
 def _free_text(words: str, today: datetime, zone: ZoneInfo) -> tuple[datetime, tuple[str, ...]]:
