@@ -141,6 +141,8 @@ def test_any_count_of_units_parses(n: int, unit: str, every: bool, upper: bool) 
         ("FREQ=MONTHLY;BYDAY=60MO", "BYDAY"),
         ("FREQ=WEEKLY;WKST=XX", "WKST"),
         ("FREQ=DAILY;UNTIL=tomorrow", "not valid"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "never happens"),
+        ("FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31,-31", "never happens"),
         ("FREQ=WEEKLY;BYDAY=SU;X-NAME=1", "X-NAME"),
     ],
 )

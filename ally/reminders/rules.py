@@ -303,6 +303,8 @@ def rrule_problem(rrule: str) -> str | None:
         return f"BYDAY must list days such as SU or 1MO, not {parts['BYDAY']}"
     if parts.get("WKST", "MO") not in DAYS:
         return f"WKST must be a day such as MO, not {parts['WKST']}"
+    if _no_such_day(parts):
+        return "it never happens: no month named has that day"
     from dateutil.rrule import rrulestr
 
     try:
@@ -310,6 +312,18 @@ def rrule_problem(rrule: str) -> str | None:
     except (ValueError, TypeError, OverflowError) as exc:
         return f"it is not valid ({exc})"
     return None
+
+
+def _no_such_day(parts: dict[str, str]) -> bool:
+    """Whether BYMONTHDAY names only days the months named never have (30 February)."""
+    if "BYMONTHDAY" not in parts:
+        return False
+    months = [int(m) for m in parts.get("BYMONTH", "1,2,3,4,5,6,7,8,9,10,11,12").split(",")]
+    days = [abs(int(d)) for d in parts["BYMONTHDAY"].split(",")]
+    return not any(day <= _LONGEST[month - 1] for month in months for day in days)
+
+
+_LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _whole(text: str) -> bool:

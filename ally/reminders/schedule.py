@@ -15,10 +15,11 @@ Clock-change days are resolved one way, everywhere:
   or "in 20 minutes" during the second 01:10, or an explicit offset
   ("01:30-05:00"). Repeats always use the first.
 
-Times are kept from FIRST_YEAR to LAST_YEAR: far from where date
-arithmetic overflows (years 1 and 9999), and every search for a rule's next
-time stops at the end of LAST_YEAR, so a rule that never comes round (30
-February) ends instead of searching on.
+Times are kept from FIRST_YEAR to LAST_YEAR, far from where date
+arithmetic overflows (years 1 and 9999): a rule's occurrences end with
+LAST_YEAR. Every rule is checked before it is expanded (rules.rrule_problem),
+so none can stand still (INTERVAL=0) or name only days that never come (30
+February); dateutil itself stops searching at the year 9999.
 
 Pure: no clock, no environment. dateutil is imported only when a rule is
 actually expanded, so listing reminders never pays for it.
@@ -45,7 +46,7 @@ MISSED_CAP = 999
 SLACK = timedelta(days=1)
 FIRST_YEAR = 1900
 LAST_YEAR = 2200
-# Where every search for a next occurrence stops (the end of LAST_YEAR).
+# The last wall time any rule yields (the end of LAST_YEAR).
 HORIZON = datetime(LAST_YEAR, 12, 31, 23, 59)
 
 
