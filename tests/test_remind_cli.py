@@ -545,12 +545,10 @@ def test_the_machine_zone_is_read_from_tz(
     assert local_zone() == expected
 
 
-def test_an_unusable_tz_falls_back_to_the_system_zone_or_utc(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_without_tz_the_system_zone_is_used_or_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     from ally.cli.remind import local_zone
 
-    monkeypatch.setenv("TZ", "Not/AZone")
+    monkeypatch.delenv("TZ")
     monkeypatch.setattr(os, "readlink", lambda _path: "/usr/share/zoneinfo/Europe/Berlin")
     assert local_zone() == "Europe/Berlin"
 
@@ -559,6 +557,41 @@ def test_an_unusable_tz_falls_back_to_the_system_zone_or_utc(
 
     monkeypatch.setattr(os, "readlink", no_link)
     assert local_zone() == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("tz", "zone", "offset"),
+    [
+        ("EST+5", "Etc/GMT+5", "-05:00"),
+        ("<+03>-3", "Etc/GMT-3", "+03:00"),
+        ("UTC0", "UTC", "+00:00"),
+    ],
+)
+def test_a_posix_tz_with_a_fixed_whole_hour_offset_is_that_offset_and_said(
+    monkeypatch: pytest.MonkeyPatch, tz: str, zone: str, offset: str
+) -> None:
+    monkeypatch.setenv("TZ", tz)
+    result = invoke("remind", "add", "x", "--at", "2027-01-05 18:00", "--json")
+    assert result.exit_code == 0, result.stderr
+    shape = json.loads(result.stdout)
+    assert shape["timezone"] == zone
+    assert shape["next_due"] == f"2027-01-05T18:00:00{offset}"
+    assert tz in result.stderr and "no clock changes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "tz", ["<+0530>-5:30", "EST+5EDT,M3.2.0,M11.1.0", "Not/AZone", "Europe", "+5"]
+)
+def test_a_tz_ally_cannot_keep_is_refused_never_silently_utc(
+    ally_home: Path, monkeypatch: pytest.MonkeyPatch, tz: str
+) -> None:
+    monkeypatch.setenv("TZ", tz)
+    err = one_error_line(invoke("remind", "add", "x", "--at", "2027-01-05 18:00"), 2)
+    assert "TZ" in err and "--tz" in err
+    assert not ally_home.exists()
+    # --tz settles it.
+    ok = invoke("remind", "add", "x", "--at", "2027-01-05 18:00", "--tz", "Asia/Kolkata", "--json")
+    assert json.loads(ok.stdout)["next_due"] == "2027-01-05T18:00:00+05:30"
 
 
 def test_a_naive_ally_now_is_read_in_the_machine_zone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -709,3 +742,57 @@ def test_import_refuses_times_outside_the_years_ally_keeps(
     result = invoke("remind", "import", "-", input=json.dumps([entry]))
     assert "1900 to 2200" in one_error_line(result, 2)
     assert not ally_home.exists()
+
+
+# Silent misreads, as a user sees them.
+
+
+@pytest.mark.parametrize(
+    ("at", "shown", "note"),
+    [
+        ("at 6", "Thu 26 Nov 2026 06:00 GMT", "say 6pm for the other"),
+        ("sunday 6", "Sun 29 Nov 2026 06:00 GMT", "say 6pm for the other"),
+        ("saturday 7", "Sat 28 Nov 2026 07:00 GMT", "say 7pm for the other"),
+        ("friday 3", "Fri 27 Nov 2026 03:00 GMT", "say 3pm for the other"),
+        ("in ½ hour", "Wed 25 Nov 2026 22:20 GMT", None),
+        ("tonight", "Wed 25 Nov 2026 22:00 GMT", "later tonight"),
+    ],
+)
+def test_the_echo_says_how_a_bare_hour_was_read(at: str, shown: str, note: str | None) -> None:
+    result = invoke("remind", "add", "x", "--at", at, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert f"When: {shown}" in result.stdout
+    if note is not None:
+        assert note in result.stdout
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "tomorrow 25:00",
+        "tomorrow 25pm",
+        "tomorrow 13pm",
+        "tomorrow 99:99",
+        "in 3 days 99:99",
+        "sunday 25pm",
+    ],
+)
+def test_impossible_times_are_one_error_line(ally_home: Path, at: str) -> None:
+    assert "is not a time of day" in one_error_line(invoke("remind", "add", "x", "--at", at), 2)
+    assert not ally_home.exists()
+
+
+def test_words_not_understood_are_refused_with_what_was_read(ally_home: Path) -> None:
+    err = one_error_line(invoke("remind", "add", "x", "--at", "tomorrow at 6 with sam"), 2)
+    assert "'with sam' is not understood" in err
+    assert "'tomorrow at 6' reads as Thu 26 Nov 2026 06:00" in err
+    assert not ally_home.exists()
+
+
+def test_tonight_after_eight_is_later_tonight(monkeypatch: pytest.MonkeyPatch) -> None:
+    at_time("2026-11-25T20:09:00+00:00", monkeypatch)
+    for at in ("tonight", "this evening"):
+        result = invoke("remind", "add", "x", "--at", at, "--dry-run")
+        assert result.exit_code == 0, result.stderr
+        assert "When: Wed 25 Nov 2026 21:00 GMT" in result.stdout
+        assert "the next full hour, 21:00" in result.stdout

@@ -88,15 +88,44 @@ def now_from_env() -> datetime:
 
 
 def local_zone() -> str:
-    """This machine's IANA zone: $TZ, else the /etc/localtime link, else UTC."""
+    """This machine's IANA zone: $TZ, else the /etc/localtime link, else UTC.
+
+    A TZ that is set is never passed over for another zone: a POSIX rule with
+    a fixed whole-hour offset ("EST+5") becomes the IANA zone with that
+    offset (said on stderr), and anything else ally cannot keep is refused.
+    """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    tz = os.environ.get("TZ", "").strip()
     for name in zone_candidates(os.environ):
         try:
             return ZoneInfo(name).key
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            continue
+            if tz:
+                return _zone_of_posix_tz(tz)
     return "UTC"
+
+
+def _zone_of_posix_tz(tz: str) -> str:
+    from ally.cli.localzone import fixed_zone_of_posix
+
+    zone, offset, changes = fixed_zone_of_posix(tz)
+    if zone is not None:
+        note(
+            f"TZ {tz!r} is a fixed {offset} with no clock changes; reminders use {zone}. "
+            "For clock changes, set TZ to a zone name such as America/New_York."
+        )
+        return zone
+    if not offset:
+        what = "not a time zone name"
+    elif changes:
+        what = "a POSIX rule with clock changes"
+    else:
+        what = f"a fixed {offset}, which no zone name has"
+    raise UsageError(
+        f"TZ is {tz!r}, {what}, and ally keeps reminders on a named zone's clock",
+        hint="set TZ to a name such as Europe/London or America/New_York, or give --tz",
+    )
 
 
 def new_uid() -> str:
