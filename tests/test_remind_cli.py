@@ -796,3 +796,99 @@ def test_tonight_after_eight_is_later_tonight(monkeypatch: pytest.MonkeyPatch) -
         assert result.exit_code == 0, result.stderr
         assert "When: Wed 25 Nov 2026 21:00 GMT" in result.stdout
         assert "the next full hour, 21:00" in result.stdout
+
+
+# Reminders in one line (issue 14): the time and the repeat read from the text.
+
+
+@pytest.mark.parametrize(
+    ("line", "says", "when", "repeats"),
+    [
+        (
+            "Text my brother every Sunday evening",
+            "Text my brother",
+            "Sun 29 Nov 2026 18:00 GMT",
+            "every sunday",
+        ),
+        ("Call the GP tomorrow at 9am", "Call the GP", "Thu 26 Nov 2026 09:00 GMT", None),
+        ("Take my meds at 8am every day", "Take my meds", "Thu 26 Nov 2026 08:00 GMT", "every day"),
+        (
+            "Every weekday morning, stretch",
+            "stretch",
+            "Thu 26 Nov 2026 09:00 GMT",
+            "every weekday",
+        ),
+        (
+            "Pay the rent on the 1st of every month",
+            "Pay the rent",
+            "Tue 1 Dec 2026 09:00 GMT",
+            "every month on the 1st",
+        ),
+        (
+            "Ask Sam how it went on friday.",
+            "Ask Sam how it went",
+            "Fri 27 Nov 2026 09:00 GMT",
+            None,
+        ),
+        ("Book the GP for next friday 10am", "Book the GP", "Fri 27 Nov 2026 10:00 GMT", None),
+    ],
+)
+def test_add_reads_when_from_the_text_and_echoes_what_it_will_say(
+    line: str, says: str, when: str, repeats: str | None
+) -> None:
+    result = invoke("remind", "add", line)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert f"Reminder: {says}\n" in out
+    assert f"When: {when}" in out
+    if repeats is None:
+        assert "Repeats:" not in out
+    else:
+        assert f"Repeats: {repeats}" in out
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["text"] == says
+
+
+def test_at_and_every_win_over_the_text() -> None:
+    result = invoke("remind", "add", "Text my brother every Sunday evening", "--at", "friday 6pm")
+    assert result.exit_code == 0, result.stderr
+    assert "Reminder: Text my brother every Sunday evening\n" in result.stdout
+    assert "Repeats:" not in result.stdout
+    result = invoke("remind", "add", "Call Sam tomorrow 6pm", "--every", "day", "--dry-run")
+    assert "Reminder: Call Sam\n" in result.stdout and "Repeats: every day" in result.stdout
+
+
+@pytest.mark.parametrize("line", ["Text my brother", "Read chapter 6", "Call Sam soon"])
+def test_add_without_a_time_it_can_read_is_refused_with_an_example(
+    ally_home: Path, line: str
+) -> None:
+    err = one_error_line(invoke("remind", "add", line), 2)
+    assert "cannot tell when" in err and "--at" in err and "every sunday evening" in err
+    assert not ally_home.exists()
+
+
+def test_an_impossible_time_in_the_text_is_refused_not_skipped(ally_home: Path) -> None:
+    err = one_error_line(invoke("remind", "add", "Call Sam tomorrow 25:00"), 2)
+    assert "'25:00' is not a time of day" in err
+    assert not ally_home.exists()
+
+
+@pytest.mark.parametrize(
+    ("every", "when"),
+    [
+        ("sunday evening", "Sun 29 Nov 2026 18:00 GMT"),
+        ("every weekday morning", "Thu 26 Nov 2026 09:00 GMT"),
+        ("every other Friday at 7pm", "Fri 27 Nov 2026 19:00 GMT"),
+        ("first Monday of the month", "Mon 7 Dec 2026 09:00 GMT"),
+    ],
+)
+def test_every_takes_the_day_and_time_phrases_at_takes(every: str, when: str) -> None:
+    result = invoke("remind", "add", "x", "--every", every)
+    assert result.exit_code == 0, result.stderr
+    assert f"When: {when}" in result.stdout
+
+
+@pytest.mark.parametrize("every", ["-1 weeks", "0 days", "-2 days"])
+def test_every_refuses_counts_below_one(ally_home: Path, every: str) -> None:
+    one_error_line(invoke("remind", "add", "x", "--at", "tomorrow", "--every", every), 2)
+    assert not ally_home.exists()

@@ -34,12 +34,15 @@ EXAMPLE_ADD = 'ally remind add "Check in with Sam" --at "sunday 6pm" --every sun
 app = typer.Typer(
     help=f"""Reminders to check in, follow up and look after yourself.
 
-Times in plain English or ISO ("tomorrow 6pm", "in 3 days", "next friday 9am",
-"2027-01-05 18:00"); repeats like "day", "weekday", "sunday", "2 weeks", "month".
-Kept in a private file on this machine (see: ally remind path).
+Times in plain English or ISO ("tomorrow 6pm", "friday at 7pm", "sunday evening",
+"in 3 days", "2027-01-05 18:00"); repeats like "day", "weekday morning",
+"sunday evening", "other friday at 7pm", "first monday of the month". Every word
+must be understood, or ally says what it could not read. Kept in a private file
+on this machine (see: ally remind path).
 
 Examples:
 
+  ally remind add "Text my brother every Sunday evening"
   {EXAMPLE_ADD}
   ally remind add "Take a walk" --at "tomorrow 8am" --every "3 days" --from-done
   ally remind list                   # open reminders, soonest first
@@ -63,7 +66,8 @@ ABOUT = typer.Option(
     None, "--about", "-p", metavar="PERSON", help="Who it is about, e.g. Sam (optional)."
 )
 EVERY_HELP = (
-    'Repeat: day, weekday, weekend, sunday, "mon and thu", week, "2 weeks", month, "3 days", year.'
+    'Repeat: day, weekday, "sunday evening", "mon and thu at 6pm", "other friday at 7pm", '
+    '"2 weeks", "first monday of the month", "month on the 1st", year.'
 )
 TZ_HELP = "IANA time zone for this reminder, e.g. America/New_York (default: this machine's)."
 
@@ -248,14 +252,19 @@ def due_json(item: Due) -> dict[str, Any]:
 
 @app.command("add")
 def add(
-    text: str = typer.Argument(..., metavar="TEXT", help="What to remember, in your words."),
-    at: str = typer.Option(
+    text: str = typer.Argument(
         ...,
+        metavar="TEXT",
+        help="What to remember, in your words; without --at, say when in it too: "
+        '"Text my brother every Sunday evening".',
+    ),
+    at: str | None = typer.Option(
+        None,
         "--at",
         "-a",
         metavar="WHEN",
-        help='When: "tomorrow 6pm", "in 3 days", "next friday 9am", "2027-01-05 18:00", '
-        '"sunday" (no time means 09:00), or "now".',
+        help='When: "tomorrow 6pm", "friday at 7pm", "sunday evening", "in 3 days", '
+        '"2027-01-05 18:00", "now" (no time means 09:00). Default: read from TEXT.',
     ),
     every: str | None = typer.Option(None, "--every", "-e", metavar="RULE", help=EVERY_HELP),
     about: str | None = ABOUT,
@@ -268,7 +277,7 @@ def add(
 ) -> None:
     """Add a reminder, showing how its time was read before it is saved.
 
-    Example: ally remind add "Check in with Sam" --at "sunday 6pm" --every sunday --about Sam
+    Example: ally remind add "Text my brother every Sunday evening"
     """
     from ally.reminders.actions import plan_new
     from ally.reminders.schedule import zone_named
@@ -276,7 +285,11 @@ def add(
 
     now = now_from_env()
     zone = zone_named(tz or local_zone())
-    reading = read_when(at, now, zone)
+    source, when_words = at, at
+    extra: list[str] = []
+    if at is None:
+        text, when_words, every, source, extra = _when_from_text(text, every)
+    reading = read_when(when_words, now, zone) if when_words is not None else None
     plan = plan_new(
         text,
         reading,
@@ -289,7 +302,9 @@ def add(
     )
     page = None if as_json else Page()
     if page:
-        render_plan(page, plan, at)
+        render_plan(page, plan, source)
+        for line in extra:
+            page.field("Note", line)
     if dry_run:
         if page:
             page.dim("Not saved (--dry-run).")
@@ -302,6 +317,27 @@ def add(
         page.text(f"Saved as reminder {saved.id}. When it is done: ally remind done {saved.id}")
     else:
         _emit_reminder(saved)
+
+
+def _when_from_text(
+    text: str, every: str | None
+) -> tuple[str, str | None, str | None, str | None, list[str]]:
+    """Without --at: the reminder's words, its WHEN and repeat, the words read, and notes."""
+    from ally.reminders.when import split_line
+
+    found = split_line(text)
+    if found is None:
+        if every is not None:
+            return text, None, every, f"every {every}", []
+        raise UsageError(
+            f"cannot tell when from {clean_line(text)!r}",
+            hint='say it in the text ("... tomorrow 6pm", "... every sunday evening") '
+            'or give --at, e.g. --at "tomorrow 6pm"',
+        )
+    notes = [f"read {found.words!r} from the text; to keep every word in the reminder, give --at"]
+    if every is not None and found.every is not None:
+        notes.append(f"--every {every!r} is used, not {found.every!r} from the text")
+    return found.text, found.at, every or found.every, found.words, notes
 
 
 def _emit_reminder(reminder: Reminder) -> None:

@@ -164,6 +164,33 @@ def clock_time(words: str) -> time | None:
         return None
 
 
+def time_of_day(found: list[Token]) -> tuple[time, tuple[str, ...]] | None:
+    """The time of day tokens give and nothing else ("at 7pm", "evening", "7 in the morning").
+
+    For repeats: None if the tokens are not just a time of day; UsageError if
+    they are one that cannot be (25:00) or is not exact ("at 6": 06:00 or
+    18:00 every time?).
+    """
+    try:
+        phrase = parse_phrase(found)
+    except NotUnderstood:
+        return None
+    if phrase.day or phrase.weekday or phrase.minutes is not None or phrase.now:
+        return None
+    if phrase.this_part or (phrase.clock is None and phrase.part is None):
+        return None
+    notes: list[str] = []
+    times, _ = _times(phrase, notes)
+    if len(times) == 2:
+        assert phrase.clock is not None
+        hour = phrase.clock.hour or 12
+        raise UsageError(
+            f"in a repeat, {phrase.clock.words!r} could be {times[0]:%H:%M} or "
+            f"{times[1]:%H:%M}: say {hour}am or {hour}pm"
+        )
+    return times[0], tuple(notes)
+
+
 # ISO 8601
 
 
@@ -889,6 +916,78 @@ def _later_tonight(
         else f"{text!r} is already under way ({today:%H:%M}), so the next full hour, {later:%H:%M}"
     )
     return later
+
+
+# A reminder in one line: "Text my brother every Sunday evening"
+
+
+@dataclass(frozen=True)
+class Split:
+    """A line cut into what the reminder says and the words that say when."""
+
+    text: str  # what the reminder will say
+    words: str  # the words read as its time, as written
+    at: str | None  # the time part ("tomorrow at 9am"), if any
+    every: str | None  # the repeat part ("every sunday evening"), if any
+
+
+_EDGE = " ,;:.!?-\u2013\u2014"
+
+
+def split_line(line: str) -> Split | None:
+    """The time and repeat at the end (or the start) of a reminder's text; None if none.
+
+    The longest run of whole words that reads as a time, a repeat, or a time
+    then a repeat ("at 8am every day") is taken, and at least one word is
+    left to say. Words that are a time but an impossible one ("tomorrow
+    25:00") are refused, not skipped.
+    """
+    words = line.split()
+    for start in range(1, len(words)):
+        found = _schedule(words[start:], words[:start])
+        if found is not None:
+            return found
+    for end in range(len(words) - 1, 0, -1):
+        found = _schedule(words[:end], words[end:])
+        if found is not None:
+            return found
+    return None
+
+
+def _schedule(said: list[str], rest: list[str]) -> Split | None:
+    text = " ".join(rest).strip(_EDGE)
+    phrase = " ".join(said).strip(_EDGE)
+    body = phrase[4:] if phrase.lower().startswith("for ") else phrase
+    if not text or not body:
+        return None
+    found = tokens(normal(body))
+    texts = [t.text for t in found]
+    every = None
+    if "every" in texts:
+        if _is_repeat(body):
+            return Split(text, phrase, None, body)
+        cut = texts.index("every")
+        every = joined(found[cut:])
+        if cut == 0 or not _is_repeat(every):
+            return None
+        found = found[:cut]
+    if not all(_known(t) for t in found):
+        return None
+    try:
+        parse_phrase(found)
+    except NotUnderstood:
+        return None
+    return Split(text, phrase, joined(found), every)
+
+
+def _is_repeat(words: str) -> bool:
+    from ally.reminders.rules import UnknownRule, parse_every
+
+    try:
+        parse_every(words)
+    except UnknownRule:
+        return False
+    return True
 
 
 # When the words are not a time as a whole
