@@ -892,3 +892,16 @@ def test_every_takes_the_day_and_time_phrases_at_takes(every: str, when: str) ->
 def test_every_refuses_counts_below_one(ally_home: Path, every: str) -> None:
     one_error_line(invoke("remind", "add", "x", "--at", "tomorrow", "--every", every), 2)
     assert not ally_home.exists()
+
+
+def test_list_all_shows_the_notes_given_with_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Book the GP", "--at", "tomorrow 10am")
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday")
+    invoke("remind", "done", "1", "--note", "booked for Tuesday")
+    invoke("remind", "done", "2", "--note", "she sounded [bold]brighter[/bold]")
+    out = invoke("remind", "list", "--all").stdout
+    assert 'done Wed 25 Nov 2026 21:50 GMT: "booked for Tuesday"' in out
+    assert 'last done Wed 25 Nov 2026 21:50 GMT: "she sounded [bold]brighter[/bold]"' in out
+    assert_golden("remind_list_notes.txt", out)
+    # Without --all, the list stays as short as it was.
+    assert "sounded" not in invoke("remind", "list").stdout

@@ -207,6 +207,15 @@ def render_plan(page: Page, plan: Plan, source: str | None) -> None:
         page.field("Note", line)
 
 
+def last_note(reminder: Reminder) -> str | None:
+    """How the latest done with a note went, for `list --all`: 'done <when>: "<note>"'."""
+    for event in reversed(reminder.history):
+        if event.kind == "done" and event.note:
+            done = "done" if reminder.status == "done" else "last done"
+            return f'{done} {when(event.at.astimezone(reminder.tz))}: "{event.note}"'
+    return None
+
+
 def render_list(page: Page, reminders: list[Reminder], *, heading: str) -> None:
     open_ones = [r for r in reminders if r.status == "open"]
     finished = [r for r in reminders if r.status != "open"]
@@ -220,12 +229,18 @@ def render_list(page: Page, reminders: list[Reminder], *, heading: str) -> None:
             extra = details(r)
             if extra:
                 page.dim(" · ".join(extra), indent=width + 4)
+            said = last_note(r)
+            if said:
+                page.dim(said, indent=width + 4)
     if finished:
         if open_ones:
             page.blank()
         page.title(f"Finished ({len(finished)})")
         for r in finished:
             page.text(f"{r.id:>{width}}  {r.status:<7}  {clean_line(r.text)}", indent=2)
+            said = last_note(r)
+            if said:
+                page.dim(said, indent=width + 4)
 
 
 def due_line(item: Due) -> str:
@@ -349,7 +364,9 @@ def _emit_reminder(reminder: Reminder) -> None:
 @app.command("list")
 def list_reminders(
     as_json: bool = JSON,
-    show_all: bool = typer.Option(False, "--all", help="Include finished reminders."),
+    show_all: bool = typer.Option(
+        False, "--all", help="Include finished reminders, and the notes given with done."
+    ),
     about: str | None = typer.Option(
         None, "--about", "-p", metavar="NAME", help="Only reminders about this person."
     ),
@@ -362,7 +379,8 @@ def list_reminders(
     found: list[Reminder] = []
     if store is not None:
         with store:
-            found = store.reminders(finished=show_all, history=as_json)
+            # --all shows how things went (the notes given with done), so it reads history.
+            found = store.reminders(finished=show_all, history=as_json or show_all)
     if about is not None:
         wanted = " ".join(about.split()).casefold()
         found = [r for r in found if (r.about or "").casefold() == wanted]
