@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 from collections.abc import Mapping
 
 
@@ -24,12 +23,6 @@ def zone_candidates(env: Mapping[str, str]) -> list[str]:
     return found
 
 
-_POSIX = re.compile(
-    r"^(?P<std>[A-Za-z]{3,}|<[A-Za-z0-9+-]{1,10}>)"
-    r"(?P<sign>[+-]?)(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?P<dst>.*)$"
-)
-
-
 def fixed_zone_of_posix(tz: str) -> tuple[str | None, str, bool]:
     """What a POSIX TZ rule ("EST+5", "<+0530>-5:30") says: the IANA zone with the same
     fixed offset if there is one, its standard offset as people write it
@@ -40,7 +33,13 @@ def fixed_zone_of_posix(tz: str) -> tuple[str | None, str, bool]:
     have such a zone, and only a rule with no daylight-saving part is fixed.
     (None, "", False) if `tz` is not a POSIX rule at all.
     """
-    match = _POSIX.match(tz)
+    import re
+
+    match = re.match(
+        r"^(?P<std>[A-Za-z]{3,}|<[A-Za-z0-9+-]{1,10}>)"
+        r"(?P<sign>[+-]?)(?P<h>\d{1,2})(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?)?(?P<dst>.*)$",
+        tz,
+    )
     if not match:
         return None, "", False
     west = int(match["h"]) * 60 + int(match["m"] or 0)

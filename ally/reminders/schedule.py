@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ally.errors import AllyError, UsageError
-from ally.reminders.rules import rrule_problem
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
@@ -119,6 +118,8 @@ def expand(rule: str, start: datetime) -> rrule | rruleset:
     """
     from dateutil.rrule import rrule as single_rule
     from dateutil.rrule import rrulestr
+
+    from ally.reminders.rules import rrule_problem  # not on the start-up path of list and due
 
     problem = rrule_problem(rule)
     if problem is not None:
