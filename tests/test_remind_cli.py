@@ -709,6 +709,9 @@ def test_import_refuses_a_rule_that_cannot_move_on(
     [
         ("--at", "in 100000000 hours"),
         ("--at", "in 99999999999999999999 minutes"),
+        ("--at", "in 99999999 days"),
+        ("--at", "in 9999999 months"),
+        ("--at", "in 250 years"),
         ("--at", "9999-12-30", "--every", "week"),
         ("--at", "9999-12-31T23:59+14:00"),
         ("--at", "2201-01-01"),

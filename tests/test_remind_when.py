@@ -395,7 +395,7 @@ POOL = st.sampled_from(
         *("morning", "evening", "night", "sunday", "fri", "dec", "march", "week", "weeks"),
         *("days", "hours", "minutes", "month", "six", "12", "0", "7", "31", "99", "5th"),
         *("6pm", "13pm", "18:00", "25:00", "6.30pm", "1.5", "½", "2027-02-29", "1/2", "-1"),
-        *("2027", "99999999999999999999", "zzz", ",", "!"),
+        *("2027", "99999999999999999999", "99999999", "zzz", ",", "!", "years"),
     ]
 )
 
@@ -412,3 +412,38 @@ def test_any_words_are_read_or_refused_never_crash(words: list[str], hours: int)
         return
     assert 1900 <= reading.wall.year <= 2200
     assert reading.wall.second == 0
+
+
+LINE_WORDS = st.sampled_from(
+    [
+        *("Call", "Sam", "my", "brother", "text", "every", "other", "sunday", "evening", "at"),
+        *("6", "7pm", "25:00", "on", "the", "1st", "of", "month", "first", "monday", "tomorrow"),
+        *("in", "2", "days", "weeks", "0", "-1", "for", "morning", "and", "thu", ",", "second"),
+        "½",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(LINE_WORDS, min_size=1, max_size=8))
+def test_any_line_is_split_or_refused_and_the_split_reads_back(words: list[str]) -> None:
+    from ally.reminders.rules import parse_every
+    from ally.reminders.when import split_line
+
+    line = " ".join(words)
+    try:
+        found = split_line(line)
+    except UsageError as exc:
+        assert exc.message
+        return
+    if found is None:
+        return
+    assert found.text and found.text in line
+    assert found.at or found.every
+    if found.every:
+        parse_every(found.every)
+    if found.at:
+        try:
+            read_when(found.at, NOW, LONDON)
+        except UsageError as exc:  # a time, but one that cannot be read from now
+            assert exc.message

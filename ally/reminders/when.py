@@ -39,7 +39,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -248,7 +248,6 @@ class Phrase:
     this_part: bool = False  # "tonight", "this evening": today, later tonight if under way
     midnight: bool = False
     loose_number: int | None = None  # index of a number read as an hour without "at"
-    notes: list[str] = field(default_factory=list)
 
 
 class NotUnderstood(UsageError):
@@ -633,12 +632,13 @@ def _impossible(words: str) -> UsageError:
 
 
 def _amounts(pieces: list[tuple[float, str]], words: str) -> tuple[int | None, int, int]:
-    limit = (LAST_YEAR - FIRST_YEAR + 1) * 366 * 24 * 60
+    """Minutes on the clock, or calendar days and months; too far past LAST_YEAR is refused."""
+    years = LAST_YEAR - FIRST_YEAR + 1
     if any(unit in _MINUTES for _, unit in pieces):
         if any(unit in _MONTHS for _, unit in pieces):
             raise UsageError(f"{words!r} mixes months with hours: give one or the other")
         total = sum(n * (_MINUTES.get(unit) or _DAYS[unit] * 24 * 60) for n, unit in pieces)
-        if total > limit:
+        if total > years * 366 * 24 * 60:
             raise _too_far(words)
         if total != int(total):
             raise UsageError(f"{words!r} is not a whole number of minutes")
@@ -647,7 +647,7 @@ def _amounts(pieces: list[tuple[float, str]], words: str) -> tuple[int | None, i
         raise UsageError(f"{words!r} is not a whole number of days", hint="give hours instead")
     days = sum(n * _DAYS[unit] for n, unit in pieces if unit in _DAYS)
     months = sum(n * _MONTHS[unit] for n, unit in pieces if unit in _MONTHS)
-    if days > limit or months > limit:
+    if days > years * 366 or months > years * 12:
         raise _too_far(words)
     if days and months:
         raise UsageError(f"{words!r} mixes months with days: give one or the other")
@@ -675,7 +675,7 @@ def resolve(text: str, phrase: Phrase, today: datetime, zone: ZoneInfo) -> Readi
         except OverflowError:
             raise _too_far(text) from None
         return Reading(text, wall)
-    notes = phrase.notes
+    notes: list[str] = []
     times, timed = _times(phrase, notes)
     ahead = _ahead_test(today, zone)
     if phrase.day is None and phrase.part is not None and phrase.clock is None:
