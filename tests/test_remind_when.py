@@ -209,7 +209,8 @@ def test_impossible_times_of_day_are_refused_the_same_way(text: str) -> None:
     [
         ("tomorrow at 6 with sam", "with sam"),
         ("tomorrow 6pm please", "please"),
-        ("sometime next week", "sometime"),
+        ("sometime next week", "sometime next week"),
+        ("friday at half six", "at half six"),
         ("6", "6"),
         ("in ten", None),
         ("soon", "soon"),

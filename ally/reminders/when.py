@@ -997,10 +997,7 @@ def _not_understood(
     text: str, found: list[Token], at: int, today: datetime, zone: ZoneInfo
 ) -> UsageError:
     """The refusal: which words were not understood, and what the words before them read as."""
-    end = at + 1
-    while end < len(found) and not _known(found[end]):
-        end += 1
-    unread = joined(found[at:end])
+    unread = joined(found[at:])
     said = f"cannot read {text!r} as a time: {unread!r} is not understood"
     if len(found) == 1 and found[0].kind == "number":
         said += " (a number alone could be a day or an hour)"

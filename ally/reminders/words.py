@@ -141,14 +141,6 @@ def weekday(word: str) -> int | None:
     return _DAY_ABBREVIATIONS.get(word)
 
 
-def weekday_plural(word: str) -> int | None:
-    """Like `weekday`, also taking "fridays" and "sundays"."""
-    found = weekday(word)
-    if found is None and word.endswith("s"):
-        found = weekday(word[:-1])
-    return found
-
-
 def month(word: str) -> int | None:
     """1-12 for "december" or "dec"; None if not a month."""
     if word in MONTH_NAMES:
