@@ -565,6 +565,8 @@ def test_without_tz_the_system_zone_is_used_or_utc(monkeypatch: pytest.MonkeyPat
         ("EST+5", "Etc/GMT+5", "-05:00"),
         ("<+03>-3", "Etc/GMT-3", "+03:00"),
         ("UTC0", "UTC", "+00:00"),
+        ("<+14>-14", "Etc/GMT-14", "+14:00"),  # Kiribati's Line Islands
+        ("<-12>12", "Etc/GMT+12", "-12:00"),
     ],
 )
 def test_a_posix_tz_with_a_fixed_whole_hour_offset_is_that_offset_and_said(
@@ -580,7 +582,8 @@ def test_a_posix_tz_with_a_fixed_whole_hour_offset_is_that_offset_and_said(
 
 
 @pytest.mark.parametrize(
-    "tz", ["<+0530>-5:30", "EST+5EDT,M3.2.0,M11.1.0", "Not/AZone", "Europe", "+5"]
+    "tz",
+    ["<+0530>-5:30", "EST+5EDT,M3.2.0,M11.1.0", "Not/AZone", "Europe", "+5", "<+15>-15"],
 )
 def test_a_tz_ally_cannot_keep_is_refused_never_silently_utc(
     ally_home: Path, monkeypatch: pytest.MonkeyPatch, tz: str

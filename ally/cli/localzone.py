@@ -29,8 +29,8 @@ def fixed_zone_of_posix(tz: str) -> tuple[str | None, str, bool]:
     ("UTC-05:00"), and whether it has clock changes.
 
     POSIX counts hours west of Greenwich, so EST+5 is UTC-05:00; the IANA
-    "Etc/GMT+5" zones count the same way. Only whole hours from -14 to +12
-    have such a zone, and only a rule with no daylight-saving part is fixed.
+    "Etc/GMT+5" zones count the same way. Only whole hours from UTC-12 to
+    UTC+14 have such a zone, and only a rule with no daylight-saving part is fixed.
     (None, "", False) if `tz` is not a POSIX rule at all.
     """
     import re
@@ -48,7 +48,7 @@ def fixed_zone_of_posix(tz: str) -> tuple[str | None, str, bool]:
     east = -west
     shown = f"UTC{'+' if east >= 0 else '-'}{abs(east) // 60:02d}:{abs(east) % 60:02d}"
     changes = bool(match["dst"])
-    if changes or match["s"] or west % 60 or not -12 * 60 <= west <= 14 * 60:
+    if changes or match["s"] or west % 60 or not -14 * 60 <= west <= 12 * 60:
         return None, shown, changes
     hours = west // 60
     return ("UTC" if hours == 0 else f"Etc/GMT{hours:+d}"), shown, False
