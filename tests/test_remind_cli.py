@@ -837,6 +837,9 @@ def test_tonight_after_eight_is_later_tonight(monkeypatch: pytest.MonkeyPatch) -
             None,
         ),
         ("Book the GP for next friday 10am", "Book the GP", "Fri 27 Nov 2026 10:00 GMT", None),
+        ("Watch episode 3 tonight", "Watch episode 3", "Wed 25 Nov 2026 22:00 GMT", None),
+        ("Room 12 at 3pm on friday", "Room 12", "Fri 27 Nov 2026 15:00 GMT", None),
+        ("Take 2 pills every day at 8am", "Take 2 pills", "Thu 26 Nov 2026 08:00 GMT", "every day"),
     ],
 )
 def test_add_reads_when_from_the_text_and_echoes_what_it_will_say(

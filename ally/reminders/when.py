@@ -939,8 +939,9 @@ def split_line(line: str) -> Split | None:
 
     The longest run of whole words that reads as a time, a repeat, or a time
     then a repeat ("at 8am every day") is taken, and at least one word is
-    left to say. Words that are a time but an impossible one ("tomorrow
-    25:00") are refused, not skipped.
+    left to say. A number at the start of the run stays with the text
+    ("Watch episode 3 tonight"); "at 3" makes it the time. Words that are a
+    time but an impossible one ("tomorrow 25:00") are refused, not skipped.
     """
     words = line.split()
     for start in range(1, len(words)):
@@ -971,13 +972,21 @@ def _schedule(said: list[str], rest: list[str]) -> Split | None:
         if cut == 0 or not _is_repeat(every):
             return None
         found = found[:cut]
-    if not all(_known(t) for t in found):
+    if not all(_known(t) for t in found) or _starts_with_a_loose_number(found):
         return None
     try:
         parse_phrase(found)
     except NotUnderstood:
         return None
     return Split(text, phrase, joined(found), every)
+
+
+def _starts_with_a_loose_number(found: list[Token]) -> bool:
+    """A number first, without am/pm or o'clock: "episode 3 tonight" keeps its 3."""
+    if not found or found[0].kind not in ("number", "word") or found[0].number is None:
+        return False
+    after = found[1].text if len(found) > 1 else None
+    return after not in ("am", "pm", "o'clock", "oclock")
 
 
 def _is_repeat(words: str) -> bool:
