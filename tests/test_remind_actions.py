@@ -241,3 +241,66 @@ def test_a_finished_reminder_needs_a_new_time_to_reopen() -> None:
     reopened = revise(finished, Changes(when=read_when("friday 10am", NOW, LONDON)), NOW)
     assert reopened.reminder.status == "open"
     assert len(reopened.reminder.history) == 1
+
+
+def test_a_repeat_started_now_in_the_second_of_a_repeated_hour_is_due_now() -> None:
+    second = datetime(2027, 11, 7, 6, 10, tzinfo=UTC)  # 01:10 EST, after 01:10 EDT
+    p = plan("now", "day", now=second, zone="America/New_York")
+    assert to_utc(p.reminder.due, ZoneInfo("America/New_York")) == second
+    assert p.reminder.following == at("2027-11-08T06:10")
+
+
+# A repeat that says its own day and time (issue 14).
+
+
+def plan_every(every: str, when: str | None = None, now: datetime = NOW) -> Plan:
+    reading = None if when is None else read_when(when, now, LONDON)
+    return plan_new("Text my brother", reading, now=now, zone=ZONE, uid="u", every=every)
+
+
+def test_a_repeat_with_a_day_and_time_needs_no_at() -> None:
+    p = plan_every("sunday evening")
+    assert p.reminder.due == datetime(2026, 11, 29, 18)
+    assert p.reminder.rrule == "FREQ=WEEKLY;BYDAY=SU" and p.reminder.every == "sunday"
+    assert any("evening is read as 18:00" in n for n in p.notes)
+    assert not any("starts" in n for n in p.notes)
+
+
+@pytest.mark.parametrize(
+    ("every", "due"),
+    [
+        ("every weekday morning", datetime(2026, 11, 26, 9)),
+        ("every other Friday at 7pm", datetime(2026, 11, 27, 19)),
+        ("first Monday of the month", datetime(2026, 12, 7, 9)),
+        ("day at 10pm", datetime(2026, 11, 25, 22)),
+        ("day at 9pm", datetime(2026, 11, 26, 21)),  # 21:00 today has passed
+        ("month on the 1st", datetime(2026, 12, 1, 9)),
+        ("3 days", datetime(2026, 11, 26, 9)),
+    ],
+)
+def test_repeats_start_at_their_first_time_from_now(every: str, due: datetime) -> None:
+    assert plan_every(every).reminder.due == due
+
+
+@pytest.mark.parametrize("every", ["week", "2 weeks", "month", "3 months", "year"])
+def test_a_repeat_that_does_not_say_which_day_needs_at(every: str) -> None:
+    with pytest.raises(UsageError, match="which day"):
+        plan_every(every)
+
+
+def test_the_repeat_gives_the_time_when_at_gives_only_a_day() -> None:
+    p = plan_every("sunday evening", "tomorrow")
+    assert p.reminder.due == datetime(2026, 11, 29, 18)
+    assert "no time given, so 09:00" not in p.notes
+
+
+def test_two_different_times_are_refused_and_the_same_one_is_fine() -> None:
+    with pytest.raises(UsageError, match="give the time once"):
+        plan_every("sunday at 6pm", "sunday 7pm")
+    assert plan_every("sunday at 6pm", "sunday 6pm").reminder.due == datetime(2026, 11, 29, 18)
+
+
+def test_editing_to_a_repeat_with_a_time_moves_to_that_time() -> None:
+    r = stored(plan("sunday 9am", "sunday"))
+    p = revise(r, Changes(every="sunday evening"), NOW)
+    assert p.reminder.due == datetime(2026, 11, 29, 18)

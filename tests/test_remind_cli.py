@@ -545,12 +545,10 @@ def test_the_machine_zone_is_read_from_tz(
     assert local_zone() == expected
 
 
-def test_an_unusable_tz_falls_back_to_the_system_zone_or_utc(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_without_tz_the_system_zone_is_used_or_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     from ally.cli.remind import local_zone
 
-    monkeypatch.setenv("TZ", "Not/AZone")
+    monkeypatch.delenv("TZ")
     monkeypatch.setattr(os, "readlink", lambda _path: "/usr/share/zoneinfo/Europe/Berlin")
     assert local_zone() == "Europe/Berlin"
 
@@ -559,6 +557,44 @@ def test_an_unusable_tz_falls_back_to_the_system_zone_or_utc(
 
     monkeypatch.setattr(os, "readlink", no_link)
     assert local_zone() == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("tz", "zone", "offset"),
+    [
+        ("EST+5", "Etc/GMT+5", "-05:00"),
+        ("<+03>-3", "Etc/GMT-3", "+03:00"),
+        ("UTC0", "UTC", "+00:00"),
+        ("<+14>-14", "Etc/GMT-14", "+14:00"),  # Kiribati's Line Islands
+        ("<-12>12", "Etc/GMT+12", "-12:00"),
+    ],
+)
+def test_a_posix_tz_with_a_fixed_whole_hour_offset_is_that_offset_and_said(
+    monkeypatch: pytest.MonkeyPatch, tz: str, zone: str, offset: str
+) -> None:
+    monkeypatch.setenv("TZ", tz)
+    result = invoke("remind", "add", "x", "--at", "2027-01-05 18:00", "--json")
+    assert result.exit_code == 0, result.stderr
+    shape = json.loads(result.stdout)
+    assert shape["timezone"] == zone
+    assert shape["next_due"] == f"2027-01-05T18:00:00{offset}"
+    assert tz in result.stderr and "no clock changes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "tz",
+    ["<+0530>-5:30", "EST+5EDT,M3.2.0,M11.1.0", "Not/AZone", "Europe", "+5", "<+15>-15"],
+)
+def test_a_tz_ally_cannot_keep_is_refused_never_silently_utc(
+    ally_home: Path, monkeypatch: pytest.MonkeyPatch, tz: str
+) -> None:
+    monkeypatch.setenv("TZ", tz)
+    err = one_error_line(invoke("remind", "add", "x", "--at", "2027-01-05 18:00"), 2)
+    assert "TZ" in err and "--tz" in err
+    assert not ally_home.exists()
+    # --tz settles it.
+    ok = invoke("remind", "add", "x", "--at", "2027-01-05 18:00", "--tz", "Asia/Kolkata", "--json")
+    assert json.loads(ok.stdout)["next_due"] == "2027-01-05T18:00:00+05:30"
 
 
 def test_a_naive_ally_now_is_read_in_the_machine_zone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -583,3 +619,298 @@ def test_an_id_that_cannot_exist_is_a_usage_error(ally_home: Path, bad_id: str) 
         assert result.stderr.startswith("Error: ")
         assert result.stderr.count("\n") == 1
     assert not ally_home.exists()
+
+
+# The repeated hour: when the clocks go back, 01:00-02:00 happens twice.
+
+REPEATED_HOUR = [
+    # zone, now (the second 01:10), that zone's offset in the second hour
+    ("America/New_York", "2027-11-07T06:10:00+00:00", "-05:00"),
+    ("Europe/London", "2027-10-31T01:10:00+00:00", "+00:00"),
+]
+
+
+@pytest.mark.parametrize(("zone", "now", "offset"), REPEATED_HOUR)
+@pytest.mark.parametrize(
+    ("at", "due"),
+    [("now", "01:10"), ("in 30 minutes", "01:40"), ("1:50am", "01:50")],
+)
+def test_times_in_the_second_of_a_repeated_hour_are_not_in_the_past(
+    monkeypatch: pytest.MonkeyPatch, zone: str, now: str, offset: str, at: str, due: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    at_time(now, monkeypatch)
+    result = invoke("remind", "add", "x", "--at", at, "--json")
+    assert result.exit_code == 0, result.stderr
+    day = now[:10]
+    assert json.loads(result.stdout)["next_due"] == f"{day}T{due}:00{offset}"
+    # Stored as that instant: read back the same, and not due an hour early.
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["next_due"] == f"{day}T{due}:00{offset}"
+
+
+@pytest.mark.parametrize(("zone", "now", "offset"), REPEATED_HOUR)
+def test_an_explicit_offset_in_the_repeated_hour_is_kept(
+    monkeypatch: pytest.MonkeyPatch, zone: str, now: str, offset: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    at_time(now, monkeypatch)
+    day = now[:10]
+    add("x", "--at", f"{day}T01:30{offset}")
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["next_due"] == f"{day}T01:30:00{offset}"
+    assert invoke("remind", "due", "--quiet").stdout == ""  # not due an hour early
+    at_time(f"{day}T01:30:00{offset}", monkeypatch)
+    assert "x" in invoke("remind", "due").stdout
+
+
+@pytest.mark.parametrize(("zone", "now", "offset"), REPEATED_HOUR)
+def test_snooze_in_the_repeated_hour_counts_on_the_clock(
+    monkeypatch: pytest.MonkeyPatch, zone: str, now: str, offset: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    at_time(now, monkeypatch)
+    add("x", "--at", "now")
+    result = invoke("remind", "snooze", "1", "--until", "in 20 minutes", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["next_due"] == f"{now[:10]}T01:30:00{offset}"
+
+
+def test_the_second_of_a_repeated_hour_survives_export_and_import(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    at_time("2027-11-07T06:10:00+00:00", monkeypatch)
+    add("x", "--at", "2027-11-07T01:30-05:00")
+    target = tmp_path / "backup.json"
+    invoke("remind", "export", "-o", str(target))
+    [exported] = json.loads(target.read_text())["reminders"]
+    assert exported["due_local"] == "2027-11-07T01:30:00-05:00"
+    monkeypatch.setenv("ALLY_HOME", str(tmp_path / "elsewhere"))
+    assert "1 added" in invoke("remind", "import", str(target)).stdout
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["next_due"] == "2027-11-07T01:30:00-05:00"
+
+
+@pytest.mark.parametrize(
+    "rrule", ["FREQ=DAILY;INTERVAL=0", "FREQ=DAILY;INTERVAL=-1", "", "FREQ=DAILY;COUNT=0"]
+)
+def test_import_refuses_a_rule_that_cannot_move_on(
+    ally_home: Path, tmp_path: Path, rrule: str
+) -> None:
+    entry = [{"text": "t", "next_due": "2027-01-05T18:00:00Z", "rrule": rrule}]
+    result = invoke("remind", "import", "-", input=json.dumps(entry))
+    assert "entry 1" in one_error_line(result, 2)
+    assert not ally_home.exists()
+
+
+# Times outside the years ally keeps (1900-2200) are refused in one line.
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--at", "in 100000000 hours"),
+        ("--at", "in 99999999999999999999 minutes"),
+        ("--at", "in 99999999 days"),
+        ("--at", "in 9999999 months"),
+        ("--at", "in 250 years"),
+        ("--at", "9999-12-30", "--every", "week"),
+        ("--at", "9999-12-31T23:59+14:00"),
+        ("--at", "2201-01-01"),
+    ],
+)
+def test_times_beyond_2200_are_refused_saying_the_range(
+    ally_home: Path, args: tuple[str, ...]
+) -> None:
+    err = one_error_line(invoke("remind", "add", "x", *args), 2)
+    assert "1900 to 2200" in err
+    assert not ally_home.exists()
+
+
+def test_edit_to_a_time_beyond_2200_is_refused() -> None:
+    add("x", "--at", "tomorrow")
+    assert "1900 to 2200" in one_error_line(invoke("remind", "edit", "1", "--at", "9999-12-31"), 2)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"text": "t", "next_due": "0001-01-01T00:00+14:00"},
+        {"text": "t", "next_due": "9999-12-31T18:00:00Z", "rrule": "FREQ=WEEKLY"},
+        {"text": "t", "due_local": "9999-12-31T23:59:59", "timezone": "Pacific/Kiritimati"},
+        {"text": "t", "next_due": "2027-01-05T18:00:00Z", "created": "0001-01-01T00:00+14:00"},
+    ],
+)
+def test_import_refuses_times_outside_the_years_ally_keeps(
+    ally_home: Path, entry: dict[str, str]
+) -> None:
+    result = invoke("remind", "import", "-", input=json.dumps([entry]))
+    assert "1900 to 2200" in one_error_line(result, 2)
+    assert not ally_home.exists()
+
+
+# Silent misreads, as a user sees them.
+
+
+@pytest.mark.parametrize(
+    ("at", "shown", "note"),
+    [
+        ("at 6", "Thu 26 Nov 2026 06:00 GMT", "say 6pm for the other"),
+        ("sunday 6", "Sun 29 Nov 2026 06:00 GMT", "say 6pm for the other"),
+        ("saturday 7", "Sat 28 Nov 2026 07:00 GMT", "say 7pm for the other"),
+        ("friday 3", "Fri 27 Nov 2026 03:00 GMT", "say 3pm for the other"),
+        ("in ½ hour", "Wed 25 Nov 2026 22:20 GMT", None),
+        ("tonight", "Wed 25 Nov 2026 22:00 GMT", "later tonight"),
+    ],
+)
+def test_the_echo_says_how_a_bare_hour_was_read(at: str, shown: str, note: str | None) -> None:
+    result = invoke("remind", "add", "x", "--at", at, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert f"When: {shown}" in result.stdout
+    if note is not None:
+        assert note in result.stdout
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "tomorrow 25:00",
+        "tomorrow 25pm",
+        "tomorrow 13pm",
+        "tomorrow 99:99",
+        "in 3 days 99:99",
+        "sunday 25pm",
+    ],
+)
+def test_impossible_times_are_one_error_line(ally_home: Path, at: str) -> None:
+    assert "is not a time of day" in one_error_line(invoke("remind", "add", "x", "--at", at), 2)
+    assert not ally_home.exists()
+
+
+def test_words_not_understood_are_refused_with_what_was_read(ally_home: Path) -> None:
+    err = one_error_line(invoke("remind", "add", "x", "--at", "tomorrow at 6 with sam"), 2)
+    assert "'with sam' is not understood" in err
+    assert "'tomorrow at 6' reads as Thu 26 Nov 2026 06:00" in err
+    assert not ally_home.exists()
+
+
+def test_tonight_after_eight_is_later_tonight(monkeypatch: pytest.MonkeyPatch) -> None:
+    at_time("2026-11-25T20:09:00+00:00", monkeypatch)
+    for at in ("tonight", "this evening"):
+        result = invoke("remind", "add", "x", "--at", at, "--dry-run")
+        assert result.exit_code == 0, result.stderr
+        assert "When: Wed 25 Nov 2026 21:00 GMT" in result.stdout
+        assert "the next full hour, 21:00" in result.stdout
+
+
+# Reminders in one line (issue 14): the time and the repeat read from the text.
+
+
+@pytest.mark.parametrize(
+    ("line", "says", "when", "repeats"),
+    [
+        (
+            "Text my brother every Sunday evening",
+            "Text my brother",
+            "Sun 29 Nov 2026 18:00 GMT",
+            "every sunday",
+        ),
+        ("Call the GP tomorrow at 9am", "Call the GP", "Thu 26 Nov 2026 09:00 GMT", None),
+        ("Take my meds at 8am every day", "Take my meds", "Thu 26 Nov 2026 08:00 GMT", "every day"),
+        (
+            "Every weekday morning, stretch",
+            "stretch",
+            "Thu 26 Nov 2026 09:00 GMT",
+            "every weekday",
+        ),
+        (
+            "Pay the rent on the 1st of every month",
+            "Pay the rent",
+            "Tue 1 Dec 2026 09:00 GMT",
+            "every month on the 1st",
+        ),
+        (
+            "Ask Sam how it went on friday.",
+            "Ask Sam how it went",
+            "Fri 27 Nov 2026 09:00 GMT",
+            None,
+        ),
+        ("Book the GP for next friday 10am", "Book the GP", "Fri 27 Nov 2026 10:00 GMT", None),
+        ("Watch episode 3 tonight", "Watch episode 3", "Wed 25 Nov 2026 22:00 GMT", None),
+        ("Room 12 at 3pm on friday", "Room 12", "Fri 27 Nov 2026 15:00 GMT", None),
+        ("Take 2 pills every day at 8am", "Take 2 pills", "Thu 26 Nov 2026 08:00 GMT", "every day"),
+    ],
+)
+def test_add_reads_when_from_the_text_and_echoes_what_it_will_say(
+    line: str, says: str, when: str, repeats: str | None
+) -> None:
+    result = invoke("remind", "add", line)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert f"Reminder: {says}\n" in out
+    assert f"When: {when}" in out
+    if repeats is None:
+        assert "Repeats:" not in out
+    else:
+        assert f"Repeats: {repeats}" in out
+    [item] = json.loads(invoke("remind", "list", "--json").stdout)
+    assert item["text"] == says
+
+
+def test_at_and_every_win_over_the_text() -> None:
+    result = invoke("remind", "add", "Text my brother every Sunday evening", "--at", "friday 6pm")
+    assert result.exit_code == 0, result.stderr
+    assert "Reminder: Text my brother every Sunday evening\n" in result.stdout
+    assert "Repeats:" not in result.stdout
+    result = invoke("remind", "add", "Call Sam tomorrow 6pm", "--every", "day", "--dry-run")
+    assert "Reminder: Call Sam\n" in result.stdout and "Repeats: every day" in result.stdout
+
+
+@pytest.mark.parametrize("line", ["Text my brother", "Read chapter 6", "Call Sam soon"])
+def test_add_without_a_time_it_can_read_is_refused_with_an_example(
+    ally_home: Path, line: str
+) -> None:
+    err = one_error_line(invoke("remind", "add", line), 2)
+    assert "cannot tell when" in err and "--at" in err and "every sunday evening" in err
+    assert not ally_home.exists()
+
+
+def test_an_impossible_time_in_the_text_is_refused_not_skipped(ally_home: Path) -> None:
+    err = one_error_line(invoke("remind", "add", "Call Sam tomorrow 25:00"), 2)
+    assert "'25:00' is not a time of day" in err
+    assert not ally_home.exists()
+
+
+@pytest.mark.parametrize(
+    ("every", "when"),
+    [
+        ("sunday evening", "Sun 29 Nov 2026 18:00 GMT"),
+        ("every weekday morning", "Thu 26 Nov 2026 09:00 GMT"),
+        ("every other Friday at 7pm", "Fri 27 Nov 2026 19:00 GMT"),
+        ("first Monday of the month", "Mon 7 Dec 2026 09:00 GMT"),
+    ],
+)
+def test_every_takes_the_day_and_time_phrases_at_takes(every: str, when: str) -> None:
+    result = invoke("remind", "add", "x", "--every", every)
+    assert result.exit_code == 0, result.stderr
+    assert f"When: {when}" in result.stdout
+
+
+@pytest.mark.parametrize("every", ["-1 weeks", "0 days", "-2 days"])
+def test_every_refuses_counts_below_one(ally_home: Path, every: str) -> None:
+    one_error_line(invoke("remind", "add", "x", "--at", "tomorrow", "--every", every), 2)
+    assert not ally_home.exists()
+
+
+def test_list_all_shows_the_notes_given_with_done(monkeypatch: pytest.MonkeyPatch) -> None:
+    add("Book the GP", "--at", "tomorrow 10am")
+    add("Check in with Sam", "--at", "sunday 6pm", "--every", "sunday")
+    invoke("remind", "done", "1", "--note", "booked for Tuesday")
+    invoke("remind", "done", "2", "--note", "she sounded [bold]brighter[/bold]")
+    out = invoke("remind", "list", "--all").stdout
+    assert 'done Wed 25 Nov 2026 21:50 GMT: "booked for Tuesday"' in out
+    assert 'last done Wed 25 Nov 2026 21:50 GMT: "she sounded [bold]brighter[/bold]"' in out
+    assert_golden("remind_list_notes.txt", out)
+    # Without --all, the list stays as short as it was.
+    assert "sounded" not in invoke("remind", "list").stdout

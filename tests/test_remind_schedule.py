@@ -227,3 +227,33 @@ def test_every_wall_time_of_a_spring_forward_day_is_kept_or_moved_on_by_the_gap(
             assert shown - wall == timedelta(hours=1)
             assert "does not exist" in (clock_change_note(wall, zone) or "")
     assert moved == 4  # the hour the clocks skip, in quarter hours
+
+
+def test_a_wall_time_marked_as_the_second_of_a_repeated_hour_is_that_instant() -> None:
+    second = datetime(2027, 11, 7, 1, 30, fold=1)
+    assert to_utc(second, NEW_YORK) == datetime(2027, 11, 7, 6, 30, tzinfo=UTC)  # EST
+    assert in_zone(second, NEW_YORK).strftime("%H:%M %Z") == "01:30 EST"
+    assert to_wall(to_utc(second, NEW_YORK), NEW_YORK).fold == 1
+    note = clock_change_note(second, NEW_YORK)
+    assert note is not None and "this is the second, 01:30 EST" in note
+    # The mark means nothing outside a repeated hour: a gap still moves on by the gap.
+    assert to_utc(datetime(2027, 3, 14, 2, 30, fold=1), NEW_YORK) == datetime(
+        2027, 3, 14, 7, 30, tzinfo=UTC
+    )
+    assert to_utc(datetime(2027, 7, 1, 12, 0, fold=1), NEW_YORK) == datetime(
+        2027, 7, 1, 16, 0, tzinfo=UTC
+    )
+
+
+def test_no_occurrence_is_found_past_the_end_of_2200() -> None:
+    late = datetime(2200, 12, 28, 9)
+    assert first_after("FREQ=WEEKLY", late, to_utc(late, LONDON), LONDON) is None
+    assert next_walls("FREQ=DAILY", late, late, LONDON, 10)[-1] == datetime(2200, 12, 31, 9)
+
+
+def test_a_stored_rule_that_cannot_move_on_is_an_error_not_a_hang() -> None:
+    from ally.errors import AllyError
+
+    start = datetime(2027, 1, 5, 18)
+    with pytest.raises(AllyError, match="INTERVAL"):
+        first_after("FREQ=DAILY;INTERVAL=0", start, to_utc(start, LONDON), LONDON)

@@ -44,3 +44,38 @@ def test_list_and_due_only_query(ally_home: Path, args: tuple[str, ...]) -> None
 def test_due_expands_a_rule_only_when_occurrences_were_missed(ally_home: Path) -> None:
     loaded_by(ally_home, "add", "daily", "--at", "tomorrow 9am", "--every", "day")
     assert loaded_by(ally_home, "due", now="2026-12-10T10:00:00+00:00") == ["dateutil", "sqlite3"]
+
+
+_ALLY_MODULES = """
+import sys
+sys.argv = ["ally", *sys.argv[1:]]
+from ally.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("MODULES " + " ".join(sorted(m for m in sys.modules if m.startswith("ally"))))
+"""
+
+
+@pytest.mark.parametrize("args", [("list",), ("due", "--quiet")])
+def test_list_and_due_load_neither_the_time_grammar_nor_the_repeat_rules(
+    ally_home: Path, args: tuple[str, ...]
+) -> None:
+    import subprocess
+
+    from conftest import PYTHON, python_env
+
+    loaded_by(ally_home, "add", "weekly", "--at", "sunday 6pm", "--every", "sunday")
+    env = python_env(ally_home, ALLY_NOW=NOW, TZ="Europe/London")
+    run = subprocess.run(
+        [PYTHON, "-c", _ALLY_MODULES, "remind", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    modules = run.stderr.rsplit("MODULES ", 1)[-1].split()
+    assert "ally.reminders.store" in modules  # it did read the file
+    for parser in ("ally.reminders.when", "ally.reminders.words", "ally.reminders.rules"):
+        assert parser not in modules

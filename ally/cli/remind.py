@@ -34,12 +34,15 @@ EXAMPLE_ADD = 'ally remind add "Check in with Sam" --at "sunday 6pm" --every sun
 app = typer.Typer(
     help=f"""Reminders to check in, follow up and look after yourself.
 
-Times in plain English or ISO ("tomorrow 6pm", "in 3 days", "next friday 9am",
-"2027-01-05 18:00"); repeats like "day", "weekday", "sunday", "2 weeks", "month".
-Kept in a private file on this machine (see: ally remind path).
+Times in plain English or ISO ("tomorrow 6pm", "friday at 7pm", "sunday evening",
+"in 3 days", "2027-01-05 18:00"); repeats like "day", "weekday morning",
+"sunday evening", "other friday at 7pm", "first monday of the month". Every word
+must be understood, or ally says what it could not read. Kept in a private file
+on this machine (see: ally remind path).
 
 Examples:
 
+  ally remind add "Text my brother every Sunday evening"
   {EXAMPLE_ADD}
   ally remind add "Take a walk" --at "tomorrow 8am" --every "3 days" --from-done
   ally remind list                   # open reminders, soonest first
@@ -63,7 +66,8 @@ ABOUT = typer.Option(
     None, "--about", "-p", metavar="PERSON", help="Who it is about, e.g. Sam (optional)."
 )
 EVERY_HELP = (
-    'Repeat: day, weekday, weekend, sunday, "mon and thu", week, "2 weeks", month, "3 days", year.'
+    'Repeat: day, weekday, "sunday evening", "mon and thu at 6pm", "other friday at 7pm", '
+    '"2 weeks", "first monday of the month", "month on the 1st", year.'
 )
 TZ_HELP = "IANA time zone for this reminder, e.g. America/New_York (default: this machine's)."
 
@@ -88,15 +92,44 @@ def now_from_env() -> datetime:
 
 
 def local_zone() -> str:
-    """This machine's IANA zone: $TZ, else the /etc/localtime link, else UTC."""
+    """This machine's IANA zone: $TZ, else the /etc/localtime link, else UTC.
+
+    A TZ that is set is never passed over for another zone: a POSIX rule with
+    a fixed whole-hour offset ("EST+5") becomes the IANA zone with that
+    offset (said on stderr), and anything else ally cannot keep is refused.
+    """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    tz = os.environ.get("TZ", "").strip()
     for name in zone_candidates(os.environ):
         try:
             return ZoneInfo(name).key
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            continue
+            if tz:
+                return _zone_of_posix_tz(tz)
     return "UTC"
+
+
+def _zone_of_posix_tz(tz: str) -> str:
+    from ally.cli.localzone import fixed_zone_of_posix
+
+    zone, offset, changes = fixed_zone_of_posix(tz)
+    if zone is not None:
+        note(
+            f"TZ {tz!r} is a fixed {offset} with no clock changes; reminders use {zone}. "
+            "For clock changes, set TZ to a zone name such as America/New_York."
+        )
+        return zone
+    if not offset:
+        what = "not a time zone name"
+    elif changes:
+        what = "a POSIX rule with clock changes"
+    else:
+        what = f"a fixed {offset}, which no zone name has"
+    raise UsageError(
+        f"TZ is {tz!r}, {what}, and ally keeps reminders on a named zone's clock",
+        hint="set TZ to a name such as Europe/London or America/New_York, or give --tz",
+    )
 
 
 def new_uid() -> str:
@@ -174,6 +207,15 @@ def render_plan(page: Page, plan: Plan, source: str | None) -> None:
         page.field("Note", line)
 
 
+def last_note(reminder: Reminder) -> str | None:
+    """How the latest done with a note went, for `list --all`: 'done <when>: "<note>"'."""
+    for event in reversed(reminder.history):
+        if event.kind == "done" and event.note:
+            done = "done" if reminder.status == "done" else "last done"
+            return f'{done} {when(event.at.astimezone(reminder.tz))}: "{event.note}"'
+    return None
+
+
 def render_list(page: Page, reminders: list[Reminder], *, heading: str) -> None:
     open_ones = [r for r in reminders if r.status == "open"]
     finished = [r for r in reminders if r.status != "open"]
@@ -187,12 +229,18 @@ def render_list(page: Page, reminders: list[Reminder], *, heading: str) -> None:
             extra = details(r)
             if extra:
                 page.dim(" · ".join(extra), indent=width + 4)
+            said = last_note(r)
+            if said:
+                page.dim(said, indent=width + 4)
     if finished:
         if open_ones:
             page.blank()
         page.title(f"Finished ({len(finished)})")
         for r in finished:
             page.text(f"{r.id:>{width}}  {r.status:<7}  {clean_line(r.text)}", indent=2)
+            said = last_note(r)
+            if said:
+                page.dim(said, indent=width + 4)
 
 
 def due_line(item: Due) -> str:
@@ -219,14 +267,19 @@ def due_json(item: Due) -> dict[str, Any]:
 
 @app.command("add")
 def add(
-    text: str = typer.Argument(..., metavar="TEXT", help="What to remember, in your words."),
-    at: str = typer.Option(
+    text: str = typer.Argument(
         ...,
+        metavar="TEXT",
+        help="What to remember, in your words; without --at, say when in it too: "
+        '"Text my brother every Sunday evening".',
+    ),
+    at: str | None = typer.Option(
+        None,
         "--at",
         "-a",
         metavar="WHEN",
-        help='When: "tomorrow 6pm", "in 3 days", "next friday 9am", "2027-01-05 18:00", '
-        '"sunday" (no time means 09:00), or "now".',
+        help='When: "tomorrow 6pm", "friday at 7pm", "sunday evening", "in 3 days", '
+        '"2027-01-05 18:00", "now" (no time means 09:00). Default: read from TEXT.',
     ),
     every: str | None = typer.Option(None, "--every", "-e", metavar="RULE", help=EVERY_HELP),
     about: str | None = ABOUT,
@@ -239,7 +292,7 @@ def add(
 ) -> None:
     """Add a reminder, showing how its time was read before it is saved.
 
-    Example: ally remind add "Check in with Sam" --at "sunday 6pm" --every sunday --about Sam
+    Example: ally remind add "Text my brother every Sunday evening"
     """
     from ally.reminders.actions import plan_new
     from ally.reminders.schedule import zone_named
@@ -247,7 +300,11 @@ def add(
 
     now = now_from_env()
     zone = zone_named(tz or local_zone())
-    reading = read_when(at, now, zone)
+    source, when_words = at, at
+    extra: list[str] = []
+    if at is None:
+        text, when_words, every, source, extra = _when_from_text(text, every)
+    reading = read_when(when_words, now, zone) if when_words is not None else None
     plan = plan_new(
         text,
         reading,
@@ -260,7 +317,9 @@ def add(
     )
     page = None if as_json else Page()
     if page:
-        render_plan(page, plan, at)
+        render_plan(page, plan, source)
+        for line in extra:
+            page.field("Note", line)
     if dry_run:
         if page:
             page.dim("Not saved (--dry-run).")
@@ -275,6 +334,27 @@ def add(
         _emit_reminder(saved)
 
 
+def _when_from_text(
+    text: str, every: str | None
+) -> tuple[str, str | None, str | None, str | None, list[str]]:
+    """Without --at: the reminder's words, its WHEN and repeat, the words read, and notes."""
+    from ally.reminders.when import split_line
+
+    found = split_line(text)
+    if found is None:
+        if every is not None:
+            return text, None, every, f"every {every}", []
+        raise UsageError(
+            f"cannot tell when from {clean_line(text)!r}",
+            hint='say it in the text ("... tomorrow 6pm", "... every sunday evening") '
+            'or give --at, e.g. --at "tomorrow 6pm"',
+        )
+    notes = [f"read {found.words!r} from the text; to keep every word in the reminder, give --at"]
+    if every is not None and found.every is not None:
+        notes.append(f"--every {every!r} is used, not {found.every!r} from the text")
+    return found.text, found.at, every or found.every, found.words, notes
+
+
 def _emit_reminder(reminder: Reminder) -> None:
     from ally.reminders.interchange import reminder_json
 
@@ -284,7 +364,9 @@ def _emit_reminder(reminder: Reminder) -> None:
 @app.command("list")
 def list_reminders(
     as_json: bool = JSON,
-    show_all: bool = typer.Option(False, "--all", help="Include finished reminders."),
+    show_all: bool = typer.Option(
+        False, "--all", help="Include finished reminders, and the notes given with done."
+    ),
     about: str | None = typer.Option(
         None, "--about", "-p", metavar="NAME", help="Only reminders about this person."
     ),
@@ -297,7 +379,8 @@ def list_reminders(
     found: list[Reminder] = []
     if store is not None:
         with store:
-            found = store.reminders(finished=show_all, history=as_json)
+            # --all shows how things went (the notes given with done), so it reads history.
+            found = store.reminders(finished=show_all, history=as_json or show_all)
     if about is not None:
         wanted = " ".join(about.split()).casefold()
         found = [r for r in found if (r.about or "").casefold() == wanted]

@@ -8,6 +8,11 @@ reminder; the caller stores it. Rules of the game:
 - A repeat starts at its first occurrence at or after --at: "--at thursday
   --every sunday" starts on the Sunday. If --at is already past, the rule
   keeps its rhythm from there and the first due is the next one from now.
+- A repeat may say its own time of day ("sunday evening"): without --at it
+  starts at its first such time from now; with an --at that gives only a day
+  the repeat's time is used; two different times are refused. Without --at,
+  a repeat must say which day ("week" does not; "sunday", "3 days" and
+  "month on the 1st" do).
 - Done (early or late) completes the pending occurrence. A fixed schedule
   moves to the first occurrence after both that occurrence and now, so
   missed ones never pile up. A "from done" one counts again from the day
@@ -19,7 +24,8 @@ reminder; the caller stores it. Rules of the game:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from ally.errors import AllyError, UsageError
 from ally.reminders import rules
@@ -35,7 +41,7 @@ from ally.reminders.schedule import (
     to_wall,
     zone_named,
 )
-from ally.reminders.when import Reading
+from ally.reminders.when import DEFAULT_TIME, NO_TIME, Reading
 
 MAX_TEXT = 2000
 # Times shown after the first when a plan is echoed.
@@ -53,7 +59,7 @@ class Plan:
 
 def plan_new(
     text: str,
-    when: Reading,
+    when: Reading | None,
     *,
     now: datetime,
     zone: str,
@@ -62,22 +68,61 @@ def plan_new(
     about: str | None = None,
     from_done: bool = False,
 ) -> Plan:
-    """A new reminder from the user's words, checked; nothing is saved."""
+    """A new reminder from the user's words, checked; nothing is saved.
+
+    `when` None: the repeat says when ("every sunday evening").
+    """
+    tz = zone_named(zone)
+    rule = rules.parse_every(every) if every is not None else None
+    if from_done and rule is None:
+        raise UsageError("--from-done needs a repeat (--every)")
+    if when is None:
+        if rule is None:
+            raise UsageError("no time given", hint='give --at, e.g. --at "tomorrow 6pm"')
+        when = first_time_of(rule, now, tz)  # at the repeat's time already
+    else:
+        when = timed_by(when, rule)
     draft = Reminder(
         uid=uid,
         text=checked_text(text),
         about=checked_about(about),
-        zone=zone_named(zone).key,
+        zone=tz.key,
         start=when.wall,
         due=when.wall,
         created=now,
         updated=now,
         from_done=from_done,
     )
-    rule = rules.parse_every(every) if every is not None else None
-    if from_done and rule is None:
-        raise UsageError("--from-done needs a repeat (--every)")
     return scheduled(draft, rule, when, now)
+
+
+def first_time_of(rule: rules.Rule, now: datetime, tz: ZoneInfo) -> Reading:
+    """Where a repeat given without --at starts looking: its time of day, today or tomorrow."""
+    if rule.needs_a_day:
+        raise UsageError(
+            f"'every {rule.phrase}' does not say which day",
+            hint="name the day ('every sunday', 'month on the 1st') or give the first with --at",
+        )
+    today = to_wall(now, tz).replace(second=0, microsecond=0)
+    wall = datetime.combine(today.date(), rule.at or DEFAULT_TIME)
+    if to_utc(wall.replace(fold=1), tz) < minute_of(now):
+        wall += timedelta(days=1)
+    notes = rule.notes if rule.at else (*rule.notes, NO_TIME)
+    return Reading(text="", wall=wall, notes=notes, timed=rule.at is not None)
+
+
+def timed_by(when: Reading, rule: rules.Rule | str | None) -> Reading:
+    """The reading with the repeat's time of day, if it gives one; refused if they differ."""
+    if not isinstance(rule, rules.Rule) or rule.at is None:
+        return when
+    if when.timed and when.wall.time() != rule.at:
+        raise UsageError(
+            f"{when.text!r} says {when.wall:%H:%M} but 'every {rule.phrase}' says "
+            f"{rule.at:%H:%M}: give the time once",
+            hint="leave the time out of one of them",
+        )
+    notes = tuple(n for n in when.notes if n != NO_TIME) + rule.notes
+    return replace(when, wall=datetime.combine(when.wall.date(), rule.at), notes=notes, timed=True)
 
 
 def scheduled(
@@ -104,12 +149,14 @@ def scheduled(
     else:
         rrule = rules.reanchor(rule, when.wall.date())
         phrase = draft.every or rules.describe(rrule)
-    start = first_at_or_after(rrule, when.wall, to_utc(when.wall, tz), tz)
+    start = first_on_or_after(rrule, when.wall, tz)
     if start is None:
         raise UsageError(f"the repeat {phrase!r} never happens after {when.text!r}")
-    if start.date() != when.wall.date():
+    if start.date() != when.wall.date() and when.text:
         notes.append(f"every {phrase} starts {human_time(in_zone(start, tz))}")
-    due = first_at_or_after(rrule, start, max(to_utc(start, tz), minute_of(not_before)), tz)
+    due: datetime | None = start
+    if to_utc(start, tz) < minute_of(not_before):
+        due = first_at_or_after(rrule, start, minute_of(not_before), tz)
     if due is None:
         raise UsageError(f"the repeat {phrase!r} has no time left after now")
     if due != start:
@@ -117,6 +164,17 @@ def scheduled(
     planned = with_due(replace(draft, start=start, every=phrase, rrule=rrule), due)
     then = tuple(next_walls(rrule, start, due, tz, ECHOED))
     return Plan(planned, then, tuple(notes) + _clock_notes(due, planned, *then))
+
+
+def first_on_or_after(rrule: str, wall: datetime, tz: ZoneInfo) -> datetime | None:
+    """The rule's first occurrence from a wall time on; the wall itself keeps its instant.
+
+    Occurrences of a rule are the first of a repeated time, but "now" in the
+    second 01:10 of a night the clocks go back is the second one: when the
+    rule falls on that very wall time, the start is that instant.
+    """
+    first = first_at_or_after(rrule, wall, to_utc(wall.replace(fold=0), tz), tz)
+    return wall if first == wall else first
 
 
 def _clock_notes(due: datetime, reminder: Reminder, *then: datetime) -> tuple[str, ...]:
@@ -255,8 +313,12 @@ def revise(reminder: Reminder, changes: Changes, now: datetime) -> Plan:
         raise UsageError(
             f"reminder {reminder.id} is finished", hint="give --at to schedule it again"
         )
-    when = changes.when or Reading(text="its current time", wall=reminder.due or reminder.start)
+    # Without a new --at the current time stays, unless a new repeat gives its own.
+    when = changes.when or Reading(
+        text="its current time", wall=reminder.due or reminder.start, timed=False
+    )
     rule = None if changes.once else _rule_for_edit(reminder, changes)
+    when = timed_by(when, rule)
     if edited.from_done and rule is None:
         raise UsageError("--from-done needs a repeat (--every)")
     # Without a new --at the current time stays, even if it has passed.

@@ -25,7 +25,14 @@ from ally.errors import AllyError, UsageError
 from ally.reminders import rules
 from ally.reminders.actions import checked_about, checked_text, with_due
 from ally.reminders.model import STATUSES, Event, EventKind, Reminder, Status, wall_text
-from ally.reminders.schedule import first_at_or_after, in_zone, to_utc, to_wall, zone_named
+from ally.reminders.schedule import (
+    checked_year,
+    first_at_or_after,
+    in_zone,
+    to_utc,
+    to_wall,
+    zone_named,
+)
 from ally.reminders.store import ReminderStore
 
 FORMAT = "ally-reminders"
@@ -55,8 +62,8 @@ def reminder_json(r: Reminder, *, history: bool = True) -> dict[str, Any]:
         "next_due": iso(r.next_due),
         "snoozed_until": iso(r.snoozed_until.astimezone(tz) if r.snoozed_until else None),
         "start": iso(in_zone(r.start, tz)),
-        "start_local": wall_text(r.start),
-        "due_local": wall_text(r.due) if r.due else None,
+        "start_local": wall_text(r.start, tz),
+        "due_local": wall_text(r.due, tz) if r.due else None,
         "created": iso(r.created),
         "updated": iso(r.updated),
         "last_notified": iso(r.notified),
@@ -138,7 +145,7 @@ def read_entry(
         due = start
     rrule = _string(entry, "rrule")
     every = _string(entry, "every")
-    if rrule:
+    if rrule is not None:  # an empty one is refused, not taken for "no repeat"
         rrule = rules.checked_rrule(rrule)
     elif every:
         rrule = rules.rrule_for(rules.parse_every(every), start.date())
@@ -201,9 +208,10 @@ def _id(entry: dict[str, Any]) -> int | None:
 
 def _parse(text: str, key: str) -> datetime:
     try:
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(f'"{key}" is not an ISO 8601 time: {text!r}') from None
+    return checked_year(moment, f'"{key}" ({text})')
 
 
 def _instant(entry: dict[str, Any], key: str) -> datetime | None:
@@ -218,7 +226,10 @@ def _wall(entry: dict[str, Any], local: str, instant: str, zone: Any) -> datetim
     """A wall time from its exact local form, else from an ISO instant read in the zone."""
     text = _string(entry, local)
     if text:
-        return _parse(text, local).replace(tzinfo=None, microsecond=0)
+        # An offset here marks the second of a repeated time (see model.wall_text).
+        moment = _parse(text, local)
+        wall = to_wall(moment, zone) if moment.tzinfo else moment
+        return wall.replace(microsecond=0)
     text = _string(entry, instant)
     if not text:
         return None

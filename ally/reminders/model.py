@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from ally.reminders.schedule import in_zone, to_utc
+from ally.reminders.schedule import in_zone, is_second, to_utc
 
 Status = Literal["open", "done", "skipped"]
 EventKind = Literal["done", "skipped"]
@@ -89,13 +89,30 @@ def from_utc_text(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
-def wall_text(wall: datetime) -> str:
-    """A wall time as stored: 2026-11-29T18:00:00 (no offset: it is read in the zone)."""
-    return wall.replace(microsecond=0).isoformat(timespec="seconds")
+def wall_text(wall: datetime, zone: ZoneInfo | None = None) -> str:
+    """A wall time as stored: 2026-11-29T18:00:00 (no offset: it is read in the zone).
+
+    The one exception: the second of a time that happens twice (01:30 after
+    the clocks go back, `fold=1`) carries the offset it has then,
+    2027-11-07T01:30:00-05:00, so that it reads back as that instant.
+    """
+    if zone is not None and is_second(wall, zone):
+        return in_zone(wall, zone).replace(microsecond=0).isoformat(timespec="seconds")
+    return wall.replace(microsecond=0, fold=0).isoformat(timespec="seconds")
 
 
-def from_wall_text(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=None)
+def from_wall_text(text: str, zone: ZoneInfo | None = None) -> datetime:
+    """A stored wall time; one with an offset is the instant it names, on the zone's clock.
+
+    Without a zone, an offset is ally's own mark of the second of a repeated
+    time (see `wall_text`).
+    """
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        return moment
+    if zone is not None:
+        return moment.astimezone(zone).replace(tzinfo=None)
+    return moment.replace(tzinfo=None, fold=1)
 
 
 def human_time(moment: datetime) -> str:

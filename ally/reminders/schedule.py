@@ -5,12 +5,21 @@ clock in its IANA zone) plus the zone, never as a fixed offset, so a weekly
 18:00 stays 18:00 across clock changes. Rules are expanded on naive wall
 times and each occurrence is turned into an instant only at the end.
 
-Clock-change days are resolved one way, everywhere (PEP 495 `fold=0`):
+Clock-change days are resolved one way, everywhere:
 
 - a wall time that does not exist (spring forward, e.g. 02:30 on
   2027-03-14 in New York) is moved forward by the gap: 03:30 EDT;
 - a wall time that happens twice (fall back, 01:30 on 2027-11-07) is the
-  first of the two: 01:30 EDT, before the clocks go back.
+  first of the two: 01:30 EDT, before the clocks go back, unless it carries
+  PEP 495 `fold=1`. Only times that name an instant get that mark: "now"
+  or "in 20 minutes" during the second 01:10, or an explicit offset
+  ("01:30-05:00"). Repeats always use the first.
+
+Times are kept from FIRST_YEAR to LAST_YEAR, far from where date
+arithmetic overflows (years 1 and 9999): a rule's occurrences end with
+LAST_YEAR. Every rule is checked before it is expanded (rules.rrule_problem),
+so none can stand still (INTERVAL=0) or name only days that never come (30
+February); dateutil itself stops searching at the year 9999.
 
 Pure: no clock, no environment. dateutil is imported only when a rule is
 actually expanded, so listing reminders never pays for it.
@@ -18,12 +27,13 @@ actually expanded, so listing reminders never pays for it.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ally.errors import UsageError
+from ally.errors import AllyError, UsageError
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
@@ -33,6 +43,20 @@ MISSED_CAP = 999
 # Wall clocks differ from UTC by less than a day, so starting the search a day
 # early never misses an occurrence.
 SLACK = timedelta(days=1)
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+# The last wall time any rule yields (the end of LAST_YEAR).
+HORIZON = datetime(LAST_YEAR, 12, 31, 23, 59)
+
+
+def checked_year(moment: datetime, what: str) -> datetime:
+    """The time itself, or UsageError if it falls outside the years ally keeps."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise UsageError(
+            f"{what} is in the year {moment.year}; ally keeps times from {FIRST_YEAR} "
+            f"to {LAST_YEAR}"
+        )
+    return moment
 
 
 def zone_named(name: str) -> ZoneInfo:
@@ -46,8 +70,19 @@ def zone_named(name: str) -> ZoneInfo:
 
 
 def to_utc(wall: datetime, zone: ZoneInfo) -> datetime:
-    """The instant a wall time names in a zone (gap → forward by the gap; fold → the first)."""
-    return wall.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    """The instant a wall time names in a zone (gap → forward by the gap; twice → the first,
+    or the second if the wall carries fold=1)."""
+    return wall.replace(tzinfo=zone, fold=1 if is_second(wall, zone) else 0).astimezone(UTC)
+
+
+def is_second(wall: datetime, zone: ZoneInfo) -> bool:
+    """Whether a wall time is marked as the second of a time that happens twice."""
+    if not wall.fold:
+        return False
+    first = wall.replace(tzinfo=zone, fold=0).utcoffset()
+    second = wall.replace(tzinfo=zone, fold=1).utcoffset()
+    # Clocks going back make the first offset the larger; in a gap it is the other way.
+    return first is not None and second is not None and first > second
 
 
 def to_wall(instant: datetime, zone: ZoneInfo) -> datetime:
@@ -69,15 +104,37 @@ def clock_change_note(wall: datetime, zone: ZoneInfo) -> str | None:
     first = wall.replace(tzinfo=zone, fold=0).utcoffset()
     second = wall.replace(tzinfo=zone, fold=1).utcoffset()
     if first != second:
-        return f"{when} happens twice (clocks go back); ally uses the first"
+        which = "the second" if is_second(wall, zone) else "the first"
+        name = in_zone(wall, zone).tzname()
+        return f"{when} happens twice (clocks go back); this is {which}, {wall:%H:%M} {name}"
     return None
 
 
 def expand(rule: str, start: datetime) -> rrule | rruleset:
-    """The dateutil rule for an RFC 5545 RRULE anchored at a wall time."""
+    """The dateutil rule for an RFC 5545 RRULE anchored at a wall time, ending by HORIZON.
+
+    A stored rule is checked again here: one that could not move on (INTERVAL=0,
+    say, from an older import) would make dateutil loop for ever.
+    """
+    from dateutil.rrule import rrule as single_rule
     from dateutil.rrule import rrulestr
 
-    return rrulestr(rule, dtstart=start)
+    from ally.reminders.rules import rrule_problem  # not on the start-up path of list and due
+
+    problem = rrule_problem(rule)
+    if problem is not None:
+        raise AllyError(
+            f"a reminder's repeat rule {rule!r} cannot be used: {problem}",
+            hint="give it a new one with: ally remind edit ID --every RULE",
+        )
+    found = rrulestr(rule, dtstart=start)
+    if not isinstance(found, single_rule):
+        return found
+    until = getattr(found, "_until", None)
+    with warnings.catch_warnings():
+        # dateutil frowns on COUNT with UNTIL; here UNTIL is only a bound on the search.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return found.replace(until=min(until, HORIZON) if until else HORIZON)
 
 
 def walls_from(rule: str, start: datetime, after: datetime) -> Iterator[datetime]:

@@ -210,7 +210,7 @@ class ReminderStore:
                     reminder.id,
                     e.kind,
                     utc_text(e.at),
-                    wall_text(e.due) if e.due else None,
+                    wall_text(e.due, reminder.tz) if e.due else None,
                     e.note,
                 )
                 for e in reminder.history
@@ -229,11 +229,11 @@ def _values(r: Reminder) -> tuple[Any, ...]:
         r.text,
         r.about,
         r.zone,
-        wall_text(r.start),
+        wall_text(r.start, r.tz),
         r.every,
         r.rrule,
         int(r.from_done),
-        wall_text(r.due) if r.due else None,
+        wall_text(r.due, r.tz) if r.due else None,
         _optional_utc(r.following),
         _optional_utc(r.snoozed_until),
         _optional_utc(r.next_due_utc),
