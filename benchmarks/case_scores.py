@@ -99,12 +99,12 @@ def feedback_file(name: str) -> list[Case]:
 def corpus_split(split: str) -> list[Case]:
     corpus = ROOT / "data" / "corpus"
     splits = tomllib.loads((corpus / "splits.toml").read_text("utf-8"))
-    batches = set(splits[split]["batches"])
+    writers = set(splits[split]["writers"])
     out = []
     for path in sorted((corpus / "batches").glob("*.jsonl")):
         for line in path.read_text("utf-8").splitlines():
             r = json.loads(line)
-            if r["batch"] not in batches:
+            if r["writer"] not in writers:
                 continue
             labels = {*r["skills"], *r["pitfalls"], *r["safety"]} | (
                 {"risk"} if r["risk"] else set()
@@ -119,6 +119,7 @@ FILES: dict[str, Callable[[], list[Case]]] = {
     "safety_cases": lambda: safety_file("tests/cases/safety_cases.toml"),
     "safety_blind": lambda: safety_file("tests/cases/safety_blind.toml"),
     "feedback_blind": lambda: feedback_file("tests/cases/feedback_blind.toml"),
+    "corpus_train": lambda: corpus_split("train"),
     "corpus_validation": lambda: corpus_split("validation"),
     "corpus_test": lambda: corpus_split("test"),
 }

@@ -26,6 +26,9 @@ Layout (each module imports only the ones above it in this list):
 - ``disclosure``   self-disclosure, and the self-focus pitfall
 - ``information``  information and general statements
 - ``verdict``      the one-line verdict
+- ``features``     what a reply looks like to the learned scorer
+- ``model``        the learned scorer at run time (weights in ``scorer.json``)
+- ``blend``        one decision per label from the rules and the scorer
 - ``combine``      ``analyse()`` and ``detect_skills()``: runs the families, builds Feedback
 
 Only the names below are the package's interface; everything with a leading underscore

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ally.practice.feedback import model
 from ally.practice.feedback.advice import _asking_and_advising, _marked_premature, _premature
+from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.disclosure import _LONG_STORY, _disclosure, _self_focus
 from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
 from ally.practice.feedback.information import _general_statements, _information
@@ -74,34 +76,62 @@ def detect_skills(text: str, context: str = "") -> list[str]:
 
 
 def analyse(
-    reply: str, context: str = "", *, explored: bool = False, risk: bool = False
+    reply: str,
+    context: str = "",
+    *,
+    explored: bool = False,
+    risk: bool = False,
+    learned: bool = True,
 ) -> Feedback:
     """Feedback on ``reply``, which answers the loved one's ``context``.
 
     ``explored`` says the user already asked or reflected earlier in the session, so
     advice in this reply is not premature. ``risk`` says the conversation is already
     known to involve risk of suicide or self-harm (a practice scenario about it), even if
-    the line it answers does not say so.
+    the line it answers does not say so. ``learned=False`` runs the rules alone (the
+    learned scorer is trained on what the rules alone find).
     """
     sentences = _sentences(reply)
+    reading = rules(sentences, context, risk=risk)
+    scorer = model.scorer() if learned else None
+    if scorer is not None:
+        reply_words = words_of(reply.translate(_STRAIGHTEN))
+        context_words = words_of(context.translate(_STRAIGHTEN))
+        context_risk = risk or mentions_risk(context)
+        reading = blend(reading, sentences, reply_words, context_words, context_risk, scorer)
+    return _feedback(reply, reading, explored)
+
+
+def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Reading:
+    """What the rules alone find. Safety moves are candidates until risk is settled."""
     skills = _skills(sentences, context)
     risky = risk or mentions_risk(context) or reply_signals_risk(sentences)
-    safety = _safety_moves(sentences, risky)
+    safety = _safety_moves(sentences, True)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
     pitfalls = _secrecy_read_in_context(pitfalls, sentences, context, risky)
     focus = _self_focus(sentences, skills)
     if focus is not None:
         pitfalls.append(focus)
+    return Reading(skills=skills, pitfalls=pitfalls, safety=safety, risk=risky)
+
+
+def _feedback(reply: str, reading: Reading, explored: bool) -> Feedback:
+    """The Feedback for a settled reading: how the findings bear on each other, and the
+    verdict."""
+    pitfalls = reading.pitfalls
+    # a safety move counts only when the exchange involves risk; asking directly makes it
+    safety = [f for f in reading.safety if reading.risk or f.name == "asks_about_suicide"]
+    risky = reading.risk or bool(safety)
     # the words that raise a pitfall earn no skill: "I know exactly how you feel, my dog
     # died last year" is not understanding
-    skills = [f for f in skills if not _overlaps(f, _discrediting(f, pitfalls))]
+    skills = [f for f in reading.skills if not _overlaps(f, _discrediting(f, pitfalls))]
     if safety:
         skills = _safety_first(skills, safety)
     premature = _premature(skills, explored)
     if premature:
         skills = _marked_premature(skills)
     skills.sort(key=lambda f: (f.start, SKILLS.index(f.name)))
-    pitfalls.sort(key=lambda f: (f.start, PITFALLS.index(f.name)))
+    pitfalls = sorted(pitfalls, key=lambda f: (f.start, PITFALLS.index(f.name)))
     skill_names = [n for n in SKILLS if any(f.name == n for f in skills)]
     pitfall_names = [n for n in PITFALLS if any(f.name == n for f in pitfalls)]
     leading = risky and not safety and leading_question(reply)

@@ -31,8 +31,9 @@ SAFETY = (
 
 @dataclass(frozen=True)
 class Finding:
-    """One skill, pitfall or safety move, the span of the reply that shows it, and the id
-    of the rule that found it (``source``: "reflection.guess:12", "advice.imperative")."""
+    """One skill, pitfall or safety move, the span of the reply that shows it, and what
+    found it: ``source`` is a rule's id ("reflection.guess:12", "advice.imperative") or
+    "model" (the learned scorer, with its ``score`` and top features as ``evidence``)."""
 
     name: str
     kind: str
@@ -41,6 +42,8 @@ class Finding:
     reason: str
     suggestion: str
     source: str = ""
+    score: float | None = None  # the model's score, for a finding the model made
+    evidence: tuple[str, ...] = ()  # the features that pushed that score up most
 
 
 @dataclass(frozen=True)
