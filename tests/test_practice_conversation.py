@@ -434,3 +434,14 @@ def test_a_question_about_something_they_are_not_holding_back_gets_an_honest_not
 def test_a_general_question_after_a_reflection_is_still_general(s: Scenario) -> None:
     turn = say(Session(s), "You've seemed quieter than usual lately. What's been going on?")
     assert turn.response.kind == "reveal"
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_a_question_back_after_the_ask_is_answered_and_the_ask_still_waits(
+    s: Scenario,
+) -> None:
+    session = trusting(s, revealed=tuple(b.id for b in s.beats))
+    assert say(session, WHAT_HELPS).response.kind == "ask"
+    back = say(session, HOW_LONG)
+    assert back.response.kind in ("since", "short") and not session.finished
+    assert say(session, "Yes, of course.").response.ends == "goal"

@@ -353,9 +353,14 @@ class Conversation:
         return self._plain(m)
 
     def _answer_to_ask(self, m: Move) -> Response:
-        """They asked something of the user; this reply is the answer, and the talk ends."""
+        """They asked something of the user; this reply is the answer, and the talk ends.
+        A question back about what they told ("When did it start?") is answered first,
+        and the ask still waits."""
         if m.hurts:
             return self._end("lost")
+        asks = m.skills & {"open_question", "closed_question"}
+        if asks and (m.beats or m.duration) and not m.safety:
+            return self._plain(m, prefix=False)
         return self._end("goal", self.scenario.ask.close, kind="close")
 
     def _withdraw(self, m: Move) -> Response:
