@@ -184,9 +184,9 @@ def test_stats_track_the_safety_steps() -> None:
     practise("niece-asks-for-secrecy", "I promise I won't tell anyone.")
     text = invoke("practice", "--stats").stdout
     assert "Safety steps, in 2 sessions where risk came up" in text
-    assert "asked directly about suicide: 1 of 2" in text
+    assert "asked directly about suicide:    1 of 2" in text
     assert "kept clear of promising secrecy: 1 of 2" in text
-    assert "asked about a plan or timing: 0 of 1" in text
+    assert "asked about a plan or timing:    0 of 1" in text
     steps = {
         s["name"]: s for s in json.loads(invoke("practice", "--stats", "--json").stdout)["safety"]
     }

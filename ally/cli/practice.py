@@ -557,9 +557,11 @@ def show_stats(as_json: bool) -> None:
         page.heading(
             f"Safety steps, in {plural(trends.risk_sessions, 'session')} where risk came up"
         )
-        for tally in trends.safety:
-            if tally.relevant:
-                page.text(f"{STEP_WORDS[tally.name]}: {tally.done} of {tally.relevant}", indent=2)
+        shown = [t for t in trends.safety if t.relevant]
+        step_width = max(len(STEP_WORDS[t.name]) for t in shown) + 1
+        for tally in shown:
+            label = f"{STEP_WORDS[tally.name]}:"
+            page.text(f"{label:<{step_width}} {tally.done} of {tally.relevant}", indent=2)
 
 
 def stats_json(trends: Trends) -> dict[str, Any]:
