@@ -32,9 +32,11 @@ def test_every_beat_can_come_out_and_every_path_ends_properly(s: Scenario) -> No
     assert found.problems == []
     assert found.revealed == {b.id for b in s.beats}
     assert found.endings == {"goal", "lost", "limit"}
-    # the goal is in reach, and never faster than the beats it waits for allow
+    # the goal is in reach, and never faster than the beats it waits for allow (in a
+    # risk scenario: an offer of help, the barrier worked with, the answer)
     assert found.goal_in is not None
-    assert len(s.ask.after) + len(s.ask.needs) + 2 <= found.goal_in <= s.turns
+    quickest = 3 if s.risk else len(s.ask.after) + 2
+    assert quickest <= found.goal_in <= s.turns
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
@@ -316,3 +318,11 @@ def test_a_risk_scenario_needs_its_safe_track(
     load_scenarios.cache_clear()
     with pytest.raises(ContentError, match=r"\[safe\]: missing 'urgency'"):
         load_scenarios()
+
+
+@pytest.mark.parametrize("s", [s for s in SCENARIOS if s.risk], ids=lambda s: s.id)
+def test_calling_the_emergency_number_never_waits_for_the_questions(s: Scenario) -> None:
+    c = Conversation(s, random.Random(0))
+    call = Move(safety=frozenset({"connects_to_help"}), emergency=True)
+    assert c.respond(call).kind == "safe_help"
+    assert c.respond(Move(skills=frozenset({"validation"}))).kind == "ask"

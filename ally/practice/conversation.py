@@ -516,14 +516,15 @@ class Conversation:
             return Response(safe.means, "safe_means")
         if "stays_with_them" in m.safety:
             self.done.add("stays_with_them")
-            if self.help_offered and set(self.scenario.ask.needs) <= self.done:
+            if self.help_offered:
                 return self._ask(kind="ask")
             return Response(safe.stay, "safe_stay")
         return None
 
     def _help(self, m: Move) -> Response:
         safe = self.scenario.safe
-        if not set(self.scenario.ask.needs) <= self.done:
+        # calling the emergency number never has to wait for the questions
+        if not (m.emergency or set(self.scenario.ask.needs) <= self.done):
             return Response(safe.not_yet, "safe_not_yet")
         if safe.emergency_now and not m.emergency:
             return Response(safe.emergency, "safe_emergency")
