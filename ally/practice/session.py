@@ -140,7 +140,7 @@ class Summary:
 
 
 class Session:
-    def __init__(self, scenario: Scenario, seed: int | None = 0) -> None:
+    def __init__(self, scenario: Scenario, seed: int = 0) -> None:
         self.scenario = scenario
         self.seed = seed
         self.conversation = Conversation(scenario, random.Random(seed))
