@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -50,22 +51,73 @@ def _country(value: str) -> str:
 
 
 def _region(value: str) -> str:
-    region = value.strip().lower()
-    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", region):
-        raise UsageError(f"region {value!r} is not a region name", hint="for example scotland")
+    """A region ally has lines for ('Northern Ireland' is stored as northern-ireland)."""
+    from ally.content.directory import load_directory
+    from ally.resources import region_id
+
+    region = region_id(value)
+    known = load_directory().region_ids()
+    if region not in known:
+        raise UsageError(
+            f"region {value!r} is not a region ally has lines for",
+            hint=f"regions: {', '.join(known)}",
+        )
     return region
+
+
+def _sync(check: str, *args: str) -> Callable[[str], str]:
+    """A check from ally.reminders.sync_config, imported only when a sync key is checked."""
+
+    def checked(value: str) -> str:
+        from ally.reminders import sync_config
+
+        result: str = getattr(sync_config, check)(value, *args)
+        return result
+
+    return checked
 
 
 KEYS: dict[str, Key] = {
     "country": Key("Your country, a two-letter code (GB, US, IE, ...)", _country),
     "region": Key("A region of your country with its own services (e.g. scotland)", _region),
+    # `ally remind sync` (see `ally remind sync setup`); never a password.
+    "sync.url": Key(
+        "Your CalDAV server (https://...), without a password", _sync("check_url_setting")
+    ),
+    "sync.username": Key("Your user name on the CalDAV server", _sync("check_name", "user name")),
+    "sync.calendar": Key(
+        "The calendar to sync with (default: ally)", _sync("check_name", "calendar name")
+    ),
+    "sync.as": Key(
+        "Sync reminders as calendar events (event) or tasks (todo)", _sync("check_kind")
+    ),
+    "sync.password_command": Key(
+        "A command that prints the server password (run without a shell)",
+        _sync("check_password_command"),
+    ),
+    "sync.allow_http": Key(
+        "true to allow plain http:// to a server other than this machine", _sync("check_flag")
+    ),
 }
+
+
+def replace_section(path: Path, prefix: str, values: Mapping[str, str]) -> dict[str, str]:
+    """Set every ``prefix.*`` setting at once (each checked); those not given are removed."""
+    checked = {key: known_key(key).check(value) for key, value in values.items()}
+    kept = {k: v for k, v in load(path).items() if not k.startswith(prefix + ".")}
+    _write(path, {**kept, **checked})
+    return checked
 
 
 def config_path(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     if env.get("ALLY_HOME"):
         return Path(env["ALLY_HOME"]).expanduser() / CONFIG
+    if sys.platform.startswith("linux"):
+        # The XDG rule by hand, as platformdirs applies it on Linux, so that `ally crisis`
+        # and `ally resources`, which read this file on every run, need not import it.
+        base = env.get("XDG_CONFIG_HOME", "").strip() or str(Path.home() / ".config")
+        return Path(base) / APP / CONFIG
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP, appauthor=False)) / CONFIG

@@ -6,6 +6,15 @@ plainer. Used to tell an unknown code (a usage error) from a real country with n
 
 from __future__ import annotations
 
+# Names read with "the" in a sentence ("in the United Kingdom").
+WITH_ARTICLE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic")
+
+
+def the(name: str) -> str:
+    """'the United Kingdom', 'the Netherlands', but 'Canada'."""
+    return f"the {name}" if name.startswith(WITH_ARTICLE) else name
+
+
 NAMES: dict[str, str] = {
     "AD": "Andorra",
     "AE": "United Arab Emirates",

@@ -90,10 +90,56 @@ def _practice_sessions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _sync_state(conn: sqlite3.Connection) -> None:
+    """`ally remind sync`: what the calendar held when both sides last agreed, and kept versions.
+
+    sync_account: the one calendar synced with, its sync token and the last good run.
+    sync_objects: per reminder uid, its calendar object's href and ETag, the calendar item
+    (JSON) as last synced and that object's iCalendar text (patched, not rebuilt, on a push).
+    reminder_versions: copies kept when a reminder is removed or loses a conflict, so
+    `ally remind restore` can bring them back.
+    """
+    conn.execute(
+        """
+        CREATE TABLE sync_account (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            calendar_url TEXT NOT NULL,
+            sync_token TEXT,
+            last_synced TEXT
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE sync_objects (
+            uid TEXT PRIMARY KEY,
+            href TEXT NOT NULL,
+            etag TEXT,
+            synced TEXT NOT NULL,
+            data TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE reminder_versions (
+            id INTEGER PRIMARY KEY,
+            reminder_id INTEGER NOT NULL,
+            uid TEXT NOT NULL,
+            kept TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            data TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX reminder_versions_by_reminder ON reminder_versions (reminder_id)")
+
+
 # Append only: version N is MIGRATIONS[N - 1]. Never edit one that has shipped.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _reminders_schema,
     _practice_sessions,
+    _sync_state,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

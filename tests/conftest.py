@@ -72,6 +72,8 @@ PYTHON = sys.executable
 
 # Modules a cheap command must not load (start-up time is a feature).
 HEAVY = ("rich", "sqlite3", "dateparser", "dateutil", "icalendar", "platformdirs", "tomllib")
+# What `ally remind sync` loads: no other command may (see test_startup.py).
+SYNC_ONLY = ("caldav", "requests", "urllib3", "lxml", "icalendar", "recurring_ical_events")
 _PROBE = """
 import json, sys
 sys.argv = ["ally", *sys.argv[1:]]
@@ -85,14 +87,16 @@ sys.stderr.write("LOADED " + json.dumps(loaded) + "\\n")
 """
 
 
-def heavy_modules_loaded(home: Path, *args: str, **env: str) -> list[str]:
-    """Run `ally ARGS` in a fresh interpreter; return which of HEAVY it imported."""
+def heavy_modules_loaded(
+    home: Path, *args: str, watch: tuple[str, ...] = HEAVY, **env: str
+) -> list[str]:
+    """Run `ally ARGS` in a fresh interpreter; return which of `watch` (HEAVY) it imported."""
     import json
     import subprocess
 
     proc = subprocess.run(
         [PYTHON, "-c", _PROBE, *args],
-        input=json.dumps(HEAVY) + "\n",
+        input=json.dumps(watch) + "\n",
         capture_output=True,
         text=True,
         env=python_env(home, **env),

@@ -6,6 +6,7 @@ import stat
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -77,3 +78,17 @@ def test_unset_of_a_missing_setting_says_so(ally_home: Path) -> None:
 def test_written_toml_reads_back_the_same(values: dict[str, str]) -> None:
     parsed = tomllib.loads(config.dumps(values))
     assert dict(config._flatten(parsed)) == values
+
+
+def test_the_config_path_matches_platformdirs_without_importing_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import platformdirs
+
+    for xdg in ("", str(tmp_path / "xdg")):
+        env = {"XDG_CONFIG_HOME": xdg} if xdg else {}
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+        if xdg:
+            monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+        expected = Path(platformdirs.user_config_dir("ally", appauthor=False)) / "config.toml"
+        assert config.config_path(env) == expected

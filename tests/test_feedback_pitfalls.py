@@ -1,66 +1,12 @@
-"""Pitfall checks against the labelled cases in pitfall_cases.toml.
-
-The listening datasets label skills but not pitfalls, so the pitfall rules are held to
-the project's own labelled replies: precision first (a false alarm on a good reply costs
-trust), then recall.
-"""
+"""Pitfalls the product promises to catch, or to leave alone, pinned one by one, and what a
+pitfall finding says. (Precision and recall per pitfall, over the labelled replies in
+pitfall_cases.toml, are checked by test_feedback_cases.py.)"""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 import pytest
 
-from ally.practice.feedback import PITFALLS, analyse
-
-CASES = tomllib.loads(Path(__file__).with_name("pitfall_cases.toml").read_text("utf-8"))["case"]
-CLEAN = [c for c in CASES if not c["pitfalls"]]
-
-MIN_PRECISION = 0.95
-MIN_RECALL = 0.85
-
-
-def found(case: dict[str, object]) -> set[str]:
-    return set(analyse(str(case["reply"]), str(case.get("context", ""))).pitfall_names)
-
-
-def test_the_cases_are_well_formed() -> None:
-    for case in CASES:
-        assert set(case) <= {"reply", "context", "pitfalls"}
-        assert case["reply"].strip()
-        assert set(case["pitfalls"]) <= set(PITFALLS)
-
-
-@pytest.mark.parametrize("pitfall", PITFALLS)
-def test_each_pitfall_has_enough_varied_positives(pitfall: str) -> None:
-    replies = [c["reply"] for c in CASES if pitfall in c["pitfalls"]]
-    assert len(replies) >= 15
-    assert len(set(replies)) == len(replies)
-
-
-def test_there_are_enough_clean_replies() -> None:
-    assert len(CLEAN) >= 60
-
-
-@pytest.mark.parametrize("pitfall", PITFALLS)
-def test_precision_and_recall_per_pitfall(pitfall: str) -> None:
-    tp = fp = fn = 0
-    for case in CASES:
-        flagged = pitfall in found(case)
-        wanted = pitfall in case["pitfalls"]
-        tp += flagged and wanted
-        fp += flagged and not wanted
-        fn += wanted and not flagged
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    assert precision >= MIN_PRECISION, f"{pitfall}: precision {precision:.3f}"
-    assert recall >= MIN_RECALL, f"{pitfall}: recall {recall:.3f}"
-
-
-@pytest.mark.parametrize("case", CLEAN, ids=[c["reply"][:40] for c in CLEAN])
-def test_clean_replies_raise_no_pitfall(case: dict[str, object]) -> None:
-    assert found(case) == set()
+from ally.practice.feedback import analyse
 
 
 # The tricky negatives the product promises, pinned one by one.
@@ -137,11 +83,6 @@ def test_pitfall_findings_point_into_the_reply_and_explain_themselves() -> None:
     )
 
 
-def test_a_pitfall_leads_the_verdict() -> None:
-    verdict = analyse("That sounds hard. You'll be fine though.").verdict
-    assert "brushing the feeling aside" in verdict
-
-
 def test_false_reassurance_is_flagged_and_not_praised_as_a_reflection() -> None:
     # from a user trying the CLI: it minimises and brushes the feeling aside, nothing more
     feedback = analyse("Honestly you'll be fine, everyone feels like that sometimes.")
@@ -152,3 +93,17 @@ def test_false_reassurance_is_flagged_and_not_praised_as_a_reflection() -> None:
 def test_chat_spellings_read_like_the_full_words() -> None:
     assert analyse("dont cry, its not that bad").pitfall_names == ["minimising", "dismissing"]
     assert analyse("i wont tell anyone").pitfall_names == ["secrecy_promise"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # reassurance that brushes the worry aside stays a pitfall, not validation
+        "You'll be fine, don't worry.",
+        "You'll find someone better.",
+    ],
+)
+def test_brushing_aside_is_a_pitfall_not_validation(reply: str) -> None:
+    found = analyse(reply, "")
+    assert "validation" not in found.skill_names
+    assert found.pitfall_names

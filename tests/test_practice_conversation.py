@@ -50,7 +50,6 @@ HELP = "Can we call the crisis line together right now?"
 HELP_IN_THE_TIPS_WORDS = "Would you be willing to call a crisis line with me? I'll stay right here."
 STAY = "I'm coming over now and I'll stay with you."
 EMERGENCY = "I'm calling an ambulance now and I'll stay on the line with you."
-NEEDS_SAFETY_FAMILY = pytest.mark.xfail(strict=True, reason="needs safety family")
 
 
 def own_topic(s: Scenario, beat: Beat) -> str:
@@ -233,10 +232,19 @@ def test_advice_they_were_coming_to_is_taken_up_once_they_are_ready(s: Scenario)
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
 @pytest.mark.parametrize("pitfall", sorted(PITFALL_REPLIES))
 def test_each_pitfall_gets_its_own_withdrawal(s: Scenario, pitfall: str) -> None:
+    if pitfall == "secrecy_promise" and not s.risk:
+        return  # keeping an ordinary confidence is no pitfall: tested below
     turn = say(Session(s), PITFALL_REPLIES[pitfall])
     assert turn.feedback.pitfall_names == [pitfall]
     assert (turn.response.kind, turn.response.pitfall) == ("withdraw", pitfall)
     assert turn.answer == s.pitfalls[pitfall]
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_keeping_a_confidence_without_risk_is_not_a_pitfall(s: Scenario) -> None:
+    turn = say(Session(s), PITFALL_REPLIES["secrecy_promise"])
+    assert turn.feedback.pitfall_names == []
+    assert turn.response.kind != "withdraw"
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
@@ -353,7 +361,6 @@ def test_a_safety_move_is_never_met_as_a_pitfall_or_as_early_advice(s: Scenario)
         assert turn.response.kind not in ("withdraw", "resist")
 
 
-@NEEDS_SAFETY_FAMILY
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))
 def test_asked_about_a_plan_they_answer_that(s: Scenario) -> None:
     session = Session(s)
@@ -362,28 +369,25 @@ def test_asked_about_a_plan_they_answer_that(s: Scenario) -> None:
     assert turn.response.kind == "safe_urgency" and turn.answer == s.safe.urgency
 
 
-@NEEDS_SAFETY_FAMILY
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))
 def test_an_offer_to_make_things_safer_is_answered(s: Scenario) -> None:
     turn = say(Session(s), MEANS)
     assert turn.response.kind == "safe_means" and turn.answer == s.safe.means
 
 
-@NEEDS_SAFETY_FAMILY
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))
 def test_saying_you_will_stay_is_answered(s: Scenario) -> None:
     turn = say(Session(s), STAY)
     assert turn.response.kind == "safe_stay" and turn.answer == s.safe.stay
 
 
-@NEEDS_SAFETY_FAMILY
 def test_the_grandad_scenario_rewards_finding_out_about_urgency() -> None:
     arthur = next(s for s in SCENARIOS if s.id == "grandad-putting-affairs-in-order")
     session = Session(arthur)
     monday = say(session, HELP)
     assert monday.answer == arthur.safe.not_yet  # "ring them on Monday, no rush"
     say(session, ASKS_DIRECTLY)
-    urgency = say(session, "Have you thought about when, or how?")
+    urgency = say(session, "Have you thought about when you would do it?")
     assert urgency.response.kind == "safe_urgency"
     assert say(session, MEANS).response.kind == "safe_means"
     assert say(session, HELP).response.kind == "safe_help"

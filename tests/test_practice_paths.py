@@ -8,7 +8,6 @@ these tests do not depend on how the feedback engine reads a particular reply.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,7 @@ from practice_paths import moves, walk
 import ally.content
 from ally.content.scenarios import MAX_TRUST, Scenario, load_scenarios
 from ally.errors import ContentError
-from ally.practice import session as session_module
 from ally.practice.conversation import Conversation, Move
-from ally.practice.feedback import Feedback, Finding, analyse
-from ally.practice.session import Session
 
 SCENARIOS = load_scenarios()
 IDS = [s.id for s in SCENARIOS]
@@ -125,71 +121,6 @@ def test_the_grandad_is_not_ready_for_help_until_the_urgency_is_known() -> None:
     assert c.respond(help_).line == s.safe.help  # a barrier the user can work with
     assert c.respond(Move(safety=frozenset({"stays_with_them"}))).line == s.ask.line
     assert c.respond(Move()).ends == "goal"
-
-
-# ------------------------------------------- with the engine's safety findings
-#
-# Until the engine's safety family lands, only asks_about_suicide and
-# connects_to_help are found. These tests stand in the findings the engine promises
-# for the textbook phrasings (its interface: Feedback.safety), to check that the
-# whole session, summary included, uses them.
-
-TEXTBOOK = {
-    "Do you have a plan for how you would do it?": "asks_about_urgency",
-    "Have you thought about when, or how?": "asks_about_urgency",
-    "Can I hold on to your tablets for a while?": "means_safety",
-    "I'm coming over now and I'll stay with you.": "stays_with_them",
-    "I'll stay right here while you talk to them.": "stays_with_them",
-}
-
-
-@pytest.fixture
-def safety_family(monkeypatch: pytest.MonkeyPatch) -> None:
-    def with_findings(reply: str, context: str = "", *, explored: bool = False) -> Feedback:
-        found = analyse(reply, context, explored=explored)
-        name = TEXTBOOK.get(reply)
-        if name is None:
-            return found
-        extra = Finding(name, "safety", 0, len(reply), "a safety move", "")
-        return replace(found, safety=(*found.safety, extra), risk=True)
-
-    monkeypatch.setattr(session_module, "analyse", with_findings)
-
-
-@pytest.mark.usefixtures("safety_family")
-def test_with_the_safety_family_the_grandad_session_ticks_every_step() -> None:
-    s = risk("grandad-putting-affairs-in-order")
-    session = Session(s, 1)
-    replies = [
-        "Can we call the crisis line together right now?",
-        "Are you thinking about killing yourself?",
-        "Have you thought about when, or how?",
-        "Can I hold on to your tablets for a while?",
-        "Can we call the crisis line together right now?",
-        "I'll stay right here while you talk to them.",
-        "Of course.",
-    ]
-    kinds = [session.reply(r).response.kind for r in replies]
-    assert kinds == [
-        "safe_not_yet",
-        "safe_asked",
-        "safe_urgency",
-        "safe_means",
-        "safe_help",
-        "ask",
-        "close",
-    ]
-    summary = session.summary()
-    assert summary.goal_reached and summary.safety is not None
-    assert summary.safety.as_dict() == {
-        "asked_directly": True,
-        "asked_about_urgency": True,
-        "means_safety": True,
-        "pointed_to_help": True,
-        "stayed_with_them": None,
-        "avoided_secrecy": True,
-    }
-    assert summary.praise.startswith("Well done")
 
 
 # ----------------------------------------------------------- authoring checks

@@ -135,7 +135,6 @@ def test_a_risk_session_follows_the_safe_track(ally_home: Path) -> None:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="needs safety family")
 def test_a_risk_session_with_the_urgency_question_ticks_every_step(ally_home: Path) -> None:
     risk_session(
         ally_home,
@@ -151,5 +150,4 @@ def test_a_risk_session_with_the_urgency_question_ticks_every_step(ally_home: Pa
             "Pointed to help: yes",
             "Kept clear of promising secrecy: yes",
         ],
-        timeout=10,  # until the engine finds urgency, this waits for a line that never comes
     )

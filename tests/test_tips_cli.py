@@ -103,3 +103,61 @@ def test_bad_option_is_a_usage_error() -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ")
     assert result.stderr.count("\n") == 1
+
+
+def search_ids(*words: str) -> list[str]:
+    result = invoke("tips", "--search", *words, "--json")
+    assert result.exit_code == 0, result.stderr
+    return [t["id"] for t in json.loads(result.stdout)]
+
+
+def test_search_takes_several_words_without_quotes() -> None:
+    assert "low-pressure-messages" in search_ids("text", "message")
+    assert search_ids("text", "message") == search_ids("text message")
+    # Options after the words still work.
+    result = invoke("tips", "--search", "secret", "promise", "--category", "crisis")
+    assert result.exit_code == 0 and "dont-promise-secrecy" in result.stdout
+    assert invoke("tips", "-s", "text", "message").exit_code == 0
+
+
+def test_a_goodbye_message_is_a_warning_sign_tips_can_find() -> None:
+    for words in (("goodbye",), ("farewell",), ("giving", "things", "away")):
+        assert "know-the-signs" in search_ids(*words), words
+    signs = json.loads(invoke("tips", "show", "know-the-signs", "--json").stdout)
+    text = " ".join(signs["steps"])
+    for sign in ("burden", "not being around", "giving things away", "affairs in order", "calm"):
+        assert sign in text, sign
+    assert "ally crisis" in text
+
+
+def test_self_harm_and_far_away_crises_have_tips() -> None:
+    self_harm = json.loads(invoke("tips", "show", "respond-to-self-harm", "--json").stdout)
+    text = " ".join([self_harm["why"], *self_harm["steps"], *self_harm["avoid"]])
+    for idea in ("not a bid for attention", "calm", "urgent medical help", "Ultimatums"):
+        assert idea in text, idea
+    assert self_harm["say"]
+    remote = json.loads(invoke("tips", "show", "crisis-from-far-away", "--json").stdout)
+    steps = " ".join(remote["steps"])
+    assert "Keep them talking" in steps and "where they are" in steps.lower()
+    assert "--remote" in steps
+    assert "crisis-from-far-away" in search_ids("far", "away")
+
+
+def test_professional_help_says_some_signs_cannot_wait() -> None:
+    tip = json.loads(invoke("tips", "show", "encourage-professional-help", "--json").stdout)
+    first = tip["steps"][0]
+    assert first.startswith("Some signs need help now")
+    for sign in (
+        "suicide",
+        "not eating or sleeping for days",
+        "losing touch with reality",
+        "mania",
+    ):
+        assert sign in first, sign
+    assert "never a reason to wait" in tip["why"]
+
+
+def test_no_tip_cites_a_campaign_that_has_closed() -> None:
+    tips = json.loads(invoke("tips", "--json").stdout)
+    urls = [s["url"] for t in tips for s in t["sources"]]
+    assert not any("time-to-change.org.uk" in url for url in urls)

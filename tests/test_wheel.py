@@ -54,6 +54,7 @@ def test_the_wheel_carries_the_content_files(wheel: Path) -> None:
     assert len(scenarios) >= 30
     for name in scenarios:
         assert f"ally/data/scenarios/{name}" in names
+    assert not [n for n in names if "/corpus/" in n], "the labelled corpus stays out of the wheel"
     assert wheel.name.startswith(f"ally-{__version__}-")
 
 

@@ -604,8 +604,7 @@ def check(
       ally practice check "At least it's Friday" --json
       ally practice check --jsonl < replies.jsonl
     """
-    from ally.practice.feedback import analyse
-    from ally.practice.safety import mentions_risk
+    from ally.practice.feedback import analyse, mentions_risk
 
     if jsonl:
         check_lines()

@@ -486,14 +486,89 @@ def edit(
 
 
 @app.command("remove")
-def remove(reminder_id: int = ID) -> None:
-    """Delete a reminder and its history.
+def remove(
+    reminder_id: int = ID,
+    forget: bool = typer.Option(
+        False, "--forget", help="Also delete the copy kept for `ally remind restore`."
+    ),
+) -> None:
+    """Remove a reminder; a copy is kept so `ally remind restore ID` can bring it back.
 
     Example: ally remind remove 3
     """
+    from ally.reminders import versions
+
     with store_for(reminder_id) as store:
-        gone = store.delete(reminder_id)
+        gone = versions.remove(store, reminder_id, now_from_env())
+        if forget:
+            versions.forget(store, reminder_id)
     Page().text(f"Removed reminder {reminder_id}: {clean_line(gone.text)}")
+    if not forget:
+        note(f"To bring it back: ally remind restore {reminder_id}")
+
+
+@app.command("restore")
+def restore(
+    reminder_id: int = ID,
+    show: bool = typer.Option(False, "--list", help="List the versions kept of this reminder."),
+    version: int | None = typer.Option(
+        None, "--version", min=1, metavar="N", help="Put kept version N back (see --list)."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Bring back a removed reminder, or an earlier version kept by a sync conflict.
+
+    Example: ally remind restore 3 --list
+    """
+    from ally.reminders import versions
+
+    if show and version is not None:
+        raise UsageError("give either --list or --version, not both")
+    store = store_for(reminder_id)
+    with store:
+        if show:
+            return _render_kept(reminder_id, versions.kept_for(store, reminder_id), as_json)
+        now = now_from_env()
+        if version is None:
+            restored = versions.restore_removed(store, reminder_id, now)
+        else:
+            restored = versions.restore_version(store, reminder_id, version, now)
+    if as_json:
+        return _emit_reminder(restored)
+    Page().text(f"Restored reminder {restored.id}: {clean_line(restored.text)}")
+
+
+def _render_kept(reminder_id: int, kept: list[Any], as_json: bool) -> None:
+    if as_json:
+        from ally.reminders.interchange import iso, reminder_json
+
+        emit_json(
+            [
+                {
+                    "version": k.number,
+                    "kept": iso(k.kept),
+                    "reason": k.reason,
+                    "reminder": reminder_json(k.reminder),
+                }
+                for k in kept
+            ]
+        )
+        return
+    page = Page()
+    if not kept:
+        page.text(f"No versions of reminder {reminder_id} are kept.")
+        return
+    page.title(f"Kept versions of reminder {reminder_id}")
+    for k in kept:
+        r = k.reminder
+        rule = f", every {r.every}" if r.every else ""
+        page.text(f"{k.number}. {clean_line(r.text)}: {when(r.next_due)}{rule}", indent=2)
+        page.dim(f"kept {when(k.kept)}: {k.reason}", indent=5)
+    undo = "ally remind restore {id}" if any(k.removal for k in kept) else ""
+    page.dim(
+        f"Put one back: ally remind restore {reminder_id} --version N"
+        + (f" (removed: {undo.format(id=reminder_id)})" if undo else "")
+    )
 
 
 class Format(StrEnum):
@@ -692,3 +767,9 @@ def path() -> None:
     Example: ally remind path
     """
     print(database_path())
+
+
+# `ally remind sync` lives in its own module; it imports nothing heavy until it runs.
+from ally.cli.sync import app as sync_app  # noqa: E402
+
+app.add_typer(sync_app, name="sync")

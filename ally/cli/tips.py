@@ -5,19 +5,57 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from ally import tips as finder
 from ally.cli.output import Page, emit_json
 from ally.content.tips import Tip, load_tips
 
+SEARCH_FLAGS = ("--search", "-s")
+
+
+class TipsGroup(TyperGroup):
+    """`ally tips --search text message` searches for both words.
+
+    Typer takes one value per option, so the words after --search that are not
+    options are joined into that one value before the usual parsing; otherwise
+    the second word would be read as a subcommand.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, join_search_words(args))
+
+
+def join_search_words(args: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        out.append(arg)
+        i += 1
+        if arg == "--":
+            out += args[i:]
+            break
+        if arg in SEARCH_FLAGS:
+            words = []
+            while i < len(args) and not args[i].startswith("-"):
+                words.append(args[i])
+                i += 1
+            if words:
+                out.append(" ".join(words))
+    return out
+
+
 app = typer.Typer(
+    cls=TipsGroup,
     help="""Practical guidance for supporting someone: what to do, say and avoid.
 
 Examples:
 
   ally tips                        # every tip, by category
   ally tips --category crisis      # one category
-  ally tips --search "secret"      # tips mentioning a word
+  ally tips --search secret        # tips mentioning a word
+  ally tips --search text message  # tips mentioning all these words
   ally tips show listen-actively   # one tip in full
   ally tips random --seed 7        # one tip, the same one for the same seed
 """,

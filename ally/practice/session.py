@@ -168,7 +168,7 @@ class Session:
         if self.finished:
             raise ValueError("the conversation is over")
         said = self.current_line
-        feedback = analyse(text, said, explored=self.explored)
+        feedback = analyse(text, said, explored=self.explored, risk=self.risk)
         move = read_move(feedback, self.scenario)
         response = self.conversation.respond(move)
         turn = Turn(said, text, feedback, move, response, self.conversation.trust)

@@ -1,0 +1,154 @@
+"""analyse() and detect_skills(): run each family over the sentences of a reply, settle
+how the families interact, and build the Feedback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ally.practice.feedback.advice import _asking_and_advising, _marked_premature, _premature
+from ally.practice.feedback.disclosure import _disclosure, _self_focus
+from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
+from ally.practice.feedback.information import _general_statements, _information
+from ally.practice.feedback.pitfalls import _phrase_pitfalls
+from ally.practice.feedback.reflection import (
+    _on_topic,
+    _reflection,
+    _share_on_topic,
+    _you_statement,
+)
+from ally.practice.feedback.safety import (
+    _safety_moves,
+    _secrecy_promise,
+    leading_question,
+    limits_secrecy,
+    mentions_risk,
+    reply_signals_risk,
+)
+from ally.practice.feedback.sentences import _STRAIGHTEN, _content_stems, _Sentence, _sentences
+from ally.practice.feedback.validation import _my_own_hard_time, _validation
+from ally.practice.feedback.verdict import _verdict
+from ally.practice.feedback.words import words_of
+
+
+def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool) -> list[Finding]:
+    """The skills in one sentence. ``on_topic`` says the reply as a whole takes up words
+    of what they said, so a share of my own in it answers their story."""
+    question, advice, asks_them = _asking_and_advising(s)
+    reflection = _reflection(s, context_stems, advice is not None or question is not None)
+    validation = _validation(s)
+    # a plain statement about them, with nothing else going on, mirrors what they said
+    if reflection is None and advice is None and validation is None and not asks_them:
+        reflection = _you_statement(s)
+    disclosure = _disclosure(s)
+    if disclosure is not None and validation is not None and _my_own_hard_time(s, validation):
+        validation = None
+    if reflection is None and disclosure is not None and on_topic:
+        reflection = _share_on_topic(s)
+    found = [f for f in (question, advice, reflection, validation, disclosure) if f is not None]
+    information = _information(s)
+    if information is not None:
+        found.append(information)
+    return found
+
+
+def _skills(sentences: list[_Sentence], context: str) -> list[Finding]:
+    their_words = words_of(context.translate(_STRAIGHTEN))
+    context_stems = _content_stems(their_words.words)
+    on_topic = _on_topic(sentences, their_words, context_stems)
+    found: list[Finding] = []
+    quiet: list[_Sentence] = []  # sentences that show no skill of their own
+    for s in sentences:
+        in_sentence = _sentence_skills(s, context_stems, on_topic)
+        found.extend(in_sentence)
+        if not in_sentence:
+            quiet.append(s)
+    found.extend(_general_statements(found, quiet))
+    return found
+
+
+def detect_skills(text: str, context: str = "") -> list[str]:
+    """Skill names found in ``text`` (for ``../shared/eval/score.py --callable``)."""
+    found = {f.name for f in _skills(_sentences(text), context)}
+    return [name for name in SKILLS if name in found]
+
+
+def analyse(
+    reply: str, context: str = "", *, explored: bool = False, risk: bool = False
+) -> Feedback:
+    """Feedback on ``reply``, which answers the loved one's ``context``.
+
+    ``explored`` says the user already asked or reflected earlier in the session, so
+    advice in this reply is not premature. ``risk`` says the conversation is already
+    known to involve risk of suicide or self-harm (a practice scenario about it), even if
+    the line it answers does not say so.
+    """
+    sentences = _sentences(reply)
+    skills = _skills(sentences, context)
+    risky = risk or mentions_risk(context) or reply_signals_risk(sentences)
+    safety = _safety_moves(sentences, risky)
+    pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
+    pitfalls = _secrecy_read_in_context(pitfalls, sentences, context, risky)
+    focus = _self_focus(sentences, skills)
+    if focus is not None:
+        pitfalls.append(focus)
+    if safety:
+        skills = _safety_first(skills, safety)
+    premature = _premature(skills, explored)
+    if premature:
+        skills = _marked_premature(skills)
+    skills.sort(key=lambda f: (f.start, SKILLS.index(f.name)))
+    pitfalls.sort(key=lambda f: (f.start, PITFALLS.index(f.name)))
+    skill_names = [n for n in SKILLS if any(f.name == n for f in skills)]
+    pitfall_names = [n for n in PITFALLS if any(f.name == n for f in pitfalls)]
+    leading = risky and not safety and leading_question(reply)
+    return Feedback(
+        reply=reply,
+        skills=tuple(skills),
+        pitfalls=tuple(pitfalls),
+        verdict=_verdict(skill_names, pitfall_names, premature, [f.name for f in safety], leading),
+        premature_advice=premature,
+        safety=tuple(safety),
+        risk=risky,
+    )
+
+
+def _secrecy_read_in_context(
+    pitfalls: list[Finding], sentences: list[_Sentence], context: str, risky: bool
+) -> list[Finding]:
+    """A promise of secrecy is a pitfall when the secret is a risk (or not told yet), not
+    when it is good news kept quiet: "Cross my heart, I won't tell. Congratulations!"."""
+    agreed = _secrecy_promise(sentences, context, risky)
+    phrased = [f for f in pitfalls if f.name == "secrecy_promise"]
+    others = [f for f in pitfalls if f.name != "secrecy_promise"]
+    if limits_secrecy(sentences):
+        return others
+    if agreed is not None:
+        start, end, rule = agreed
+        return [*others, _pitfall("secrecy_promise", start, end, rule)]
+    # said without being asked: a pitfall where there is risk, or nothing is known
+    keep = phrased if (risky or not context.strip()) else []
+    return [*others, *keep[:1]]
+
+
+# In a risk exchange a safety question is right as a plain yes/no question, and offering
+# help is not advice given too early.
+_SAFETY_QUESTION = (
+    "A plain yes/no question is right here: it asks about safety in words they can answer.",
+    "Then listen to the answer without rushing to fix it.",
+)
+
+
+def _safety_first(skills: list[Finding], safety: list[Finding]) -> list[Finding]:
+    def overlaps(f: Finding) -> bool:
+        return any(f.start < m.end and m.start < f.end for m in safety)
+
+    out = []
+    for f in skills:
+        if not overlaps(f):
+            out.append(f)
+        elif f.name == "closed_question":
+            out.append(replace(f, reason=_SAFETY_QUESTION[0], suggestion=_SAFETY_QUESTION[1]))
+        elif f.name != "advice":  # offering help in a crisis is a safety move, not advice
+            out.append(f)
+    return out

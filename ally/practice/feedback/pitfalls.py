@@ -1,0 +1,238 @@
+"""Phrase pitfalls: minimising, judgment, promising secrecy and dismissing; a phrase only
+talked about ("I won't tell you to cheer up") or quoted is not one. (Self-focus, a pitfall
+of the whole reply, is in disclosure.py.)
+"""
+
+from __future__ import annotations
+
+from ally.practice.feedback.findings import Finding, _pitfall
+from ally.practice.feedback.phrases import Phrases, _sub, _words
+from ally.practice.feedback.sentences import _clause_end, _Sentence
+from ally.practice.feedback.words import _MARKS
+
+# Where an order to them starts: the start of a clause, or after a softener ("just",
+# "please", "you need to"). "Let it go" is an order; "hard to let it go" is not.
+_words(
+    "order_lead",
+    "just please try+to need+to should have+to got+to and now man so oh come+on well hey",
+)
+
+
+def _orders(*lines: str) -> str:
+    """Pattern lines for orders: each at the start of a clause or after a softener."""
+    return "\n".join(f"{lead} {line}" for line in lines for lead in ("^", "@order_lead"))
+
+
+# "At least" that shrinks the problem, not "at least you told me", "at least twice".
+_sub(
+    "fair_at_least",
+    """
+    you have? told|said|shared|reached|talked|opened|came|called|asked|let|trusted
+    you are talking|telling
+    @num|one|two|three|a+few|a+couple|once|twice|some|for+now|for+a|for+the|until|that|i|we|
+        @imperative
+    """,
+)
+_MINIMISING = Phrases(
+    "pitfalls.minimising",
+    """
+    # a silver lining that shrinks the problem: "at least you have a job"
+    ^ at least !:fair_at_least
+    but|well|still|hey at least !:fair_at_least
+    # comparison with others: "others have it worse", "it could be worse"
+    other|some|lots+of|many|plenty+of people|kids|folks have+to|had+to? have|had|are|go+through|
+        deal+with|face it|things? _2 worse|harder
+    people|others|someone have|has|had it _2 worse
+    it|things|this|that could always|have? be|been a+lot|much|way|so? worse
+    worse things happen
+    there are people starving|dying|worse+off
+    think of|about those|people|the+people|others who+are? less fortunate
+    # cheering up instead of listening: "cheer up", "look on the bright side"
+    cheer|chin|buck up
+    turn that frown
+    good vibes only
+    everything happens for a reason
+    this too shall pass
+    # a platitude about time: "time heals", "time is a great healer"
+    time heals|will+heal|is+a+healer|is+a+great+healer|is+the+best+healer
+    it is all? part+of? god+'s|a+bigger|the plan
+    # shrinking it: "it's not that bad", "you'll get over it", "it's no big deal"
+    it+is|that+is really? not that|so|even+that|a+big+deal|the+end+of+the+world|
+        a+real+problem !easy|simple|obvious|your+fault|uncommon
+    it+is|that+is no big deal
+    not a big deal
+    you will|are+going+to soon? get over it|this|that|him|her
+    # moving straight on to someone or something new: "you'll find someone better",
+    # "plenty more fish in the sea"
+    you will|are+going+to soon|easily? find|meet someone|somebody|another|a+new better|else|new|
+        one|job|guy|girl|partner|in+no+time
+    plenty|lots more|other|of fish in the sea
+    plenty|lots more|other fish
+    just|need+to|should|have+to|got+to get over it
+    ^ get over it
+    it is just|only a phase|bad+day|breakup|break+up|job|test|exam
+    everyone gets|feels|has+days+like|goes+through _1 sad|down|low|that|this|stressed|like+that
+    you have so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
+    be grateful|thankful for+what|that
+    count your blessings
+    """
+    + _orders(
+        "think|stay|be|keep more? positive|positively",
+        "look|focus on the bright|positive side",
+    ),
+)
+_JUDGMENT = Phrases(
+    "pitfalls.judgment",
+    """
+    # labelling how they feel: "you're overreacting", "being dramatic", "too sensitive"
+    you are just|being|so|too|really* overreacting|dramatic|oversensitive|hysterical|silly|
+        ridiculous|selfish|lazy|weak|pathetic|childish|paranoid|irrational|attention|too+sensitive|
+        so+sensitive|a+baby|a+drama+queen
+    you are just|being|so|too|really* making it|this up|about+you
+    you are just|being|so|too|really* making a big+deal|fuss|scene
+    stop|quit being so? dramatic|sensitive|silly|lazy|selfish|negative|a+baby
+    stop|quit overreacting|whining|complaining|moaning|feeling+sorry+for+yourself
+    what|why do you even|really? have to be sad|depressed|upset|anxious|down|unhappy|stressed about
+    you have nothing|no+reason to be sad|depressed|upset|anxious|down|unhappy|stressed
+    # blame: "it's your own fault", "you brought it on yourself"
+    it+is|that+is all|really? your own? fault
+    you brought|did this|it|that on|to yourself
+    you only have yourself to blame
+    you should have known better
+    what were you thinking
+    you asked for it
+    # dismissing the illness as a choice: "snap out of it", "pull yourself together"
+    try harder
+    attention seeking
+    you+are|just doing+it? for|looking+for|wanting attention
+    it is all? in your head
+    making a mountain out of a molehill
+    """
+    + _orders(
+        "snap out of it",
+        "pull yourself together",
+        "man|toughen|grow up",
+        "get a grip",
+    ),
+)
+_SECRECY_PROMISE = Phrases(
+    "pitfalls.secrecy_promise",
+    """
+    # promising silence about what they told you: "I promise I won't tell anyone"
+    i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
+        breathe+a+word|mention+it|mention+this anyone|anybody|a+soul|a+single+soul|a+word|them|him|
+        her|people|nobody !without|unless|until|before|about+my
+    i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
+        breathe+a+word|mention+it|mention+this your _ !without|unless|until|before|about+my
+    i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
+        breathe+a+word|mention+it|mention+this $
+    i promise|swear not+to|to+never|never+to tell|say
+    your|this|the|that secret 's|is|will+be? safe with me
+    i will|can|promise+to|promise+i+will keep it|this|that|your+secret a+secret|secret|between+us|
+        to+myself|quiet? !unless|until|if+you+are+in+danger|if+you+are+at+risk|if+you+are+not+safe
+    it|this|that stays|will+stay|can+stay|is just? between us|you+and+me
+    no+one|noone|nobody else? will|has+to|needs+to|is+going+to ever? know|find+out
+    my lips are sealed
+    cross my heart
+    """,
+)
+_DISMISSING = Phrases(
+    "pitfalls.dismissing",
+    """
+    # stopping the feeling: "don't cry", "stop worrying", "don't think about it"
+    do not cry
+    stop|quit crying|worrying|stressing|dwelling|thinking+about+it|thinking+about+that|
+        thinking+about+this|being+sad|being+upset
+    do+not|try+not+to think|dwell about|on it|that|this|him|her
+    do not be|get sad|upset|so+upset|like+that|so+negative|down
+    # "don't worry" said about the feeling itself, not "don't worry about the dishes"
+    do not worry .|!|,|;|so+much|too+much|about+it|about+that|about+this|about+a+thing|
+        about+anything
+    do not worry $
+    do not worry ,? it+will|everything|you+will|be+happy
+    no need to worry|cry|get+upset|be+sad|be+upset
+    # false reassurance: "you'll be fine", "everything will be okay"
+    you+will|you+are+going+to|it+will|everything+will|everything+is+going+to|
+        everything+'s+going+to|it+is+going+to|things+will be just? fine|okay|alright|all+right
+    you are fine
+    # changing the subject: "let's talk about something else", "anyway, did you see ..."
+    let+us|can+we|shall+we|we+should talk+about|think+about|focus+on|change something|
+        the+subject else|happier|more+positive|nicer|fun?
+    let us not talk|think|dwell about it|this|that
+    on a lighter|happier|different|brighter note
+    enough about that
+    moving on
+    anyway ,? did|have|what|how|so you|about
+    i do not want to hear about? it|this|that
+    """
+    + _orders(
+        "forget|put about? it|that|this behind+you? .|!|,",
+        "forget|put about? it|that|this behind+you? $",
+        "shake it off",
+        "let it go",
+        "move on from it|this|that",
+        "calm down",
+    ),
+)
+_PITFALL_PATTERNS = {
+    "minimising": _MINIMISING,
+    "judgment": _JUDGMENT,
+    "secrecy_promise": _SECRECY_PROMISE,
+    "dismissing": _DISMISSING,
+}
+
+# Talking about a phrase, not saying it: "I won't tell you to cheer up", "I'm not going to
+# judge you", "people who say 'cheer up'". The cue ends at most four words before it.
+_MENTION = Phrases(
+    "pitfalls.mention",
+    """
+    will+not|would+not|not+going+to|never+going+to|do+not+want+to|not+here+to|not+about+to
+    refuse+to|would+never|will+never|i+never|not+trying+to|not+saying|never+say|never+said
+    not+asking+you+to|no+one+should|nobody+should|do+not+think|not+that
+    can+not+promise|will+not+promise|not+promise|can+not+keep|will+not+keep|can+not+guarantee
+    instead+of|rather+than
+    tell|tells|told|telling|say|says|said|saying
+    """,
+)
+_MENTION_GAP = 5
+
+
+def _mentioned(s: _Sentence, start: int) -> bool:
+    """Whether a cue that talks about a phrase ends shortly before word ``start``."""
+    for i in range(start):
+        end = _MENTION.at(s.w, i)
+        if 0 < end <= start:
+            gap = sum(1 for word in s.words[end:start] if word not in _MARKS)
+            if gap <= _MENTION_GAP:
+                return True
+    return False
+
+
+def _quoted(s: _Sentence, at: int) -> bool:
+    """Whether reply offset ``at`` sits inside double quotes in the sentence."""
+    return s.text.count('"', 0, at - s.start) % 2 == 1
+
+
+# "Don't worry" that goes with an offer or a promise reassures about what you will do
+# ("Don't worry about the dishes, I'll do them"), not about what they feel.
+_OFFER = Phrases(
+    "pitfalls.offer", "i+will|i+will+not|i+am+going+to|i+can|we+will|no+one|noone|nobody"
+)
+
+
+def _phrase_pitfalls(s: _Sentence) -> list[Finding]:
+    found = []
+    w = s.w
+    for name, phrases in _PITFALL_PATTERNS.items():
+        i = 0
+        while (m := phrases.search(w, i)) is not None:
+            i, j = m
+            start, end = w.starts[i], w.ends[_clause_end(s, j) - 1]
+            skip = _quoted(s, start) or _mentioned(s, i)
+            if not skip and s.words[i : i + 3] == ("do", "not", "worry") and _OFFER(w):
+                skip = True
+            if not skip:
+                found.append(_pitfall(name, start, end, phrases.rule_at(w, i, j)))
+                break
+            i += 1
+    return found

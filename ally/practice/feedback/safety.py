@@ -1,0 +1,910 @@
+"""Safety: risk of suicide or self-harm in what they said or in the reply, the five moves
+that keep someone safe, and a request to keep it secret.
+
+#BeThe1To, QPR and Mental Health First Aid agree on the moves: ask directly about
+suicide (asking does not plant the idea), find out how urgent it is (a plan, the means,
+the timing, whether they have already done something), put distance between them and
+the means, connect them with help (best together), and stay with them. They also agree
+that a risk is never kept secret.
+
+The moves are findings like the skills, each with the phrase that shows it. They count
+only in a risk exchange: "ring your GP about that knee" is advice, not a safety move.
+Help is recognised by the names and numbers in ``data/resources.toml`` (every covered
+country's lines), plus the generic forms (a crisis line, the GP, A&E, an ambulance, a
+trusted person), so the engine never falls behind the directory.
+
+Word patterns (phrases.py), parsed on first use.
+"""
+
+from __future__ import annotations
+
+from ally.content.directory import load_directory
+from ally.practice.feedback.findings import Finding, _rule
+from ally.practice.feedback.phrases import Phrases, _word_set, _words
+from ally.practice.feedback.sentences import _STRAIGHTEN, _clause_end, _Sentence, _sentences
+from ally.practice.feedback.words import Words, words_of
+
+_SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
+_MEANS = (
+    "pills|tablets|meds|medication|medications|medicine|medicines|painkillers|"
+    "antidepressants|blades|blade|razor|razors|knives|knife|gun|guns|rope|car+keys|keys|"
+    "stash|tin|bottle"
+)
+
+# ------------------------------------------------------------------ risk cues
+
+_RISK = Phrases(
+    "safety.risk",
+    f"""
+    # naming it: "suicide", "suicidal", "self-harm", "overdose"
+    suicide|suicidal|suicidally
+    self harm|harming
+    selfharm|selfharming
+    overdose|overdosed|overdosing
+    # killing or hurting oneself: "kill myself", "hurt myself", "harm myself"
+    kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving {_SELVES}
+    # ending one's life: "end it all", "end my life", "take my own life", "going to end it"
+    end|ending|ended it+all|my+life|my+own+life|everything|it+for+good
+    take|taking|took my own? life
+    going+to|want+to|wanted+to|ready+to|planning+to|decided+to|about+to end it !with|for
+    thinking+about|thinking+of|think+about|think+of ending it|things|everything !with
+    # wishing not to exist: "want to die", "better off without me", "wish I were dead"
+    want|wanted|going|ready|planning|plan to die
+    feel|feeling like dying
+    want|wanted everything|it+all to end|stop
+    not wanting to live|be+here|be+alive
+    going+to do it tonight|today|this+weekend|soon|tomorrow
+    think|thinking about|of dying|not+being+here|not+being+around|not+being+alive|death
+    wish|wished i was|were dead
+    wish|wished i was|were not here|alive|born
+    wish|wished i could just? disappear|die|sleep+forever
+    wish|wished i would never been born
+    better off dead|gone|without+me
+    better|happier off? if i was|were not+here|not+around|dead|gone
+    do not want to be+here|be+alive|live|exist|wake+up|go+on|carry+on|keep+going
+    not sure if? i want to be+here|be+alive|live|go+on
+    do+not+think|do+not+know+if|not+sure+if i want to be+here|be+alive|live|go+on
+    tired of being+alive|living|life
+    no|not+any|is+not+any|the point|reason in|of? going+on|living|to+live|carrying+on|being+here|
+        being+alive|staying|trying+anymore|trying+any+more|to+keep+going|to+go+on|anything|
+        it+all|anymore|any+more
+    do+not|can+not see the|much|any point|way+forward|way+out|future
+    what is the point
+    life is|'s not|not+really worth living
+    my life is pointless|worthless|not+worth+it
+    everything is pointless
+    nothing left to live for
+    can not go+on|keep+going|do+this+anymore|do+this+any+more|take+it+anymore|take+it+any+more|
+        carry+on
+    do+not+think|do+not+know+if|not+sure+i i can go+on|keep+going|carry+on|keep+myself+safe
+    keep myself safe
+    done with everything|it+all|life|living|this+life|all+of+it
+    nobody|no+one|noone would|will even? miss|notice|care+if|care+when me|i
+    easier|better for everyone|everybody if+i|when+i|without
+    i+have+had|had enough of life|living|everything|it+all|this+world
+    will+not be a problem|burden much+longer|for+long|anymore|any+more
+    this is goodbye
+    wanted|want|just+wanted to say goodbye
+    goodbye everyone|all|everybody|forever
+    sorry for everything
+    look after my dog|cat|kids|children|plants|pets for+me
+    will+not|do+not|would+not need _2 anymore|any+more|where+i+am+going
+    where i am going
+    can+not|do+not+want+to live like this|without|with+this|anymore|any+more
+    will not be here|around much+longer|for+long|tomorrow|anymore|any+more
+    no way out
+    rather be dead
+    never|not wake up
+    sleep forever
+    waiting to die
+    waiting for the right day|time|moment
+    disappear forever|for+good|and+never+come+back
+    and just? not|never come|coming back|home
+    say|saying goodbye forever
+    # what people do before: goodbyes, giving things away, a note, affairs in order
+    goodbye letter|letters|note|message|messages
+    writing|wrote|written letters|a+letter|a+note|notes to everyone|everybody|people|the+people
+    the note 's|is written|done
+    logging off for good
+    giving|given|gave my+things|my+stuff|things|stuff|everything|some+stuff|it+all away
+    giving|gave|given away my
+    i have given my _3 to
+    sorted|sorting out? my will|affairs
+    affairs in order
+    i have made my decision
+    i have decided .
+    i have decided $
+    since i decided|made+my+decision
+    # being a burden: "I'm a burden", "everyone would be better off"
+    i+am|feel+like|feel+such|such a|such burden
+    a burden to|on everyone|everybody|my+family|you
+    waste of space
+    # the means and a plan: "pills saved up", "I've thought about how", "tonight's the night"
+    pills|tablets|meds saved|ready|stashed
+    pills|tablets i saved|have+saved|kept|have+kept|stashed
+    hiding _3 from myself
+    thinking|think about the|my pills|tablets|blades|gun|rope|knives
+    saved|saving|stockpiling|stockpiled|hoarding|keeping|kept my|the|all|all+of|up? _3 pills|
+        tablets|meds|medication|antidepressants|painkillers
+    stash of _1 pills|tablets|meds|painkillers
+    enough pills|tablets
+    got|have the pills|tablets|rope|blades|gun here|ready|with+me|in+my+room|.
+    got|have the pills|tablets|rope|blades|gun $
+    the rope
+    gun _10 think|thinking|thoughts
+    blades|blade|razor in|under|hidden|i+use|in+my
+    keep|keeps looking at my|the pills|tablets|blades|knives
+    keep thinking about taking all|the my? pills|tablets
+    going+to|want+to|will take all my pills|tablets|meds
+    thought|worked|decided|figured about? how i+would|i+will|i+could|to do+it|end+it|kill+myself
+    thought|worked|decided|figured about? how .
+    thought|worked|decided|figured about? how $
+    i have a plan .
+    i have a plan $
+    ways|how to do+it|end+it|kill+myself
+    everything i need to do it
+    so i can do it
+    thinking+about|thinking+of doing it
+    tonight is|'s the night
+    tonights the night
+    # having done it: "I've taken a load of pills", "I took something"
+    took|taken|swallowed a+load+of|loads+of|a+bunch+of|a+heap+of|a+lot+of|lots+of|all|some|
+        too+many|a+handful+of? of? my|mum+'s|the|those|these|them? sleeping? pills|tablets|meds|
+        painkillers
+    took|taken something|stuff
+    i have done something
+    did something stupid|bad
+    # not safe: "I don't trust myself tonight", "scared of what I might do"
+    do not trust myself
+    not safe on|with|around|tonight|right+now|at|.
+    not safe $
+    can not keep myself safe
+    scared|afraid|frightened of what i+might|i+will|ill|i+could|i+would|id do
+    scared|afraid i will|might do something
+    going to do something
+    doing something tonight
+    # self-harm: "cutting again", "I cut last night", not "cutting back"
+    started|been|stop|stopped|keep|kept|still|am|was cutting !back|down|out|off|corners|the|it|
+        class|classes|carbs|sugar|ties|costs|hair|in|up|through|across|my+hair
+    cutting again
+    the cutting
+    i cut last|again|myself|my+arm|my+arms|my+wrist|my+wrists|my+legs|my+leg
+    cutting my arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs
+    """,
+)
+# Negations that undo a cue: "I'm not suicidal", "I'd never hurt myself".
+_NOT_RISK = Phrases(
+    "safety.not_risk",
+    f"""
+    not|never|is+not|was+not feeling? suicidal
+    would|will|could never|not ever? kill|hurt|harm|cut {_SELVES}
+    never kill|hurt|harm|cut {_SELVES}
+    do not want to kill|hurt|harm|cut {_SELVES}
+    not going|planning to kill|hurt|harm|cut {_SELVES}
+    no thoughts|plan|plans|intention of|about|to suicide|killing|hurting|harming|ending
+    not thinking about|of suicide|killing|hurting|harming|ending
+    do not want to die
+    """,
+)
+# Said for a laugh: "I'll kill myself if I hear that song again lol". A marker in the same
+# sentence undoes the cue, unless they say it is no joke.
+_JOKING = frozenset(
+    {"lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "jk", "😂", "🤣", "😭", "😅"}
+)
+_NOT_JOKING = Phrases("safety.not_joking", "not joking|kidding\nno joke\nfor real\nactually")
+
+
+def _tokens(text: str) -> Words:
+    return words_of(text.translate(_STRAIGHTEN))
+
+
+def mentions_risk(text: str) -> bool:
+    """True if ``text`` carries a cue of suicide or self-harm, said directly or not.
+
+    Everyday idioms ("this commute is killing me", "I'm dying to see it"), jokes marked
+    as jokes, and plain denials ("I'd never hurt myself") are not cues.
+    """
+    return any(_risk_in(s.w) for s in _sentences(text))
+
+
+def _risk_in(words: Words) -> bool:
+    cues = _RISK.spans(words)
+    if not cues:
+        return False
+    if _JOKING.intersection(words.words) and not _NOT_JOKING(words):
+        return False
+    denials = _NOT_RISK.spans(words)
+    return any(not any(d0 <= c0 < d1 for d0, d1 in denials) for c0, _ in cues)
+
+
+# ---------------------------------------------------- asking directly about suicide
+
+# What a direct question asks about: suicide, killing oneself, ending one's life, not
+# wanting to be alive. (Hurting oneself is self-harm: worth asking, but not this move.)
+_SUICIDE_TOPIC = Phrases(
+    "safety.suicide_topic",
+    """
+    suicide|suicidal
+    kill|killing yourself
+    end|ending|take|taking your own? life
+    end|ending it all?
+    end|ending things !with
+    want|wanting|wanted to die|be+dead
+    want|wanting|wanted to be+here|be+alive|live|stay+alive any+more|anymore
+    not want to be+here|be+alive|live|exist|wake+up
+    not wanting to be+here|be+alive|live|exist
+    want|wanting your life to stop|end|be+over
+    """,
+)
+# What the question asks about them: thoughts, feelings, wishes, plans, a decision.
+_INNER = Phrases(
+    "safety.inner",
+    """
+    think|thinking|thought|thoughts|feel|feeling|feelings|want|wanting|wanted|mean|meant|
+        plan|planning|planned|plans|consider|considering|intend|intending|going+to|suicidal|
+        urge|urges|wish|wishing|decided|deciding|ready|tried|trying|try|saying|talking+about
+    """,
+)
+# A question that invites "no" or talks round it: "You're not going to do anything stupid,
+# are you?", "You'd never kill yourself, would you?", "not suicidal or anything, right?".
+_LEADING = Phrases(
+    "safety.leading",
+    """
+    you are|were not _6 are|were you ?
+    you are|were not _6 right|yeah|eh|okay|is+it|yes ?
+    you would|will|could never|not _6 would|will|could you ?
+    you would|will|could never|not _6 right|yeah|eh|okay ?
+    you are|were not _4 or anything
+    you are not suicidal|going+to|planning|thinking
+    you would never|not do|kill|hurt
+    do|doing|try|trying anything|something stupid|silly|daft|drastic|rash|dumb
+    """,
+)
+# The question's own opening, after any lead-in: "are you ...", "do you ...", "have you ...".
+_LEAD_IN = Phrases(
+    "safety.lead_in",
+    """
+    so|and|but|okay|look|honestly|directly|like|literally|please|love|mate|sweetheart
+    i need|want|have to ask you?
+    can|may i ask you?
+    i am going to ask you?
+    i have to ask
+    """,
+)
+_ASKING = Phrases(
+    "safety.asking",
+    """
+    are|were|do|did|have|had|would|will|could|is|has
+    when you say
+    if you
+    you mean
+    what|how about
+    """,
+)
+_CLAUSE_MARKS = frozenset(",:;-")
+_ASKED_BACK = frozenset({"not", "like", "literally", "really", "want", "wanting", "suicidal"})
+
+
+def _asks_at(words: Words, i: int) -> bool:
+    while i < len(words.words):
+        if words.words[i] in _CLAUSE_MARKS:
+            i += 1
+            continue
+        end = _LEAD_IN.at(words, i)
+        if end < 0:
+            break
+        i = end
+    return _ASKING.at(words, i) >= 0
+
+
+def _asks_directly(s: _Sentence) -> int:
+    """Word index where ``s`` asks directly about suicide, or -1."""
+    w = s.w
+    topic = _SUICIDE_TOPIC.search(w)
+    if topic is None or _LEADING(w) or not _INNER(w):
+        return -1
+    if not any(word.startswith(("you", "ur")) for word in w.words):
+        # "Not want to be alive?", "like literally want to die?": their words asked back
+        return 0 if s.asks and s.word(s.core) in _ASKED_BACK else -1
+    # the question may follow a lead-in: "I care about you, so I'll ask: are you ...?"
+    starts = [0] + [k + 1 for k, word in enumerate(w.words) if word in _CLAUSE_MARKS]
+    if any(_asks_at(w, i) for i in starts):
+        return starts[0] if s.asks else next(i for i in starts if _asks_at(w, i))
+    # a question said as a statement: "You mean ways to kill yourself?", "Not want to be
+    # alive?"
+    return 0 if s.asks else -1
+
+
+# Named in one sentence, asked about in the next: "Sometimes people who feel this low
+# think about ending their life. Have you been having thoughts like that?"
+_TOPIC_NAMED = Phrases(
+    "safety.topic_named",
+    f"""
+    suicide|suicidal
+    end|ending|take|taking their|his|her|your own? life|lives
+    kill|killing {_SELVES}
+    want|wanting to die
+    not want|wanting to be+alive|live|be+here
+    """,
+)
+_ASKED_ABOUT_THAT = Phrases(
+    "safety.asked_about_that",
+    """
+    like that|this|those
+    that|this way
+    those|these|such thoughts|feelings
+    the same
+    that too|as+well
+    where you are
+    """,
+)
+
+
+def _directly(sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
+    """The sentence that asks directly about suicide, and where the question starts."""
+    for k, s in enumerate(sentences):
+        at = _asks_directly(s)
+        if at >= 0:
+            return s, at
+        named = k > 0 and _TOPIC_NAMED(sentences[k - 1].w)
+        if named and s.asks and _ASKED_ABOUT_THAT(s.w) and not _LEADING(s.w):
+            return s, 0
+    return None
+
+
+def asks_about_suicide(reply: str) -> bool:
+    """True if ``reply`` asks directly about suicide: "Are you thinking about suicide?"."""
+    return _directly(_sentences(reply)) is not None
+
+
+def leading_question(reply: str) -> bool:
+    """True if ``reply`` asks about suicide in a way that invites "no" or talks round it."""
+    return any(_LEADING(s.w) and s.asks for s in _sentences(reply))
+
+
+# ----------------------------------------------------------- asking how urgent it is
+
+_URGENCY = Phrases(
+    "safety.urgency",
+    f"""
+    # a plan: "Do you have a plan?", "Have you thought about how you would do it?"
+    have|got|made|making a|any plan|plans !for|this|tomorrow|tonight
+    is that|this|it still the plan
+    what is the plan !for
+    planned|planning|plan how|when|it
+    thought|decided|worked|figured|picked about? how|when you+would|you+will|to !tell|say|
+        ask|explain|talk|break|let|cope|manage|get|find|handle
+    thought|decided|worked|figured|picked|thinking about? how|when ?
+    thought|decided|worked|figured|picked|thinking about? how|when $
+    how you would|will do it|end+it|kill+yourself
+    how would you do it
+    what you have|you+would have? decided|thought+about|planned
+    what have you thought about|decided|planned
+    what are you thinking of doing
+    picked|chosen|set a|the day|date|time|way|one|place
+    a|any date|day|time|way|plan in mind
+    when were|are you thinking|planning of|about|to doing? it
+    is there a|any time|day|date|plan
+    ^ is it tonight|today|now|this+weekend|for+tonight|for+today
+    ^ tonight|today ?
+    act on it|them|that soon|tonight|today
+    how close
+    how|when would|will|were you do|going+to|planning|thinking
+    do you know how|when
+    have|got|made any|some? preparations|arrangements
+    are|were you going|planning|thinking to|of|about doing|do|act|going+through _3 tonight|today|
+        soon|now
+    anything|something in+the+house|nearby|at+home|around|in+reach you could|would|might use
+    are you hurt|injured|bleeding|safe+from
+    did you take|swallow|drink anything|something|them|it|any|some
+    how many|much have|did you
+    what have|did you taken|take|done|swallowed
+    is there a plan
+    have you decided when|how|on
+    # the means: "Do you have the pills with you?", "Can you get hold of it?"
+    kill|end _3 tonight|today|now|soon ?
+    do|have|did you have|got the|any|your? means|things|stuff|{_MEANS}|it|them|anything|
+        something with+you|on+you|at+home|near+you|there|here|right+now|now|in+the+house
+    get|got hold of|to it|them|what|anything
+    what you need|would+use|will+need|would+need
+    can you get to it|them
+    what you would|will use|need
+    things you would use
+    anything|something _4 you would use
+    where are|is they|it|the|your _2 right+now|now|kept
+    is|are it|they with+you|there|at+home|near+you
+    # already done: "Have you taken anything?", "What did you take?"
+    have|did you already? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
+        them|some|yourself|it
+    have you done something|anything
+    what|how+much|how+many|when did you take
+    what you took|have+taken
+    how long ago
+    is it still? bleeding
+    """,
+)
+
+
+_TELL_ME = Phrases("safety.tell_me", "tell me what|whether|if|how|when|where")
+
+
+def _asks_about_urgency(s: _Sentence) -> tuple[int, int, str] | None:
+    """A question (or "tell me whether ...") about a plan, the means, the timing, or what
+    they have already done."""
+    if not (s.asks or _TELL_ME(s.w) or s.word(s.core) in ("have", "do", "did")):
+        return None
+    return _URGENCY.find(s.w)
+
+
+# ------------------------------------------------------------------ means safety
+
+_MEANS_SAFETY = Phrases(
+    "safety.means",
+    f"""
+    # asking to look after them: "Can I hold on to your pills?", "Would you let me keep them?"
+    can|could|may|shall|would i|we hold+on+to|hold|keep|look+after|mind|lock|have|bin|box|
+        clear|remove|clear+out|take+away|put|get _3 them|it|those|the|your|everything|{_MEANS}
+    can|could|may|shall|would i|we take !you|a|some|care
+    let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove
+    would|could|can|will you let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|
+        clear|remove
+    would|do you like|want me to keep|hold|look+after|take|mind|have
+    me holding|keeping|taking|minding|looking after? on+to? them|it|your|the|those
+    i take|took|keep|kept them|it|those home|with+me|to+mine
+    # asking them to hand over: "Can you give the blades to me?", "give me the keys"
+    can|could|would|will you give|hand|pass|bring|leave them|it|those|the|your|everything|
+        {_MEANS} !a+call|a+ring|a+go|a+try|a+bell
+    give|hand|pass me|us them|it|those|the|your
+    give|hand|leave them|it|those|the|your _3 to|with me|us|your|the|someone|him|her
+    give|hand|leave them|it|those|the|your _3 to|with @word next door
+    # getting them out of reach: "get it out of the house", "take them back to the pharmacy"
+    get|take|move|put|keep them|it|those|the|your _2 out of the|your house|flat|room|reach
+    get|take|move|put|keep them|it|those|these|the|your _3 away|to+mine|to+my+place|over+to|
+        somewhere
+    back to the pharmacy|chemist
+    lock|box them|it|those|the|your _2 up|away
+    get rid of|bin them|it|those|the|your
+    throw|chuck|flush them|it|those|the|your _2 away|out
+    put _4 in a bag
+    i _2 come and? get|take|collect them|it|those
+    make _2 room|house|flat safer|safe
+    take out anything
+    somewhere safe|safer
+    keep|put|lock them|it|those|these|the|your _2 safe|locked|somewhere
+    look after your|the {_MEANS} for+you|for+a+while|for+now
+    your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock your|the|them
+    """,
+)
+
+
+def _means_safety(s: _Sentence) -> tuple[int, int, str] | None:
+    return _MEANS_SAFETY.find(s.w)
+
+
+# ------------------------------------------------------------------ staying with them
+
+_STAYS = Phrases(
+    "safety.stays",
+    """
+    # coming to them: "I'm coming over now", "I'm on my way", "I'm leaving now"
+    i+am|i+will|i+am+going+to|i+can|ill come|coming over|round|around|to+you|to+yours|to+your|
+        up|and+get|and+stay|and+sit|with+you|to+get+you|now|right+now
+    i+am coming .|!
+    i+am coming $
+    and staying|stay home|in|over with you
+    can|could|shall i take|drive you to|there
+    i am on my way
+    i am getting in|on the|a|next car|cab|taxi|uber|bus|train
+    i am driving|heading over|round|to+you|there
+    i am leaving now|right+now|work
+    i+will|ill be there in|by|soon
+    # staying: "I'll stay with you", "I'm not going anywhere", "I won't hang up"
+    i+will|i+am+going+to|i+can|i+am|ill stay|staying|sit|be|stop with+you|here|there|
+        on+the+phone|on+the+line|on+this+call|right+here|right+there|next+to+you|
+        right+next+to+you|over|home|as+long|on+facetime|on+discord|by+your+side
+    i+am|i+will|ill not going+anywhere|leaving|hanging+up|logging+off|leave|go|hang+up
+    i will not leave you
+    not leaving you on+your+own|alone|your+side|ur+room|your+room
+    not leaving your|ur side|room
+    i+will|i+am+going+to|ill keep talking to you
+    i+will|i+am+going+to|i+can|ill come|go with you
+    i+will|i+can|i+am take|taking|drive|driving you to|there
+    stay|keep on the|this line|phone|call with me
+    keep talking to me
+    we will get through tonight|this together
+    do not have to get+through|face|be|go+through _2 on+your+own|alone
+    i+will|i+am|ill|i+can|we+will keep you company
+    spend|spending the+night|tonight with+you|at+yours|here|there
+    sleep|sleeping|stay|staying over|on+your+sofa|at+yours|at+your+place
+    i+will|ill be right? there|round|over soon|now|in|by|tonight|as+soon|straight+away
+    i+am|i+will+be|ill+be right here|there
+    you are|will not be alone|on+your+own tonight|now|in+this
+    i+am|i+will|ill stay|staying until|till|all+night|as+long
+    wait|waiting with you
+    i am here and i+am|i+will not|staying
+    i will be right? next to you|with you|by your side
+    """,
+)
+
+
+def _stays_with_them(s: _Sentence) -> tuple[int, int, str] | None:
+    return _STAYS.find(s.w)
+
+
+# --------------------------------------------------------------- connecting to help
+
+# The generic forms of help; the named lines and numbers come from the directory.
+_HELP = Phrases(
+    "safety.help",
+    """
+    # crisis lines and services
+    helpline|hotline|help+line|hot+line|lifeline|samaritans
+    crisis|suicide|support|mental+health text? line|team|service|centre|center|number
+    text|call|ring|message the? crisis|line
+    triple zero
+    # emergency services
+    emergency services|room|department|number
+    a & e
+    a and e
+    er|hospital|ambulance|paramedics|police
+    walk in
+    # professional help
+    doctor|doctors|gp|counsellor|counselor|counselling|counseling|therapist|psychologist|
+        psychiatrist|nurse|professional
+    eap
+    wellbeing service|team
+    # a trusted person, told together: "Could we tell your mum together?"
+    tell|telling|call|calling|ring|ringing|text|get|ask|fetch your|my|ur? mum|mom|dad|parents|
+        brother|sister|auntie|aunt|uncle|gran|nan|grandma|grandad|grandpa|teacher|partner|
+        husband|wife|boyfriend|girlfriend|family|a+grown+up|an+adult
+    telling|tell mrs|mr|miss|ms
+    stay with your|a mum|mom|dad|parents|brother|sister|auntie|aunt|uncle|gran|nan|grandma|
+        grandad|friend
+    # getting help together
+    talk|speak|reach+out|go to someone|somebody who|trained|professional|that+can+help
+    see someone|somebody
+    call|ring|text|phone|message them|someone|somebody _2 with+me|together
+    calling|ringing|phoning|getting for help|an+ambulance|someone
+    someone|somebody|anyone _3 i|we can|could call|ring|text|contact
+    urgent care
+    out of hours
+    an|the appointment|emergency+appointment
+    get|find|getting you|us some|the? help|support !with+your|with+the
+    get you? some? professional|proper|real|urgent? help
+    find|get|look+for|reach+out+for some? professional? help
+    """,
+)
+# Help turned down, or only talked about: "you don't need a doctor", "the crisis line is
+# useless", "I called a helpline once", "I'm not a therapist".
+_NOT_HELP = Phrases(
+    "safety.not_help",
+    """
+    do+not|no need for|to+call|to+see|to+talk+to? the|a|an|any?
+    do+not|never|will+not|not+going+to call|ring|see|tell|contact|mention _3
+    useless|rubbish|pointless|closed|waste
+    can not do anything|much|help
+    i am not a
+    my mate|friend|brother|sister|mum|dad _2 a
+    once|before|last+week|last+year|when+i+was
+    until|till the _3 get|gets|arrive|arrives|come|comes|is+here|are+here|turn+up
+    if i think|feel|am+worried
+    unless
+    would have to
+    """,
+)
+# Words that make a short number a phone number: "call 113", "on 188".
+_NUMBER_CUES = _word_set(
+    """
+    call calling called ring ringing rang dial dialling dialing text texting phone phoning
+    contact on try number line free hours helpline
+    """
+)
+_COMMON = _word_set(
+    """
+    mind shout lifeline support the a and of for line help hope phone kids crisis national
+    service services health mental information suicide prevention free
+    """
+)
+
+_HelpNames = tuple[tuple[str, ...], ...]
+_help_names: dict[bool, _HelpNames] = {}
+
+
+def _named_help(crisis_only: bool = False) -> _HelpNames:
+    """The numbers, text keywords and names of the lines in ``data/resources.toml`` (and
+    the countries' emergency numbers), as word sequences, read once on first use.
+    ``crisis_only``: only the crisis lines, whose mention alone says the talk is about
+    risk."""
+    if crisis_only in _help_names:
+        return _help_names[crisis_only]
+    directory = load_directory()
+    found: set[tuple[str, ...]] = set()
+    if not crisis_only:
+        for country in directory.countries.values():
+            for number in country.emergency:
+                digits = tuple(_tokens(number).words)
+                if digits and all(d.isdigit() for d in digits):
+                    found.add(digits)
+    for resource in directory.resources:
+        if crisis_only and resource.kind != "crisis":
+            continue
+        for piece in resource.name.replace("(", "/").replace(")", "/").replace(",", "/").split("/"):
+            words = tuple(w for w in _tokens(piece).words if w[0].isalnum())
+            if len(words) > 1 or (words and words[0] not in _COMMON and len(words[0]) > 3):
+                found.add(words)
+        for channel in resource.channels:
+            if channel.type in ("call", "text", "whatsapp"):
+                digits = tuple(_tokens(channel.value).words)
+                if digits and all(d.isdigit() for d in digits):
+                    found.add(digits)
+                    found.add(("".join(digits),))
+            if channel.keyword:
+                found.add(("text", channel.keyword.lower()))
+    _help_names[crisis_only] = tuple(sorted(found))
+    return _help_names[crisis_only]
+
+
+_HELP_NAME = _rule("safety.help_name")
+
+
+def _help_name_at(w: Words, crisis_only: bool = False) -> tuple[int, int] | None:
+    words = w.words
+    for name in _named_help(crisis_only):
+        n = len(name)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] != name:
+                continue
+            short_number = n == 1 and name[0].isdigit() and len(name[0]) <= 4
+            if short_number and not _NUMBER_CUES.intersection(words[max(0, i - 4) : i + 3]):
+                continue
+            return i, i + n
+    return None
+
+
+def _connects_to_help(s: _Sentence) -> tuple[int, int, str] | None:
+    w = s.w
+    named = _help_name_at(w)
+    found = (named[0], named[1], _HELP_NAME) if named else _HELP.find(w)
+    if found is None:
+        return None
+    start = found[0]
+    for i in range(len(w.words)):
+        end = _NOT_HELP.at(w, i)
+        if end >= 0 and (i < start or end > start) and i <= start + 3:
+            return None
+    return found
+
+
+# The reply's own words that make an exchange a risk exchange even when what it answers
+# is not known: asking directly, or naming a crisis line.
+_CRISIS_LINE = Phrases(
+    "safety.crisis_line",
+    """
+    crisis|suicide line|text+line|team
+    samaritans|lifeline
+    """,
+)
+
+
+# ---------------------------------------------------------------- secrecy
+
+# They ask for it to stay secret: "Promise you won't tell anyone?", "Don't tell Mum".
+_SECRET_REQUEST = Phrases(
+    "safety.secret_request",
+    """
+    do+not|never|please+do+not|do+not+you+dare|you+can+not|you+must+not tell|say|mention|breathe
+    promise|swear|pinky+promise you will+not|will+never|not+to|to+not|never|that+you+will+not
+    <i promise|swear ?
+    <i promise|swear $
+    promise|swear _4 you will+not|would+not|will+never|never tell|say|breathe
+    promise|swear not+to|to+not|never+to tell|say|breathe
+    keep|keeping it|this|that|my+secret|between+us secret|quiet|to+yourself|between|a+secret
+    it+is|this+is|that+is a secret
+    our secret
+    in confidence
+    between us|you+and+me
+    do not want anyone|anybody|people|them|him|her to? know|knowing|finding+out|find+out
+    you will not tell _4 will you
+    you would not tell
+    stays|stay with you|between+us
+    """,
+)
+# They have not said what it is yet: "I need to tell you something, but promise first".
+_NOT_YET_TOLD = Phrases(
+    "safety.not_yet_told",
+    """
+    tell|show you something
+    need|have|want to tell you
+    promise first
+    """,
+)
+_words(
+    "agree",
+    "okay sure yes yeah yep yup fine alright k kk of+course course understood absolutely "
+    "no+problem deal promise promised pinky",
+)
+# The reply agrees: "ok I promise", "I won't say a word", "cross my heart", "🤐".
+_AGREES = Phrases(
+    "safety.agrees",
+    """
+    ^ @agree _1 .|!|,
+    ^ @agree _1 $
+    ^ i promise|swear|will+not|will+never|would+never|am+not+going+to|never
+    ^ promise|pinky
+    ^ never|no .|,|!
+    ^ never|no $
+    ^ would+not dream
+    ^ not a word|a+soul
+    ^ 🤐|🤫|🔒
+    mum|mum+'s is? the word
+    nobody|no+one|noone is+going+to|'s+going+to|will|needs+to|has+to ever? know|hear|find+out
+    it|that will+not|is+not+going+to go any? further
+    secret is|'s safe
+    it+is|that+is our|a secret
+    stays|stay|will+stay|is with me|between+us|between+you+and+me|in+confidence
+    we do not have to tell
+    keep it|this|that to+myself|quiet|secret|a+secret|between+us
+    i will+not|am+not+going+to|will+never tell|say|mention|bring
+    my lips are sealed
+    cross my heart
+    """,
+)
+# The promise is limited or refused: "I can't promise that", "unless you're in danger".
+_LIMITS = Phrases(
+    "safety.limits",
+    """
+    can+not|will+not|am+not+going+to|do+not promise
+    not keeping|going+to+keep it|this|that
+    unless !you+want|you+say|you+agree|you+ask|you+tell
+    except if|when
+    you are|were in+danger|at+risk|not+safe
+    if it gets worse
+    i+am+going+to|i+will|i+have+to|i+need+to|i+would+have+to|i+am tell|telling|get
+    we need+to|should|have+to|must tell
+    i am calling|ringing
+    not tell everyone|everybody
+    decide _2 who
+    who to tell
+    who can help
+    """,
+)
+_AGREES_NO = frozenset({"never", "no"})
+
+
+def asks_for_secrecy(context: str) -> bool:
+    """True if ``context`` asks the listener to keep something to themselves."""
+    return any(_SECRET_REQUEST(s.w) for s in _sentences(context))
+
+
+def limits_secrecy(sentences: list[_Sentence]) -> bool:
+    """The reply limits or refuses the promise: "I can't promise that", "unless ..."."""
+    return any(_LIMITS(s.w) for s in sentences)
+
+
+def _secrecy_promise(
+    sentences: list[_Sentence], context: str, risk: bool
+) -> tuple[int, int, str] | None:
+    """Where the reply agrees to keep a risk secret, as (start, end, rule) offsets in the
+    reply, or None. Agreeing counts when they asked for secrecy and the exchange is about
+    risk (or they have not said yet what it is: promising before you know is the trap)."""
+    theirs = _sentences(context)
+    asked = any(_SECRET_REQUEST(s.w) for s in theirs)
+    untold = asked and any(_NOT_YET_TOLD(s.w) for s in theirs)
+    if not asked or not (risk or untold):
+        return None
+    if limits_secrecy(sentences):
+        return None
+    for s in sentences[:2]:
+        found = _AGREES.find(s.w)
+        if found is None:
+            continue
+        i, j, rule = found
+        word = s.w.words[i] if i < len(s.w.words) else ""
+        # "No, never." agrees only with "You won't tell, will you?"
+        if word in _AGREES_NO and not any(s2.asks for s2 in theirs):
+            continue
+        j = _clause_end(s, j)
+        return s.w.starts[i], s.w.ends[j - 1], rule
+    return None
+
+
+# ------------------------------------------------------------------ the moves
+
+_WHY = {
+    "asks_about_suicide": (
+        "Asking directly about suicide does not put the idea in their head: it tells them "
+        "you can hear the honest answer.",
+        "Whatever they answer, thank them for telling you, then find out how close it is: "
+        "'Have you thought about how you would do it?'",
+    ),
+    "asks_about_urgency": (
+        "Knowing whether there is a plan, the means or a time tells you how fast to act.",
+        "If the answer is yes, or you can't tell, get help now and stay with them.",
+    ),
+    "means_safety": (
+        "Putting time and distance between someone and the means saves lives: the worst "
+        "moment often passes.",
+        "Agree together where the things go and who keeps them, for now.",
+    ),
+    "connects_to_help": (
+        "Going to help together makes it far more likely to happen than a number passed on.",
+        "Offer to make the call with them: 'Shall we ring them together now?'",
+    ),
+    "stays_with_them": (
+        "Not being alone makes the worst moments safer, and tells them they matter.",
+        "Stay until help is there, or until someone they trust takes over.",
+    ),
+}
+_SAFETY_ORDER = (
+    "asks_about_suicide",
+    "asks_about_urgency",
+    "means_safety",
+    "connects_to_help",
+    "stays_with_them",
+)
+_ASKS_DIRECTLY = _rule("safety.asks_about_suicide")
+
+
+def _move(name: str, s: _Sentence, found: tuple[int, int, str]) -> Finding:
+    i, j, source = found
+    end = _clause_end(s, j) if name != "asks_about_suicide" else len(s.w.words)
+    return Finding(
+        name=name,
+        kind="safety",
+        start=s.w.starts[i],
+        end=s.w.ends[max(i, end - 1)],
+        reason=_WHY[name][0],
+        suggestion=_WHY[name][1],
+        source=source,
+    )
+
+
+def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
+    """The safety moves in the reply's sentences; none unless the exchange involves risk."""
+    found: dict[str, Finding] = {}
+    if (direct := _directly(sentences)) is not None:
+        s, at = direct
+        found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
+    if not (risk or found):
+        return []
+    checks = (
+        ("asks_about_urgency", _asks_about_urgency),
+        ("means_safety", _means_safety),
+        ("connects_to_help", _connects_to_help),
+        ("stays_with_them", _stays_with_them),
+    )
+    for s in sentences:
+        for name, check in checks:
+            if name not in found and (hit := check(s)) is not None:
+                found[name] = _move(name, s, hit)
+    return [found[name] for name in _SAFETY_ORDER if name in found]
+
+
+def reply_signals_risk(sentences: list[_Sentence]) -> bool:
+    """The reply itself makes it a risk exchange: it names a risk, asks directly, or
+    offers a crisis line."""
+    return any(
+        _risk_in(s.w)
+        or _SUICIDE_TOPIC(s.w)
+        or _TOPIC_NAMED(s.w)
+        or _CRISIS_LINE(s.w)
+        or _help_name_at(s.w, crisis_only=True)
+        or _MEANS_NAMED(s.w)
+        for s in sentences
+    )
+
+
+# Offering to keep the pills or the blades names the risk even when it is not said.
+_MEANS_NAMED = Phrases(
+    "safety.means_named",
+    f"""
+    hold+on+to|keep|look+after|mind|lock+up|get+rid+of your|the {_MEANS}
+    give|hand me|us? your|the {_MEANS}
+    """,
+)
+
+
+def points_to_help(reply: str) -> bool:
+    """True if ``reply`` points to help: a crisis line, emergency services, a doctor or
+    counsellor, or a trusted person."""
+    return any(_connects_to_help(s) is not None for s in _sentences(reply))
