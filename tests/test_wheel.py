@@ -15,7 +15,7 @@ from ally import __version__
 
 from conftest import REPO
 
-DATA = ("tips.toml", "resources.toml", "practice.toml", "crisis.toml")
+DATA = ("tips.toml", "resources.toml", "crisis.toml")
 
 
 def uv() -> str:
@@ -49,6 +49,11 @@ def test_the_wheel_carries_the_content_files(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for name in DATA:
         assert f"ally/data/{name}" in names
+    # one file per practice scenario, every one of them
+    scenarios = sorted(p.name for p in (REPO / "data" / "scenarios").glob("*.toml"))
+    assert len(scenarios) >= 30
+    for name in scenarios:
+        assert f"ally/data/scenarios/{name}" in names
     assert not [n for n in names if "/corpus/" in n], "the labelled corpus stays out of the wheel"
     assert wheel.name.startswith(f"ally-{__version__}-")
 
@@ -93,6 +98,13 @@ def test_reminders_and_practice_work_from_the_installed_wheel(
     assert added.returncode == 0, added.stderr
     assert "Check in with Sam" in ally("remind", "list").stdout
     assert (home / "ally.sqlite3").stat().st_mode & 0o777 == 0o600
+
+    listed = ally("practice", "--list")
+    assert listed.returncode == 0, listed.stderr
+    assert "grandad-putting-affairs-in-order" in listed.stdout
+    talked = ally("practice", "--scenario", "flatmate-low-mood", stdin="What's been going on?\n")
+    assert talked.returncode == 0, talked.stderr
+    assert "How it went" in talked.stdout
 
     checked = ally("practice", "check", "--jsonl", stdin='{"id": 1, "text": "What happened?"}\n')
     assert checked.returncode == 0, checked.stderr

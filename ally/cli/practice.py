@@ -16,15 +16,17 @@ if TYPE_CHECKING:
 
     from ally.content.scenarios import Scenario
     from ally.practice.feedback import Feedback, Finding
-    from ally.practice.session import Session, Summary
+    from ally.practice.progress import StoredSession, Trend, Trends
+    from ally.practice.session import Moment, Session, Summary, Turn
 
 app = typer.Typer(
     help="""Rehearse a hard conversation and get feedback on how you listen.
 
 The person you support "speaks"; you type what you would say. After each reply
 ally names the listening skills it shows and the pitfalls to avoid, with a
-better way to say it, and the other person reacts to how your reply landed.
-Ctrl-D ends the conversation with a summary; Ctrl-C leaves at once.
+better way to say it, and the other person answers what you actually said:
+an open question about something brings it out, advice too early meets
+resistance, a slip costs trust. Ctrl-D ends early with a summary; Ctrl-C leaves.
 
 Examples:
 
@@ -32,6 +34,7 @@ Examples:
   ally practice --list                   # every scenario
   ally practice --scenario friend-better-off-without-me
   ally practice --difficulty gentle
+  ally practice --replay                 # the last scenario again
   ally practice check "At least you have a job" --context "I feel awful"
   ally practice --stats                  # how your skills change over time
 """,
@@ -128,26 +131,85 @@ def render_feedback(page: Page, feedback: Feedback, *, indent: int = 2) -> None:
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
-    safety = summary.safety
     return {
         "scenario": summary.scenario_id,
         "replies": summary.replies,
         "complete": summary.complete,
+        "ending": summary.ending,
+        "goal_reached": summary.goal_reached,
         "skills": summary.skills,
         "pitfalls": summary.pitfalls,
+        "safety_moves": summary.safety_moves,
         "risk": summary.risk,
-        "safety": None
-        if safety is None
-        else {
-            "asked_directly": safety.asked_directly,
-            "avoided_secrecy": safety.avoided_secrecy,
-            "pointed_to_help": safety.pointed_to_help,
-        },
+        "safety": None if summary.safety is None else summary.safety.as_dict(),
+        "praise": summary.praise,
+        "best_moment": moment_json(summary.best),
+        "try_again": moment_json(summary.retry),
+        "revealed": list(summary.revealed),
         "next_time": summary.next_time,
+        "reminder": None
+        if summary.reminder is None
+        else {
+            "text": summary.reminder.text,
+            "at": summary.reminder.at,
+            "about": summary.reminder.about,
+            "command": summary.reminder.command,
+        },
     }
 
 
-def render_summary(page: Page, summary: Summary, scenario: Scenario) -> None:
+def moment_json(moment: Moment | None) -> dict[str, Any] | None:
+    if moment is None:
+        return None
+    return {
+        "reply_number": moment.turn,
+        "reply": moment.reply,
+        "what": moment.what,
+        "suggestion": moment.suggestion or None,
+    }
+
+
+def turn_json(turn: Turn) -> dict[str, Any]:
+    return {
+        "said": turn.said,
+        "feedback": {
+            **feedback_json(turn.feedback),
+            "safety": [finding_json(turn.reply, f) for f in turn.feedback.safety],
+        },
+        "response": turn.response.kind,
+        "beat": turn.response.beat,
+        "answer": turn.answer,
+        "trust": turn.trust,
+    }
+
+
+SAFETY_LABELS = {
+    "asked_directly": "Asked directly about suicide",
+    "asked_about_urgency": "Asked about a plan or timing",
+    "means_safety": "Made the means safer",
+    "pointed_to_help": "Pointed to help",
+    "stayed_with_them": "Said you would stay with them",
+    "avoided_secrecy": "Kept clear of promising secrecy",
+}
+ENDINGS = {
+    "goal": "{name} got to what they needed, and you answered.",
+    "lost": "{name} pulled away before getting there.",
+    "limit": "Time ran out before {name} got to what they needed.",
+    None: "You stopped before the end.",
+}
+
+
+def quote(reply: str, limit: int = 90) -> str:
+    """The user's words as a one-line quotation, cut short if long."""
+    words = clean_line(reply)
+    if len(words) > limit:
+        words = words[: limit - 1].rstrip() + "…"
+    return f'"{words}"'
+
+
+def render_summary(
+    page: Page, summary: Summary, scenario: Scenario, last: StoredSession | None = None
+) -> None:
     page.heading("How it went")
     if not summary.replies:
         page.text("No replies this time. Come back whenever you are ready.", indent=2)
@@ -155,22 +217,65 @@ def render_summary(page: Page, summary: Summary, scenario: Scenario) -> None:
     skills = ", ".join(f"{LABELS[k]} x{n}" for k, n in summary.skills.items()) or "none yet"
     pitfalls = ", ".join(f"{LABELS[k]} x{n}" for k, n in summary.pitfalls.items()) or "none"
     page.field("Replies", str(summary.replies))
+    page.field("How it ended", ENDINGS[summary.ending].format(name=scenario.name))
     page.field("Skills you used", skills)
     page.field("Pitfalls", pitfalls)
     if summary.safety:
-        check = summary.safety
-        page.field("Asked directly about suicide", "yes" if check.asked_directly else "not yet")
-        page.field("Kept clear of promising secrecy", "yes" if check.avoided_secrecy else "no")
-        page.field("Pointed to help", "yes" if check.pointed_to_help else "not yet")
+        for key, done in summary.safety.as_dict().items():
+            if done is None:
+                continue
+            no = "no" if key == "avoided_secrecy" else "not yet"
+            page.field(SAFETY_LABELS[key], "yes" if done else no)
+    page.text(summary.praise, indent=2, style="bold")
+    if summary.best:
+        best = summary.best
+        page.field("What worked best", f"{quote(best.reply)} (reply {best.turn}). {best.what}")
+    if summary.retry:
+        retry = summary.retry
+        page.field("One to try again", f"{quote(retry.reply)} (reply {retry.turn}). {retry.what}")
+        if retry.suggestion:
+            page.text(f"Try: {retry.suggestion}", indent=4, style="cyan")
+    if last is not None:
+        page.field("Compared with last time", compare(last, summary))
     page.field("What good support looks like here", scenario.goal)
-    page.field("One thing to try next time", summary.next_time)
+    if not (summary.retry and summary.retry.suggestion == summary.next_time):
+        page.field("One thing to try next time", summary.next_time)
+    if summary.reminder:
+        page.heading(f"Check in with {scenario.name} for real")
+        page.text(
+            f"{scenario.name} asked you to follow up. To be reminded, run (nothing is saved"
+            " unless you do):",
+            indent=2,
+        )
+        page.text(summary.reminder.command, indent=4, style="cyan")
+    page.blank()
+    page.dim(f"Practise it again: ally practice --scenario {scenario.id} --replay", indent=2)
+
+
+def compare(last: StoredSession, summary: Summary) -> str:
+    """Last time's counts beside this time's, in plain words."""
+    parts = [f"replies {last.replies} → {summary.replies}"]
+    for name in (*SKILLS_SHOWN, *PITFALLS_SHOWN):
+        before = last.skills.get(name, last.pitfalls.get(name, 0))
+        now = summary.skills.get(name, summary.pitfalls.get(name, 0))
+        if before or now:
+            parts.append(f"{PLURALS[name]} {before} → {now}")
+    return "; ".join(parts)
 
 
 def render_scenario_list(page: Page, scenarios: list[Scenario]) -> None:
     page.title("Practice scenarios")
+    if not scenarios:
+        page.text("None match.", indent=2)
+        return
+    id_width = max(len("ID"), *(len(s.id) for s in scenarios))
+    level_width = max(len("LEVEL"), *(len(s.difficulty) for s in scenarios))
+    page.text(f"{'ID':<{id_width}}  {'LEVEL':<{level_width}}  RISK  TITLE", indent=2, style="dim")
     for s in scenarios:
-        risk = ", risk" if s.risk else ""
-        page.text(f"{s.id:<34} {s.difficulty:<9} {s.title}{risk}", indent=2)
+        risk = "risk" if s.risk else ""
+        page.text(
+            f"{s.id:<{id_width}}  {s.difficulty:<{level_width}}  {risk:<4}  {s.title}", indent=2
+        )
     page.blank()
     page.dim("Start one: ally practice --scenario ID")
 
@@ -191,21 +296,27 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
 # ------------------------------------------------------------------ choosing
 
 
-def choose(scenario_id: str | None, difficulty: str | None, seed: int | None) -> Scenario:
-    from ally.content.scenarios import load_scenarios
+def choose(scenario_id: str | None, difficulty: str | None, seed: int) -> Scenario:
+    from ally.content.scenarios import find_scenario, load_scenarios
 
-    scenarios = list(load_scenarios())
     if scenario_id:
-        for s in scenarios:
-            if s.id == scenario_id.strip().lower():
-                return s
-        raise NotFoundError(
-            f"no scenario with id '{scenario_id}'", hint="run `ally practice --list` to see them"
-        )
+        found = find_scenario(scenario_id)
+        if found is None:
+            raise NotFoundError(
+                f"no scenario with id '{scenario_id}'",
+                hint="run `ally practice --list` to see them",
+            )
+        return found
     import random
 
-    pool = [s for s in scenarios if not difficulty or s.difficulty == difficulty]
+    pool = [s for s in load_scenarios() if not difficulty or s.difficulty == difficulty]
     return random.Random(seed).choice(pool)
+
+
+def fresh_seed() -> int:
+    import random
+
+    return random.SystemRandom().randrange(1 << 31)
 
 
 # ------------------------------------------------------------------- session
@@ -222,7 +333,7 @@ def read_reply() -> str | None:
 
 def converse(session: Session, page: Page) -> None:
     """Run the turn loop until the conversation ends or the user presses Ctrl-D."""
-    name = session.scenario.person.split(",")[0].strip()
+    name = session.scenario.name
     page.text(f"{name}: {session.current_line}", style="bold")
     while not session.finished:
         reply = read_reply()
@@ -232,12 +343,17 @@ def converse(session: Session, page: Page) -> None:
             page.dim(NUDGE, indent=2)
             continue
         turn = session.reply(reply)
-        render_feedback(page, turn.feedback)
+        feedback = turn.feedback
+        if turn.response.kind == "close" and not (feedback.skills or feedback.pitfalls):
+            # a plain "yes, of course" to what they asked needs no listening skill
+            page.text(f"You answered what {name} asked.", indent=2, style="italic")
+        else:
+            render_feedback(page, feedback)
         page.blank()
         page.text(f"{name}: {turn.answer}", style="bold")
 
 
-def run_session(scenario: Scenario) -> None:
+def run_session(scenario: Scenario, seed: int, last: StoredSession | None) -> None:
     from ally.practice.session import Session
 
     started = now()
@@ -245,16 +361,49 @@ def run_session(scenario: Scenario) -> None:
     page.title(scenario.title)
     page.field("Who", scenario.person)
     page.field("Setting", scenario.setting)
+    if last is not None:
+        page.field("Last time", f"{plural(last.replies, 'reply')}, {describe_counts(last)}")
     page.dim("Reply as you would in real life. Ctrl-D ends the conversation.", indent=2)
     page.blank()
-    session = Session(scenario)
+    session = Session(scenario, seed)
     converse(session, page)
     summary = session.summary()
-    render_summary(page, summary, scenario)
+    render_summary(page, summary, scenario, last)
     if summary.replies:
         record(summary, started)
     if summary.risk:
         show_crisis_lines(page)
+
+
+def run_json_session(scenario: Scenario, seed: int) -> None:
+    """A conversation scripted on stdin (one reply per line), reported as JSON."""
+    from ally.practice.session import Session
+
+    started = now()
+    session = Session(scenario, seed)
+    for line in sys.stdin:
+        if session.finished:
+            break
+        if line.strip():
+            session.reply(line.rstrip("\n"))
+    summary = session.summary()
+    if summary.replies:
+        record(summary, started)
+    emit_json(
+        {
+            "scenario": scenario.id,
+            "seed": seed,
+            "opening": scenario.opening,
+            "turns": [turn_json(t) for t in session.turns],
+            "summary": summary_json(summary),
+        }
+    )
+
+
+def describe_counts(last: StoredSession) -> str:
+    shown = [f"{PLURALS[k]} {n}" for k, n in last.skills.items() if k in PLURALS and n]
+    shown.append(plural(sum(last.pitfalls.values()), "pitfall"))
+    return ", ".join(shown)
 
 
 def now() -> datetime:
@@ -292,10 +441,22 @@ def practice(
     difficulty: Difficulty | None = typer.Option(
         None, "--difficulty", help="Pick among scenarios of this difficulty only."
     ),
+    replay: bool = typer.Option(
+        False,
+        "--replay",
+        help="Practise again: the --scenario given, else the last one you practised;"
+        " the summary compares with last time.",
+    ),
     list_: bool = typer.Option(False, "--list", help="List the scenarios and exit."),
     stats: bool = typer.Option(False, "--stats", help="Show your skills across sessions."),
-    seed: int | None = typer.Option(None, "--seed", help="Same seed, same random scenario."),
-    as_json: bool = JSON,
+    seed: int | None = typer.Option(
+        None, "--seed", help="Same seed, same random scenario and the same answers."
+    ),
+    as_json: bool = typer.Option(
+        False,
+        "--json",
+        help="Print JSON. In a conversation, replies are read from stdin, one per line.",
+    ),
 ) -> None:
     """Rehearse a conversation (run with no subcommand)."""
     if ctx.invoked_subcommand is not None:
@@ -312,41 +473,142 @@ def practice(
     if stats:
         show_stats(as_json)
         return
+    last = None
+    if replay:
+        scenario, last = replay_target(scenario)
+    seed = fresh_seed() if seed is None else seed
+    chosen_scenario = choose(scenario, difficulty, seed)
     if as_json:
-        raise UsageError("--json works with --list, --stats and `check`, not in a conversation")
-    run_session(choose(scenario, difficulty, seed))
+        run_json_session(chosen_scenario, seed)
+    else:
+        run_session(chosen_scenario, seed, last)
+
+
+def replay_target(scenario_id: str | None) -> tuple[str, StoredSession | None]:
+    """What --replay practises: the scenario given, else the last one practised; and the
+    last stored session of it, to compare with."""
+    from ally.content.scenarios import find_scenario
+    from ally.paths import database_path
+    from ally.practice.progress import last_session
+
+    if scenario_id is None:
+        latest = last_session(database_path())
+        if latest is None:
+            raise NotFoundError(
+                "no practice session stored yet, so there is nothing to replay",
+                hint="start one with `ally practice`",
+            )
+        return latest.scenario_id, latest
+    found = find_scenario(scenario_id)
+    if found is None:
+        raise NotFoundError(
+            f"no scenario with id '{scenario_id}'", hint="run `ally practice --list` to see them"
+        )
+    return found.id, last_session(database_path(), found.id)
+
+
+SKILLS_SHOWN = ("open_question", "reflection", "validation", "advice")
+PITFALLS_SHOWN = ("minimising", "judgment", "self_focus", "secrecy_promise", "dismissing")
+PLURALS = {
+    "open_question": "open questions",
+    "closed_question": "closed questions",
+    "reflection": "reflections",
+    "validation": "validations",
+    "advice": "advice",
+    "self_disclosure": "self-disclosures",
+    "information": "information",
+    "minimising": "minimising",
+    "judgment": "judgments",
+    "self_focus": "making it about you",
+    "secrecy_promise": "promises of secrecy",
+    "dismissing": "dismissing",
+}
+STEP_WORDS = {
+    "asked_directly": "asked directly about suicide",
+    "asked_about_urgency": "asked about a plan or timing",
+    "means_safety": "made the means safer",
+    "pointed_to_help": "pointed to help",
+    "stayed_with_them": "said you would stay with them",
+    "avoided_secrecy": "kept clear of promising secrecy",
+}
+
+
+def number(value: float) -> str:
+    """1, 1.5, 0.3: per-session counts without trailing zeros."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def plural(count: int, word: str) -> str:
+    if count == 1:
+        return f"1 {word}"
+    return f"{count} {word[:-1] + 'ies' if word.endswith('y') else word + 's'}"
 
 
 def show_stats(as_json: bool) -> None:
     from ally.paths import database_path
-    from ally.practice.progress import skill_trends
+    from ally.practice.progress import RECENT, skill_trends
 
     trends = skill_trends(database_path())
     if as_json:
-        emit_json(
-            {
-                "sessions": trends.sessions,
-                "skills": [
-                    {
-                        "name": t.name,
-                        "earlier_rate": t.earlier,
-                        "recent_rate": t.recent,
-                        "overall_rate": t.overall,
-                    }
-                    for t in trends.skills
-                ],
-            }
-        )
+        emit_json(stats_json(trends))
         return
     page = Page()
-    page.title(f"Your practice: {trends.sessions} session(s)")
+    page.title(f"Your practice: {plural(trends.sessions, 'session')}")
     if not trends.sessions:
         page.text("No sessions yet. Start one with: ally practice")
         return
-    page.dim("Share of your replies showing each skill: earlier sessions, then the latest ones.")
-    for t in trends.skills:
-        earlier = "   -" if t.earlier is None else f"{t.earlier:4.0%}"
-        page.text(f"{LABELS[t.name]:<22} {earlier}  ->  {t.recent:4.0%}   {t.arrow}", indent=2)
+    split = trends.sessions > RECENT
+    if split:
+        page.dim(
+            f"Per session: your earlier sessions → your latest {RECENT}.",
+        )
+    else:
+        page.dim("Per session, on average.")
+    width = max(len(PLURALS[t.name]) for t in (*trends.skills, *trends.pitfalls)) + 1
+    for heading, rows in (("Skills", trends.skills), ("Pitfalls", trends.pitfalls)):
+        page.heading(heading)
+        for t in rows:
+            if not (t.overall or (t.earlier or 0)):
+                continue
+            label = f"{PLURALS[t.name]}:"
+            if t.earlier is None:
+                page.text(f"{label:<{width}} {number(t.recent)} per session", indent=2)
+            else:
+                page.text(
+                    f"{label:<{width}} {number(t.earlier)} → {number(t.recent)} per session",
+                    indent=2,
+                )
+    if trends.risk_sessions:
+        page.heading(
+            f"Safety steps, in {plural(trends.risk_sessions, 'session')} where risk came up"
+        )
+        shown = [t for t in trends.safety if t.relevant]
+        step_width = max(len(STEP_WORDS[t.name]) for t in shown) + 1
+        for tally in shown:
+            label = f"{STEP_WORDS[tally.name]}:"
+            page.text(f"{label:<{step_width}} {tally.done} of {tally.relevant}", indent=2)
+
+
+def stats_json(trends: Trends) -> dict[str, Any]:
+    def row(t: Trend) -> dict[str, Any]:
+        return {
+            "name": t.name,
+            "earlier_per_session": t.earlier,
+            "recent_per_session": t.recent,
+            "per_session": t.overall,
+            "earlier_rate": t.earlier_rate,
+            "recent_rate": t.recent_rate,
+            "overall_rate": t.overall_rate,
+        }
+
+    return {
+        "sessions": trends.sessions,
+        "risk_sessions": trends.risk_sessions,
+        "skills": [row(t) for t in trends.skills],
+        "pitfalls": [row(t) for t in trends.pitfalls],
+        "safety": [{"name": t.name, "done": t.done, "relevant": t.relevant} for t in trends.safety],
+    }
 
 
 @app.command("check")

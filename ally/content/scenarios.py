@@ -1,10 +1,60 @@
-"""data/practice.toml: the conversations `ally practice` rehearses."""
+"""data/scenarios/*.toml: the conversations `ally practice` rehearses.
+
+One file per scenario, named by its id. A scenario is a small graph of what the
+loved one is holding back, written as data:
+
+- ``opening``: what they say first; ``since``: how long it has been, in their words
+  (the answer to "how long?" when no beat is about that).
+- ``[[beat]]``: what they will reveal, in the order it makes sense to come out
+  (how long it has been, sleep, work, a fear...). Each beat has ``topics`` (word
+  starts that mean a reply touched it: "sleep" matches "sleeping"), ``about`` (a few
+  words for the summary), ``open`` (the answer to an open question about it),
+  ``closed`` (the answer to a yes/no question about it: a short statement that fits
+  either polarity, never a bare "yes"), and optionally ``told`` (how they volunteer it
+  after feeling understood; defaults to ``open``), ``trust`` (how much trust they need
+  before saying it in full) and ``after`` (beats that must come out first).
+- ``[ask]``: what they want from you once they feel heard. ``line`` is the ask
+  itself (often a question: the user always gets to answer it), ``close`` their last
+  words after the answer, ``early`` what they say if asked what would help before
+  they are ready, ``after``/``trust``/``needs`` when they are ready (``needs``: safety
+  steps the user must have taken first), and optionally ``follow_up`` = {text, at}:
+  the check-in they asked for, offered as an `ally remind add` command.
+- ``[reactions]``: short lines in their voice: ``confirm`` (a reflection that fits,
+  said before what comes next), ``relief`` (after validation), ``deflect`` (a yes/no
+  check-in with nothing to hold on to: "Are you ok?"), ``nudge`` (an off-topic
+  reply), ``guarded`` (a kind reply while still stung), ``share`` (after a short
+  share of your own), ``repair`` (an apology after a pitfall), ``spent`` (nothing new
+  to say yet), ``unsure`` (asked about something in particular they are not holding
+  back).
+- ``[pitfalls]``: one withdrawal per pitfall, in their voice.
+- ``[[advice]]``: advice they resist when it comes too early (``early``) and weigh
+  once they feel heard (``weighed``), matched by ``topics``; one entry without topics
+  answers any other advice. ``goal = true``: taken up as the ask once they are ready.
+- ``[[misreading]]``: reflections that get them wrong, and how they correct them.
+- ``[endings]``: ``warm`` (time runs out, trust intact) and ``cold`` (trust gone).
+  Endings, ``close`` and the safe track's closing lines never ask a question.
+- ``[safe]``: how they answer each safety move honestly. Every scenario has
+  ``asked`` (asked directly about suicide); risk scenarios also have ``urgency``,
+  ``means``, ``help`` (the first offer of help: hesitation, or a barrier the user can
+  work with), ``stay`` and ``not_yet`` (help offered before the steps in
+  ``ask.needs``), plus flags for the summary's checklist: ``urgent`` (the cues call
+  for asking about a plan or timing), ``means_matter``, ``stay_matters`` and
+  ``emergency_now`` (the right step is emergency services now; ``emergency`` is
+  their answer to any lesser help).
+
+Loading validates all of it, naming the scenario and field in the error, and
+checks the graph: every beat can come out, and the ask can be reached within the
+turn limit.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
+import ally.content
 from ally.content import SLUG, Table, read, unique
 from ally.errors import ContentError
 
@@ -18,11 +68,95 @@ SITUATIONS = (
     "deflection",
     "denial",
     "eating",
+    "psychosis",
     "self-harm",
     "suicide-risk",
 )
-# How the loved one answers, by how the user's last reply landed.
-RESPONSES = ("open", "neutral", "withdraw")
+# The names the feedback engine gives pitfalls and safety moves (tests keep them equal).
+PITFALLS = ("minimising", "judgment", "self_focus", "secrecy_promise", "dismissing")
+SAFETY_MOVES = (
+    "asks_about_suicide",
+    "asks_about_urgency",
+    "means_safety",
+    "connects_to_help",
+    "stays_with_them",
+)
+REACTIONS = (
+    "confirm",
+    "relief",
+    "deflect",
+    "nudge",
+    "guarded",
+    "share",
+    "repair",
+    "spent",
+    "unsure",
+)
+# Trust runs from 0 (about to leave) to MAX_TRUST; a good move adds one.
+MAX_TRUST = 5
+# Where trust starts unless the scenario says otherwise.
+START_TRUST = {"gentle": 3, "moderate": 2, "hard": 1}
+MIN_TURNS, MAX_TURNS = 6, 16
+MIN_TOPIC = 2
+
+
+@dataclass(frozen=True)
+class Beat:
+    id: str
+    about: str
+    topics: tuple[str, ...]
+    trust: int
+    after: tuple[str, ...]
+    open: str
+    closed: str
+    told: str
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    text: str  # the reminder's text, e.g. "Check in with Sam"
+    at: str  # when, as `ally remind add --at` reads it, e.g. "monday 18:00"
+
+
+@dataclass(frozen=True)
+class Ask:
+    topics: tuple[str, ...]
+    trust: int
+    after: tuple[str, ...]
+    needs: tuple[str, ...]
+    line: str
+    early: str
+    close: str
+    follow_up: FollowUp | None
+
+
+@dataclass(frozen=True)
+class Advice:
+    topics: tuple[str, ...]  # empty: any other advice
+    early: str
+    weighed: str
+    goal: bool
+
+
+@dataclass(frozen=True)
+class Misreading:
+    topics: tuple[str, ...]
+    line: str
+
+
+@dataclass(frozen=True)
+class Safe:
+    asked: str
+    urgency: str = ""
+    means: str = ""
+    help: str = ""
+    stay: str = ""
+    not_yet: str = ""
+    emergency: str = ""
+    urgent: bool = False
+    means_matter: bool = False
+    stay_matters: bool = False
+    emergency_now: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,47 +167,266 @@ class Scenario:
     difficulty: str
     risk: bool
     person: str
+    name: str
     setting: str
     goal: str
-    turns: int
     opening: str
-    open: tuple[str, ...]
-    neutral: tuple[str, ...]
-    withdraw: tuple[str, ...]
+    since: str
+    trust: int
+    turns: int
+    beats: tuple[Beat, ...]
+    ask: Ask
+    reactions: Mapping[str, tuple[str, ...]]
+    pitfalls: Mapping[str, str]
+    advice: tuple[Advice, ...]
+    misreadings: tuple[Misreading, ...]
+    warm: str
+    cold: str
+    safe: Safe
 
-    def line(self, response: str, turn: int) -> str:
-        """What they say after the user's reply number `turn` (0-based) landed as `response`."""
-        lines: tuple[str, ...] = getattr(self, response)
-        return lines[turn]
+    def beat(self, beat_id: str) -> Beat:
+        return next(b for b in self.beats if b.id == beat_id)
 
 
-def _scenario(t: Table) -> Scenario:
+# ------------------------------------------------------------------ reading
+
+
+def _topics(t: Table, key: str = "topics", *, minimum: int = 1) -> tuple[str, ...]:
+    topics = t.texts(key, minimum=minimum)
+    for topic in topics:
+        if topic != topic.lower() or len(topic.replace(" ", "")) < MIN_TOPIC:
+            raise ContentError(
+                f"{t.where}: '{key}' entries must be lower case and at least {MIN_TOPIC}"
+                f" letters: {topic!r}"
+            )
+    return topics
+
+
+def _trust(t: Table, key: str, default: int) -> int:
+    if key not in t.raw:
+        return default
+    value = t.number(key)
+    if not 0 <= value <= MAX_TRUST:
+        raise ContentError(f"{t.where}: '{key}' must be between 0 and {MAX_TRUST}")
+    return value
+
+
+def _statement(t: Table, key: str, default: str | None = None) -> str:
+    """A line that may end the conversation: it must not ask anything."""
+    value = t.text(key, default)
+    if "?" in value:
+        raise ContentError(f"{t.where}: '{key}' ends the conversation, so it cannot ask a question")
+    return value
+
+
+def _beat(t: Table) -> Beat:
+    t.named("beat")
+    beat_id = t.text("id", pattern=SLUG)
+    open_line = t.text("open")
+    return Beat(
+        id=beat_id,
+        about=t.text("about"),
+        topics=_topics(t),
+        trust=_trust(t, "trust", 0),
+        after=t.texts("after", minimum=0),
+        open=open_line,
+        closed=t.text("closed"),
+        told=t.text("told", open_line),
+    )
+
+
+def _ask(t: Table, beats: tuple[Beat, ...], risk: bool) -> Ask:
+    follow = t.raw.get("follow_up")
+    follow_up = None
+    if follow is not None:
+        ft = Table(follow, f"{t.where} follow_up")
+        follow_up = FollowUp(text=ft.text("text"), at=ft.text("at"))
+    # a risk scenario's ask waits for the direct question unless it says otherwise
+    # (needs = [] where they have already said it plainly)
+    default_needs = ("asks_about_suicide",) if risk else ()
+    needs = t.texts("needs", minimum=0) if "needs" in t.raw else default_needs
+    for need in needs:
+        if need not in SAFETY_MOVES:
+            raise ContentError(f"{t.where}: 'needs' must name safety moves: {need!r}")
+    default_after = () if risk else tuple(b.id for b in beats)
+    return Ask(
+        topics=_topics(t),
+        trust=_trust(t, "trust", 0 if risk else 3),
+        after=t.texts("after", minimum=0) if "after" in t.raw else default_after,
+        needs=needs,
+        line=t.text("line"),
+        early=t.text("early"),
+        close=_statement(t, "close"),
+        follow_up=follow_up,
+    )
+
+
+def _safe(t: Table, risk: bool) -> Safe:
+    if not risk:
+        extra = set(t.raw) - {"asked"}
+        if extra:
+            raise ContentError(
+                f"{t.where}: only risk scenarios have a safe track beyond 'asked'"
+                f" (found {', '.join(sorted(extra))})"
+            )
+        return Safe(asked=t.text("asked"))
+    emergency_now = t.flag("emergency_now")
+    return Safe(
+        asked=t.text("asked"),
+        urgency=t.text("urgency"),
+        means=t.text("means"),
+        help=t.text("help"),
+        stay=t.text("stay"),
+        not_yet=t.text("not_yet"),
+        emergency=t.text("emergency") if emergency_now else t.text("emergency", ""),
+        urgent=t.flag("urgent"),
+        means_matter=t.flag("means_matter"),
+        stay_matters=t.flag("stay_matters"),
+        emergency_now=emergency_now,
+    )
+
+
+def _scenario(t: Table, file_id: str) -> Scenario:
     t.named("scenario")
+    scenario_id = t.text("id", pattern=SLUG)
+    if scenario_id != file_id:
+        raise ContentError(f"{t.where}: 'id' must match the file name ({file_id}.toml)")
+    difficulty = t.choice("difficulty", DIFFICULTIES)
+    risk = t.flag("risk")
     turns = t.number("turns")
-    if not 3 <= turns <= 6:
-        raise ContentError(f"{t.where}: 'turns' must be between 3 and 6")
-    paths = {name: t.texts(name, minimum=turns) for name in RESPONSES}
-    if any(len(lines) != turns for lines in paths.values()):
-        raise ContentError(f"{t.where}: open, neutral and withdraw need exactly {turns} lines")
-    return Scenario(
-        id=t.text("id", pattern=SLUG),
+    if not MIN_TURNS <= turns <= MAX_TURNS:
+        raise ContentError(f"{t.where}: 'turns' must be between {MIN_TURNS} and {MAX_TURNS}")
+    person = t.text("person")
+    beats = tuple(_beat(b) for b in t.tables("beat", minimum=2))
+    unique(beats, lambda b: b.id, f"beat in scenario '{scenario_id}'")
+    ask = _ask(Table(t.raw.get("ask"), f"{t.where} [ask]"), beats, risk)
+    reactions_table = Table(t.raw.get("reactions"), f"{t.where} [reactions]")
+    reactions = {name: reactions_table.texts(name) for name in REACTIONS}
+    pitfalls_table = Table(t.raw.get("pitfalls"), f"{t.where} [pitfalls]")
+    pitfalls = {name: pitfalls_table.text(name) for name in PITFALLS}
+    advice = tuple(
+        Advice(
+            topics=_topics(a, minimum=0),
+            early=a.text("early"),
+            weighed=a.text("weighed"),
+            goal=a.flag("goal"),
+        )
+        for a in t.tables("advice")
+    )
+    if sum(not a.topics for a in advice) != 1:
+        raise ContentError(f"{t.where}: exactly one [[advice]] entry has no topics (any advice)")
+    misreadings = tuple(
+        Misreading(topics=_topics(m), line=m.text("line"))
+        for m in t.tables("misreading", minimum=0)
+    )
+    endings = Table(t.raw.get("endings"), f"{t.where} [endings]")
+    scenario = Scenario(
+        id=scenario_id,
         title=t.text("title"),
         situation=t.choice("situation", SITUATIONS),
-        difficulty=t.choice("difficulty", DIFFICULTIES),
-        risk=t.flag("risk"),
-        person=t.text("person"),
+        difficulty=difficulty,
+        risk=risk,
+        person=person,
+        name=t.text("name", person.split(",")[0].strip()),
         setting=t.text("setting"),
         goal=t.text("goal"),
-        turns=turns,
         opening=t.text("opening"),
-        open=paths["open"],
-        neutral=paths["neutral"],
-        withdraw=paths["withdraw"],
+        since=t.text("since"),
+        trust=_trust(t, "trust", START_TRUST[difficulty]),
+        turns=turns,
+        beats=beats,
+        ask=ask,
+        reactions=MappingProxyType(reactions),
+        pitfalls=MappingProxyType(pitfalls),
+        advice=advice,
+        misreadings=misreadings,
+        warm=_statement(endings, "warm"),
+        cold=_statement(endings, "cold"),
+        safe=_safe(Table(t.raw.get("safe"), f"{t.where} [safe]"), risk),
     )
+    check_graph(scenario, t.where)
+    return scenario
+
+
+# -------------------------------------------------------------------- graph
+
+
+def check_graph(s: Scenario, where: str) -> None:
+    """Every beat can come out, and the ask can be reached within the turn limit.
+
+    A beat comes out once the beats in its ``after`` have, and once trust reaches its
+    ``trust`` (each good reply adds one, up to MAX_TRUST), so the check is that the
+    ``after`` references exist and form no cycle. The quickest way to the ask takes a
+    reply per beat it waits for, one per safety step it needs, one for the ask itself
+    and one to answer it; that must fit in ``turns``.
+    """
+    ids = {b.id for b in s.beats}
+    for beat in s.beats:
+        for other in beat.after:
+            if other not in ids:
+                raise ContentError(f"{where} beat '{beat.id}': 'after' names no beat: {other!r}")
+    for other in s.ask.after:
+        if other not in ids:
+            raise ContentError(f"{where} [ask]: 'after' names no beat: {other!r}")
+    _check_no_cycle(s, where)
+    needed = _closure(s, s.ask.after)
+    # each beat that must come out first, each safety step, a help offer (risk), the ask
+    # and its answer; trust may also need building by good replies, one per point
+    quickest = len(needed) + len(s.ask.needs) + (1 if s.risk else 0) + 2
+    waiting = max(0, s.ask.trust - s.trust - len(needed) - len(s.ask.needs))
+    if quickest + waiting > s.turns:
+        raise ContentError(
+            f"{where}: the ask cannot be reached in {s.turns} turns (it needs {quickest + waiting})"
+        )
+
+
+def _closure(s: Scenario, roots: tuple[str, ...]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        beat_id = todo.pop()
+        if beat_id not in seen:
+            seen.add(beat_id)
+            todo.extend(s.beat(beat_id).after)
+    return seen
+
+
+def _check_no_cycle(s: Scenario, where: str) -> None:
+    """Some order of the beats respects every ``after``: otherwise some never come out."""
+    done: list[str] = []
+    pending = list(s.beats)
+    while pending:
+        ready = [b for b in pending if set(b.after) <= set(done)]
+        if not ready:
+            names = ", ".join(b.id for b in pending)
+            raise ContentError(f"{where}: beats can never come out (a cycle in 'after'): {names}")
+        done.extend(b.id for b in ready)
+        pending = [b for b in pending if b not in ready]
+
+
+# ------------------------------------------------------------------ loading
+
+_SITUATION_ORDER = {name: i for i, name in enumerate(SITUATIONS)}
+_DIFFICULTY_ORDER = {name: i for i, name in enumerate(DIFFICULTIES)}
 
 
 @cache
 def load_scenarios() -> tuple[Scenario, ...]:
-    scenarios = tuple(_scenario(t) for t in read("practice.toml").tables("scenario"))
+    folder = ally.content.data_dir() / "scenarios"
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix == ".toml")
+    except OSError:
+        raise ContentError("content folder scenarios is missing from the installation") from None
+    if not names:
+        raise ContentError("content folder scenarios has no scenarios")
+    scenarios = [_scenario(read(f"scenarios/{name}"), name.removesuffix(".toml")) for name in names]
     unique(scenarios, lambda s: s.id, "scenario")
-    return scenarios
+    scenarios.sort(
+        key=lambda s: (_SITUATION_ORDER[s.situation], _DIFFICULTY_ORDER[s.difficulty], s.id)
+    )
+    return tuple(scenarios)
+
+
+def find_scenario(scenario_id: str) -> Scenario | None:
+    wanted = scenario_id.strip().lower()
+    return next((s for s in load_scenarios() if s.id == wanted), None)
