@@ -70,7 +70,7 @@ NUDGE = "Take your time. Even \"I'm here, and I'm listening\" is a good start."
 # ----------------------------------------------------------------- rendering
 
 
-SAFETY_LABELS = {
+MOVE_LABELS = {
     "asks_about_suicide": "asked directly about suicide",
     "asks_about_urgency": "asked how urgent it is",
     "means_safety": "made the means safer",
@@ -82,7 +82,7 @@ MAX_TEXT = 10_000
 MAX_QUOTE = 160
 
 
-def quote(reply: str, finding: Finding) -> str:
+def quoted_span(reply: str, finding: Finding) -> str:
     """The words of ``reply`` that show ``finding``, on one line and cut short if long."""
     text = clean_line(reply[finding.start : finding.end])
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rstrip() + "…"
@@ -112,17 +112,15 @@ def feedback_json(feedback: Feedback) -> dict[str, Any]:
 
 def render_feedback(page: Page, feedback: Feedback, *, indent: int = 2) -> None:
     for f in feedback.safety:
-        quoted = quote(feedback.reply, f)
-        page.text(
-            f'* safety: {SAFETY_LABELS[f.name]}: "{quoted}"', indent=indent, style="bold green"
-        )
+        quoted = quoted_span(feedback.reply, f)
+        page.text(f'* safety: {MOVE_LABELS[f.name]}: "{quoted}"', indent=indent, style="bold green")
         page.dim(f.reason, indent=indent + 2)
     for f in feedback.skills:
-        quoted = quote(feedback.reply, f)
+        quoted = quoted_span(feedback.reply, f)
         page.text(f'+ {LABELS[f.name]}: "{quoted}"', indent=indent, style="green")
         page.dim(f.reason, indent=indent + 2)
     for f in feedback.pitfalls:
-        quoted = quote(feedback.reply, f)
+        quoted = quoted_span(feedback.reply, f)
         page.text(f'! {LABELS[f.name]}: "{quoted}"', indent=indent, style="bold yellow")
         page.text(f.reason, indent=indent + 2)
         if f.suggestion:
