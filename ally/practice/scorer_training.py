@@ -1,0 +1,298 @@
+"""Train the practice feedback's learned scorer from the project's own corpus.
+
+    uv run --group train python -m ally.practice.scorer_training [--check]
+
+Reads ``data/corpus/batches/*.jsonl`` and ``data/corpus/splits.toml`` (split by writer),
+turns every reply into features (``ally.practice.feedback.features``, the same code the
+engine runs), fits one L2-regularised logistic regression per label on the train split
+(scikit-learn, liblinear, fixed seed), and chooses, per label, how rules and model
+combine and the model's threshold, on the validation split only. It then scores the
+validation and test splits with the standard-library scorer exactly as ``ally`` will run
+it, and writes ``ally/practice/feedback/scorer.json``: the weights (pruned and rounded),
+the policies, and those scores. ``--check`` retrains and compares with the shipped file
+instead of writing it.
+
+The test split is scored, never used to choose anything. The listening benchmark in
+``../shared/eval`` is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, model
+from ally.practice.feedback.blend import Reading, blend
+from ally.practice.feedback.combine import rules
+from ally.practice.feedback.features import features
+from ally.practice.feedback.safety import mentions_risk
+from ally.practice.feedback.sentences import _STRAIGHTEN, _sentences
+from ally.practice.feedback.words import words_of
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "data" / "corpus"
+LABELS = (*SKILLS, *PITFALLS, *SAFETY, "risk")
+SEED = 20261204
+C = 0.5  # inverse regularisation strength, the same for every label
+MIN_COUNT = 2  # a feature seen fewer times in training is dropped
+MIN_WEIGHT = 0.02  # smaller weights are pruned from the shipped file
+DIGITS = 4
+THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))
+# Pitfalls and safety moves: a false alarm costs trust, so the threshold must keep
+# precision at least this high on validation where it can.
+PRECISION_FLOOR = 0.9
+
+
+@dataclass(frozen=True)
+class Example:
+    reply: str
+    context: str
+    labels: frozenset[str]
+    feats: frozenset[str]
+    rule_names: frozenset[str]
+
+
+def load_corpus() -> dict[str, list[dict[str, Any]]]:
+    """The corpus records of each split."""
+    splits = tomllib.loads((CORPUS / "splits.toml").read_text("utf-8"))
+    writer_split = {w: name for name, part in splits.items() for w in part["writers"]}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in splits}
+    for path in sorted((CORPUS / "batches").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            record = json.loads(line)
+            split = writer_split.get(record["writer"])
+            if split is not None:
+                out[split].append(record)
+    return out
+
+
+def labels_of(record: dict[str, Any]) -> frozenset[str]:
+    names = {*record["skills"], *record["pitfalls"]}
+    # the engine reports safety moves only in a risk exchange; so are they learned
+    if record["risk"]:
+        names |= {*record["safety"], "risk"}
+    return frozenset(names)
+
+
+def example(record: dict[str, Any]) -> Example:
+    reply, context = record["reply"], record["context"]
+    reading = rules(_sentences(reply), context)
+    names = frozenset(reading.names())
+    feats = features(
+        words_of(reply.translate(_STRAIGHTEN)),
+        words_of(context.translate(_STRAIGHTEN)),
+        reading.names(),
+        context_risk=mentions_risk(context),
+    )
+    return Example(reply, context, labels_of(record), frozenset(feats), names)
+
+
+# ------------------------------------------------------------------- fitting
+
+
+def fit(train: Sequence[Example]) -> dict[str, Any]:
+    """Weights per label (as the weights file stores them) from the train split."""
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for ex in train for f in ex.feats)
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    rows, cols = [], []
+    for r, ex in enumerate(train):
+        for f in ex.feats:
+            if f in index:
+                rows.append(r)
+                cols.append(index[f])
+    x = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(train), len(vocabulary)))
+    bias: dict[str, float] = {}
+    weights: dict[str, list[tuple[int, float]]] = {}
+    for k, label in enumerate(LABELS):
+        y = [int(label in ex.labels) for ex in train]
+        if not any(y):
+            bias[label] = -10.0
+            continue
+        clf = LogisticRegression(C=C, solver="liblinear", random_state=SEED, max_iter=1000)
+        clf.fit(x, y)
+        bias[label] = round(float(clf.intercept_[0]), DIGITS)
+        for i, w in enumerate(clf.coef_[0]):
+            if abs(w) >= MIN_WEIGHT:
+                weights.setdefault(vocabulary[i], []).append((k, round(float(w), DIGITS)))
+    packed = {f: " ".join(f"{k}:{w}" for k, w in pairs) for f, pairs in sorted(weights.items())}
+    return {"bias": bias, "weights": packed}
+
+
+# ------------------------------------------------------------------- policy
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, want: bool, got: bool) -> None:
+        self.tp += want and got
+        self.fp += got and not want
+        self.fn += want and not got
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def choose_policy(
+    label: str, examples: Sequence[Example], scores: Sequence[dict[str, float]]
+) -> dict[str, Any]:
+    """The combination and threshold that do best on the validation examples: F1 for
+    skills; for pitfalls, safety moves and risk, recall while precision stays above the
+    floor (F1 where no choice reaches the floor)."""
+    careful = label not in SKILLS
+    best: tuple[tuple[float, ...], dict[str, Any]] | None = None
+    options = [("rules", 0.5)] + [(c, t) for c in ("model", "either") for t in THRESHOLDS]
+    for combine, threshold in options:
+        tally = Tally()
+        for ex, sc in zip(examples, scores, strict=True):
+            by_rules = label in ex.rule_names
+            by_model = sc[label] >= threshold
+            got = {"rules": by_rules, "model": by_model, "either": by_rules or by_model}[combine]
+            tally.add(label in ex.labels, got)
+        if careful:
+            key: tuple[float, ...] = (
+                float(tally.precision >= PRECISION_FLOOR),
+                tally.recall if tally.precision >= PRECISION_FLOOR else tally.f1,
+                tally.f1,
+            )
+        else:
+            key = (tally.f1,)
+        # ties go to the simpler choice (rules first, then the higher threshold)
+        if best is None or key > best[0]:
+            best = (key, {"combine": combine, "threshold": threshold})
+    assert best is not None
+    return best[1]
+
+
+# ------------------------------------------------------------------- scoring
+
+
+def evaluate(scorer: model.Scorer, records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Precision, recall and F1 per label of the whole engine (rules and scorer blended,
+    as ``ally`` runs it) on ``records``."""
+    tallies = {label: Tally() for label in LABELS}
+    n = 0
+    for record in records:
+        n += 1
+        reply, context = record["reply"], record["context"]
+        sentences = _sentences(reply)
+        reading = rules(sentences, context)
+        blended = blend(
+            reading,
+            sentences,
+            words_of(reply.translate(_STRAIGHTEN)),
+            words_of(context.translate(_STRAIGHTEN)),
+            mentions_risk(context),
+            scorer,
+        )
+        found = _names(blended)
+        want = labels_of(record)
+        for label, tally in tallies.items():
+            tally.add(label in want, label in found)
+    return {
+        "items": n,
+        "labels": {
+            label: {
+                "positives": t.tp + t.fn,
+                "precision": round(t.precision, 3),
+                "recall": round(t.recall, 3),
+                "f1": round(t.f1, 3),
+            }
+            for label, t in tallies.items()
+        },
+    }
+
+
+def _names(reading: Reading) -> set[str]:
+    found = {f.name for f in (*reading.skills, *reading.pitfalls)}
+    if reading.risk:
+        found |= {f.name for f in reading.safety} | {"risk"}
+    return found
+
+
+# ------------------------------------------------------------------- main
+
+
+def train() -> dict[str, Any]:
+    corpus = load_corpus()
+    train_set = [example(r) for r in corpus["train"]]
+    validation = [example(r) for r in corpus["validation"]]
+    fitted = fit(train_set)
+    doc: dict[str, Any] = {
+        "format": model.FORMAT,
+        "labels": list(LABELS),
+        "bias": fitted["bias"],
+        "policy": {},
+        "weights": fitted["weights"],
+    }
+    # policies are chosen with the model alone scoring the validation replies
+    bare = model.from_document({**doc, "policy": {}})
+    val_scores = [bare.scores(set(ex.feats)) for ex in validation]
+    doc["policy"] = {label: choose_policy(label, validation, val_scores) for label in LABELS}
+    scorer = model.from_document(doc)
+    doc["trained"] = {
+        "seed": SEED,
+        "c": C,
+        "min_count": MIN_COUNT,
+        "min_weight": MIN_WEIGHT,
+        "records": {name: len(records) for name, records in corpus.items()},
+        "features": len(fitted["weights"]),
+    }
+    doc["scores"] = {
+        "validation": evaluate(scorer, corpus["validation"]),
+        "test": evaluate(scorer, corpus["test"]),
+    }
+    return doc
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--check", action="store_true", help="retrain and compare with the shipped weights"
+    )
+    args = parser.parse_args(argv)
+    doc = train()
+    text = dumps(doc)
+    if args.check:
+        same = model.WEIGHTS.read_text("utf-8") == text
+        print("the shipped weights match a fresh training run" if same else "they differ")
+        return 0 if same else 1
+    model.WEIGHTS.write_text(text, "utf-8")
+    for split in ("validation", "test"):
+        print(f"{split}: {doc['scores'][split]['items']} replies")
+        for label, s in doc["scores"][split]["labels"].items():
+            print(f"  {label:<20}{s['positives']:>6}{s['precision']:>8}{s['recall']:>8}{s['f1']:>8}")
+    print(f"wrote {model.WEIGHTS.relative_to(ROOT)} ({len(text) // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
