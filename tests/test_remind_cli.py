@@ -583,3 +583,33 @@ def test_an_id_that_cannot_exist_is_a_usage_error(ally_home: Path, bad_id: str) 
         assert result.stderr.startswith("Error: ")
         assert result.stderr.count("\n") == 1
     assert not ally_home.exists()
+
+
+# Invisible characters in stored text (issue 11, item 13).
+
+SNEAKY = "Call \u202eMum\u200b\x9b\x85 today"
+
+
+def test_invisible_characters_are_escaped_in_list_and_due(ally_home: Path) -> None:
+    add(SNEAKY, "--at", "now", "--about", "S\u200bam")
+    for args in (("list",), ("due",), ("list", "--about", "S\u200bam")):
+        out = invoke("remind", *args).stdout
+        assert "<U+202E>Mum<U+200B>" in out, out
+        for raw in ("\u202e", "\u200b", "\x9b", "\x85"):
+            assert raw not in out
+
+
+@pytest.mark.parametrize(
+    "args", [("list", "--json"), ("due", "--json"), ("export",), ("export", "--format", "json")]
+)
+def test_json_output_escapes_invisible_and_c1_characters(
+    ally_home: Path, args: tuple[str, ...]
+) -> None:
+    add(SNEAKY, "--at", "now")
+    out = invoke("remind", *args).stdout
+    for raw in ("\u202e", "\u200b", "\x9b", "\x85"):
+        assert raw not in out
+    assert "\\u202e" in out and "\\u009b" in out and "\\u0085" in out
+    parsed = json.loads(out)
+    entries = parsed if isinstance(parsed, list) else parsed["reminders"]
+    assert entries[0]["text"] == SNEAKY.strip()

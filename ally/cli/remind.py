@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ally.cli.localzone import zone_candidates
-from ally.cli.output import Page, clean_line, emit_json, note
+from ally.cli.output import Page, clean_line, emit_json, json_text, note
 from ally.errors import AllyError, UsageError
 from ally.paths import database_path
 
@@ -533,11 +533,9 @@ def export(
 
         data = calendar(found, now=now, private=private)
     else:
-        import json
-
         from ally.reminders.interchange import export_document
 
-        data = json.dumps(export_document(found, now), indent=2, ensure_ascii=False) + "\n"
+        data = json_text(export_document(found, now)) + "\n"
     if output is None:
         # As bytes: the CRLF line ends of .ics must reach the file untranslated.
         sys.stdout.flush()
