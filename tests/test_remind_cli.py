@@ -490,6 +490,97 @@ def test_a_failing_notify_send_is_reported_and_retried_next_time(
     assert invoke("remind", "notify").stdout == "Sent 1 reminder.\n"
 
 
+# notify-send reads its arguments with GLib's option parser: anything that looks like
+# an option before "--" is one ("Unknown option - call Mum"), anywhere on the line.
+GOPTION_NOTIFY_SEND = """\
+#!{python}
+import sys
+takes_value = {{"-u", "--urgency", "-t", "--expire-time", "-a", "--app-name", "-i", "--icon",
+    "-c", "--category", "-h", "--hint", "-r", "--replace-id", "-A", "--action"}}
+flags = {{"-e", "--transient", "-p", "--print-id", "-w", "--wait", "-v", "--version"}}
+args, options, plain = sys.argv[1:], [], []
+while args:
+    arg = args.pop(0)
+    if plain is None or arg == "-" or not arg.startswith("-"):
+        (plain if plain is not None else rest).append(arg)
+    elif arg == "--":
+        rest, plain = plain, None
+    else:
+        name = arg.split("=", 1)[0]
+        if name in takes_value:
+            options.append("OPTION " + (arg if "=" in arg else f"{{arg}}={{args.pop(0)}}"))
+        elif name not in flags:
+            sys.stderr.write(f"Unknown option {{arg}}\\n")
+            sys.exit(1)
+positional = rest if plain is None else plain
+with open({log!r}, "a") as log:
+    log.write("\\n".join([*options, *positional, "---"]) + "\\n")
+sys.exit(1 if any("boom" in p for p in positional) else 0)
+"""
+
+
+def goption_notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A stand-in that parses its arguments as notify-send does and fails on "boom"."""
+    import sys
+
+    folder = tmp_path / "goption-bin"
+    folder.mkdir(exist_ok=True)
+    log = tmp_path / "notify.log"
+    script = folder / "notify-send"
+    script.write_text(GOPTION_NOTIFY_SEND.format(python=sys.executable, log=str(log)))
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+@pytest.mark.parametrize("text", ["- call Mum", "--icon=/etc/passwd", "-u critical", "--"])
+def test_notify_shows_text_that_looks_like_an_option_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    log = goption_notify_send(tmp_path, monkeypatch)
+    add("--at", "now", "--", text)
+    result = invoke("remind", "notify")
+    assert result.exit_code == 0, result.stderr
+    sent = log.read_text().splitlines()
+    assert text in sent  # the first line of the body, as given
+    assert [line for line in sent if line.startswith("OPTION")] == ["OPTION --app-name=ally"]
+
+
+def test_one_failing_notification_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = goption_notify_send(tmp_path, monkeypatch)
+    add("boom goes the first", "--at", "now")
+    add("Call Mum", "--at", "now")
+    add("Take a walk", "--at", "now")
+    result = invoke("remind", "notify")
+    err = one_error_line(result, 1)
+    assert "reminder 1" in err and "1 of 3" in err
+    assert result.stdout == "Sent 2 reminders.\n"
+    sent = log.read_text()
+    assert "Call Mum" in sent and "Take a walk" in sent
+    # The two that went out are not sent again; the failed one is tried again.
+    log.write_text("")
+    result = invoke("remind", "notify")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "boom goes the first" in log.read_text() and "Call Mum" not in log.read_text()
+
+
+@pytest.mark.skipif(shutil.which("notify-send") is None, reason="needs the real notify-send")
+@pytest.mark.parametrize("text", ["- call Mum", "--icon=/etc/passwd"])
+def test_the_real_notify_send_reads_the_text_as_text(tmp_path: Path, text: str) -> None:
+    """Without a desktop, the real notify-send gets as far as the session bus, not an option."""
+    from ally.reminders.delivery import Notification, notification_argv
+
+    program = shutil.which("notify-send")
+    assert program is not None
+    argv = notification_argv(Notification(text, f"{text} body"), program)
+    env = {"PATH": os.environ["PATH"], "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/none"}
+    run = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    assert "Unknown option" not in run.stderr, run.stderr
+    assert "No summary" not in run.stderr, run.stderr
+
+
 # The environment.
 
 

@@ -25,6 +25,7 @@ from ally.paths import database_path
 
 if TYPE_CHECKING:
     from ally.reminders.actions import Plan
+    from ally.reminders.delivery import Notification
     from ally.reminders.due import Due
     from ally.reminders.model import Reminder
     from ally.reminders.store import ReminderStore
@@ -644,12 +645,13 @@ def notify(
     """Send due reminders as desktop notifications (for a systemd timer or cron).
 
     Each occurrence is sent once; snoozing or the next occurrence sends again.
+    Each notification is sent on its own: one that fails is reported (exit 1)
+    and tried again next time, and the others still go out.
     Example: ally remind notify --hide-text
     """
     import shutil
-    import subprocess
 
-    from ally.reminders.delivery import notification_argv, notifications
+    from ally.reminders.delivery import notifications
     from ally.reminders.due import due_now
 
     program = shutil.which("notify-send")
@@ -663,24 +665,48 @@ def notify(
     store = reader()
     if store is None:
         return
+    sent = 0
+    failed: list[str] = []
     with store:
         fresh = [
             item for item in due_now(store.due(now), now) if item.reminder.notified != item.since
         ]
         for message, covered in notifications(fresh, hide_text):
-            argv = notification_argv(message, program)
-            try:
-                result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                raise AllyError(f"notify-send failed: {exc}") from None
-            if result.returncode != 0:
-                reason = clean_line(result.stderr) or f"exit status {result.returncode}"
-                raise AllyError(f"notify-send failed: {reason}")
+            reason = _send(program, message)
+            if reason is not None:
+                ids = ", ".join(str(item.reminder.id) for item in covered)
+                failed.append(f"reminder {ids}: {reason}" if len(covered) == 1 else reason)
+                continue
             with store.transaction():
                 for item in covered:
                     store.mark_notified(item.reminder, item.since)
-    if fresh:
-        print(f"Sent {len(fresh)} reminder{'s' if len(fresh) != 1 else ''}.")
+            sent += len(covered)
+    if sent:
+        print(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")
+    if failed:
+        total = len(fresh)
+        raise AllyError(
+            f"notify-send failed for {total - sent} of {total} reminder{'s' if total != 1 else ''} "
+            f"({'; '.join(failed)})",
+            hint="they are tried again next time",
+        )
+
+
+def _send(program: str, message: Notification) -> str | None:
+    """Show one notification; None if it went out, else why not."""
+    import subprocess
+
+    from ally.reminders.delivery import notification_argv
+
+    try:
+        result = subprocess.run(
+            notification_argv(message, program), capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
+    if result.returncode != 0:
+        return clean_line(result.stderr) or f"exit status {result.returncode}"
+    return None
 
 
 @app.command("path")

@@ -124,8 +124,13 @@ class Notification:
 
 
 def notification_argv(note: Notification, program: str = "notify-send") -> list[str]:
-    """notify-send's arguments. The body is escaped: notification servers read it as markup."""
-    return [program, f"--app-name={APP_NAME}", note.title, markup_escape(note.body)]
+    """notify-send's arguments. The body is escaped: notification servers read it as markup.
+
+    "--" ends the options: notify-send reads any argument that starts with "-"
+    as an option, wherever it is, so text like "- call Mum" or "--icon=..."
+    must come after it.
+    """
+    return [program, f"--app-name={APP_NAME}", "--", note.title, markup_escape(note.body)]
 
 
 def markup_escape(text: str) -> str:
