@@ -490,6 +490,124 @@ def test_a_failing_notify_send_is_reported_and_retried_next_time(
     assert invoke("remind", "notify").stdout == "Sent 1 reminder.\n"
 
 
+# Generated timers for ally installed in an odd place (issue 11, item 15).
+
+ODD_FOLDERS = ["with space", "100% sure", "cost $HOME", "it's \\ here", "50%$d"]
+
+
+def cron_command(line: str) -> tuple[str, str]:
+    """What cron runs for a crontab line, and its stdin (crontab(5), as vixie cron/cronie do).
+
+    An unescaped % ends the command (the rest is stdin, % as newlines); a backslash
+    before % or another backslash is removed.
+    """
+    command = line.split(None, 5)[5]
+    out, escaped = [], False
+    for at, char in enumerate(command):
+        if escaped:
+            if char not in "%\\":
+                out.append("\\")
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "%":
+            return "".join(out), command[at + 1 :].replace("%", "\n")
+        else:
+            out.append(char)
+    return "".join(out), ""
+
+
+def echo_args_program(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    program = folder / "ally"
+    program.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
+    program.chmod(0o755)
+    return program
+
+
+@pytest.mark.parametrize("odd", ODD_FOLDERS)
+def test_the_cron_line_runs_ally_from_an_odd_folder(tmp_path: Path, odd: str) -> None:
+    from ally.reminders.delivery import cron_line
+
+    program = echo_args_program(tmp_path / odd)
+    line = next(x for x in cron_line([str(program)], 1000).splitlines() if not x.startswith("#"))
+    command, stdin = cron_command(line)
+    assert stdin == ""
+    command = command.replace(">/dev/null 2>&1", "")
+    run = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["remind", "notify"]
+
+
+def systemd_exec(unit: str) -> list[str]:
+    """ExecStart as systemd reads it: %% is %, then quoted words; $$ is $ after the first word."""
+    import shlex
+
+    line = next(x for x in unit.splitlines() if x.startswith("ExecStart="))
+    words = shlex.split(line.removeprefix("ExecStart=").replace("%%", "%"))
+    return [words[0], *(w.replace("$$", "$") for w in words[1:])]
+
+
+@pytest.mark.parametrize("odd", ODD_FOLDERS)
+def test_the_systemd_service_runs_ally_from_an_odd_folder(tmp_path: Path, odd: str) -> None:
+    from ally.reminders.delivery import systemd_service
+
+    program = echo_args_program(tmp_path / odd)
+    unit = systemd_service([str(program), "--flag=$x%y"], hide_text=True)
+    assert systemd_exec(unit) == [str(program), "--flag=$x%y", "remind", "notify", "--hide-text"]
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        return
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "ally-remind.service").write_text(unit)
+    check = subprocess.run(
+        [analyze, "verify", "--man=no", str(units / "ally-remind.service")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "not executable" not in check.stderr, check.stderr
+
+
+def test_a_path_with_a_line_break_gets_no_timer(tmp_path: Path) -> None:
+    from ally.errors import AllyError
+    from ally.reminders.delivery import cron_line, systemd_service
+
+    for make in (lambda argv: cron_line(argv, 1000), systemd_service):
+        with pytest.raises(AllyError, match="line break"):
+            make([str(tmp_path / "two\nlines" / "ally")])
+
+
+def test_hook_cron_from_an_odd_folder_names_that_ally(tmp_path: Path) -> None:
+    """The installed script's own path goes into the line, escaped for cron."""
+    import sys
+
+    from ally.reminders.delivery import cron_line
+
+    folder = tmp_path / "100% $HOME"
+    folder.mkdir()
+    script = folder / "ally"
+    script.write_text(f"#!{sys.executable}\nfrom ally.cli import main\nmain()\n")
+    script.chmod(0o755)
+    from conftest import python_env
+
+    for kind in ("cron", "systemd-service"):
+        run = subprocess.run(
+            [str(script), "remind", "hook", kind],
+            env=python_env(tmp_path / "home"),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        if kind == "cron":
+            assert run.stdout == cron_line([str(script)], os.getuid())
+        else:
+            assert systemd_exec(run.stdout)[:3] == [str(script), "remind", "notify"]
+
+
 # notify-send reads its arguments with GLib's option parser: anything that looks like
 # an option before "--" is one ("Unknown option - call Mum"), anywhere on the line.
 GOPTION_NOTIFY_SEND = """\
