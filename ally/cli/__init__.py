@@ -92,9 +92,12 @@ class AllyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except AllyError as exc:
+            say_notices()
             message = f"{exc.message}; {exc.hint}" if exc.hint else exc.message
             output.error(message)
             raise typer.Exit(exc.exit_code) from None
+        finally:
+            say_notices()
 
     def main(  # type: ignore[override]
         self,
@@ -103,6 +106,7 @@ class AllyGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         extra["standalone_mode"] = False
+        say_notices(discard=True)  # only this run's (matters when run in-process, as in tests)
         if not output.use_rich(sys.stdout):
             plain_help(self)
         try:
@@ -125,6 +129,16 @@ class AllyGroup(TyperGroup):
         except OSError as exc:
             output_failed(exc)
         finish(result if isinstance(result, int) else EXIT_OK)
+
+
+def say_notices(*, discard: bool = False) -> None:
+    """What the data layer did to the user's files (tightened permissions), once, on stderr."""
+    db = sys.modules.get("ally.db")  # never imported here: only if a command used it
+    if db is None:
+        return
+    for notice in db.take_notices():
+        if not discard:
+            output.note(notice)
 
 
 def with_suggestion(message: str, typo: str, names: Sequence[str]) -> str:

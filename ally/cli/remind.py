@@ -109,13 +109,14 @@ def new_uid() -> str:
 # The store: reads never create the file.
 
 
-def reader() -> ReminderStore | None:
+def reader(*, write: bool = False) -> ReminderStore | None:
+    """The store if there is a file (read-only unless `write`), else None."""
     path = database_path()
     if not path.exists():
         return None  # nothing stored yet: not even sqlite3 needs loading
     from ally.reminders.store import ReminderStore
 
-    return ReminderStore.existing(path)
+    return ReminderStore.existing(path, write=write)
 
 
 def writer() -> ReminderStore:
@@ -126,12 +127,33 @@ def writer() -> ReminderStore:
 
 def store_for(reminder_id: int) -> ReminderStore:
     """The store for changing a reminder; a missing file just means no such reminder."""
-    store = reader()
+    store = reader(write=True)
     if store is None:
         from ally.errors import NotFoundError
 
         raise NotFoundError(f"no reminder {reminder_id}", hint="see: ally remind list --all")
     return store
+
+
+def due_items(store: ReminderStore, now: datetime) -> list[Due]:
+    """What is due, each reminder on its own: one whose rule cannot be read is a problem."""
+    from ally.reminders.due import due_item
+
+    items = []
+    for reminder in store.due(now):
+        try:
+            items.append(due_item(reminder, now))
+        except (ValueError, OverflowError):
+            store.problems.append(
+                f"reminder {reminder.id} cannot be read: its rrule is {reminder.rrule!r}"
+            )
+    return items
+
+
+def warn_unreadable(store: ReminderStore) -> None:
+    """One line on stderr per stored reminder that had to be left out."""
+    for problem in store.problems:
+        note(f"Warning: {problem}; remove it with: ally remind remove {problem.split()[1]}")
 
 
 # Rendering
@@ -299,6 +321,7 @@ def list_reminders(
     if store is not None:
         with store:
             found = store.reminders(finished=show_all, history=as_json)
+        warn_unreadable(store)
     if about is not None:
         wanted = " ".join(about.split()).casefold()
         found = [r for r in found if (r.about or "").casefold() == wanted]
@@ -329,17 +352,16 @@ def due(
 
     Example: ally remind due --quiet
     """
-    from ally.reminders.due import due_now
-
     now = now_from_env()
     store = reader()
     items: list[Due] = []
     upcoming = None
     if store is not None:
         with store:
-            items = due_now(store.due(now), now)
+            items = due_items(store, now)
             if not items and not quiet and not as_json:
                 upcoming = store.next_up()
+        warn_unreadable(store)
     if as_json:
         emit_json([due_json(item) for item in items])
         return
@@ -494,7 +516,7 @@ def remove(reminder_id: int = ID) -> None:
     """
     with store_for(reminder_id) as store:
         gone = store.delete(reminder_id)
-    Page().text(f"Removed reminder {reminder_id}: {clean_line(gone.text)}")
+    Page().text(f"Removed reminder {reminder_id}: {clean_line(gone)}")
 
 
 class Format(StrEnum):
@@ -542,11 +564,18 @@ def export(
         sys.stdout.flush()
         sys.stdout.buffer.write(data.encode("utf-8"))
         sys.stdout.buffer.flush()
-        return
-    from ally.reminders.interchange import write_atomically
+    else:
+        from ally.reminders.interchange import write_atomically
 
-    write_atomically(output, data.encode("utf-8"))
-    note(f"Wrote {len(found)} reminder{'s' if len(found) != 1 else ''} to {output}")
+        write_atomically(output, data.encode("utf-8"))
+        note(f"Wrote {len(found)} reminder{'s' if len(found) != 1 else ''} to {output}")
+    if store is not None and store.problems:
+        # A backup that leaves something out must not look like a success.
+        raise AllyError(
+            f"{'; '.join(store.problems)}; so the export leaves "
+            f"{'it' if len(store.problems) == 1 else 'them'} out",
+            hint="remove with: ally remind remove ID, or repair the file",
+        )
 
 
 @app.command("import")
@@ -652,7 +681,6 @@ def notify(
     import shutil
 
     from ally.reminders.delivery import notifications
-    from ally.reminders.due import due_now
 
     program = shutil.which("notify-send")
     if program is None:
@@ -662,15 +690,13 @@ def notify(
             "or use the shell hook: ally remind hook bash",
         )
     now = now_from_env()
-    store = reader()
+    store = reader(write=True)
     if store is None:
         return
     sent = 0
     failed: list[str] = []
     with store:
-        fresh = [
-            item for item in due_now(store.due(now), now) if item.reminder.notified != item.since
-        ]
+        fresh = [item for item in due_items(store, now) if item.reminder.notified != item.since]
         for message, covered in notifications(fresh, hide_text):
             reason = _send(program, message)
             if reason is not None:
@@ -681,6 +707,7 @@ def notify(
                 for item in covered:
                     store.mark_notified(item.reminder, item.since)
             sent += len(covered)
+    warn_unreadable(store)
     if sent:
         print(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")
     if failed:
