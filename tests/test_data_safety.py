@@ -414,3 +414,115 @@ def test_a_backup_keeps_its_ids_and_new_ones_fill_in(ally_home: Path, tmp_path: 
     add("new", "--at", "2027-01-09 09:00")
     add("newer", "--at", "2027-01-09 10:00")
     assert ids_and_texts() == [(2, "old 2"), (5, "old 5"), (1, "new"), (3, "newer")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"id": 9223372036854775808, "text": "t", "next_due": "2027-01-05T18:00:00Z"}]',
+        '[{"id": ' + "9" * 5000 + ', "text": "t", "next_due": "2027-01-05T18:00:00Z"}]',
+        '[{"text": "t", "next_due": "2027-01-05T18:00:00Z", "x": ' + "1" * 5000 + "}]",
+        "[" * 100_000 + "]" * 100_000,
+        '[{"text": "\\ud800", "next_due": "2027-01-05T18:00:00Z"}]',
+        '[{"text": "t", "about": "\\udce9", "next_due": "2027-01-05T18:00:00Z"}]',
+        '[{"text": "t", "uid": "\\ud800x", "next_due": "2027-01-05T18:00:00Z"}]',
+    ],
+    ids=["2**63", "5000 digits", "5000-digit value", "deep", "surrogate", "about", "uid"],
+)
+def test_a_hostile_import_is_one_error_line_and_changes_nothing(
+    ally_home: Path, tmp_path: Path, text: str
+) -> None:
+    add("kept", "--at", "2027-01-06 09:00")
+    before = (ally_home / "ally.sqlite3").read_bytes()
+    err = one_error_line(import_text(tmp_path, text), 2)
+    assert "Traceback" not in err
+    assert (ally_home / "ally.sqlite3").read_bytes() == before
+
+
+def test_an_import_larger_than_the_limit_is_refused_unread(ally_home: Path, tmp_path: Path) -> None:
+    from ally.reminders.interchange import MAX_IMPORT_BYTES
+
+    big = tmp_path / "big.json"
+    with big.open("wb") as out:
+        out.truncate(MAX_IMPORT_BYTES + 1)  # sparse: nothing is really written
+    err = one_error_line(invoke("remind", "import", str(big)), 2)
+    assert "MB" in err
+    assert not ally_home.exists()
+
+
+# Items 5 and 14: text that is not text, or far too much of it.
+
+
+def ally_bytes(home: Path, *args: str | bytes) -> subprocess.CompletedProcess[str]:
+    """ally with raw bytes in its arguments, as a shell passes $'caf\\xe9'."""
+    return subprocess.run(
+        [PYTHON, "-m", "ally", *args],
+        env=python_env(home, ALLY_NOW=NOW),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("remind", "add", b"caf\xe9", "--at", "now"),
+        ("remind", "add", "x", "--at", "now", "--about", b"S\xe9b"),
+        ("remind", "done", "1", "--note", b"went \xff well"),
+        ("remind", "edit", "1", b"new \xe9"),
+        ("remind", "edit", "1", "--about", b"\xe9"),
+    ],
+    ids=["text", "about", "note", "edit text", "edit about"],
+)
+def test_bytes_that_are_not_utf8_are_refused(
+    ally_home: Path, args: tuple[str | bytes, ...]
+) -> None:
+    assert ally_bytes(ally_home, "remind", "add", "Call Mum", "--at", "now").returncode == 0
+    before = (ally_home / "ally.sqlite3").read_bytes()
+    result = ally_bytes(ally_home, *args)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert "UTF-8" in result.stderr
+    assert (ally_home / "ally.sqlite3").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "limit"),
+    [
+        (("remind", "add", "x" * 2001, "--at", "now"), "2000"),
+        (("remind", "add", "x", "--at", "now", "--about", "S" * 201), "200"),
+        (("remind", "done", "1", "--note", "n" * 2001), "2000"),
+        (("remind", "edit", "1", "--about", "S" * 201), "200"),
+    ],
+    ids=["text", "about", "note", "edit about"],
+)
+def test_text_over_its_limit_is_refused_saying_the_limit(
+    ally_home: Path, args: tuple[str, ...], limit: str
+) -> None:
+    add("Call Mum", "--at", "now")
+    before = (ally_home / "ally.sqlite3").read_bytes()
+    err = one_error_line(invoke(*args), 2)
+    assert limit in err
+    assert (ally_home / "ally.sqlite3").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [
+        ("text", "x" * 2001, "2000"),
+        ("about", "S" * 201, "200"),
+        ("uid", "u" * 256, "255"),
+        ("every", "day " * 100, "200"),
+        ("done", [{"at": "2027-01-01T00:00:00Z", "note": "n" * 2001}], "2000"),
+        ("done", [{"at": "2027-01-01T00:00:00Z"}] * 10_001, "10000"),
+    ],
+)
+def test_an_import_over_a_limit_is_refused_saying_the_limit(
+    ally_home: Path, tmp_path: Path, field: str, value: object, limit: str
+) -> None:
+    entry = {"text": "t", "next_due": "2027-01-05T18:00:00Z", field: value}
+    err = one_error_line(import_text(tmp_path, json.dumps([entry])), 2)
+    assert limit in err and "entry 1" in err
+    assert not ally_home.exists()

@@ -586,21 +586,23 @@ def import_reminders(
 
     Example: ally remind import ally-reminders.json
     """
-    import json
-
-    from ally.reminders.interchange import entries_of, merge, read_entries
+    from ally.reminders.interchange import (
+        MAX_IMPORT_BYTES,
+        entries_of,
+        merge,
+        parse_document,
+        read_entries,
+    )
 
     try:
-        raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UsageError(
-            f"{file} is not JSON ({exc.msg}, line {exc.lineno})",
-            hint="ally imports its own export: ally remind export --format json",
-        ) from None
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            with open(file, "rb") as source:
+                raw = source.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    document = parse_document(raw, "stdin" if file == "-" else file)
     entries = entries_of(document)
     incoming = read_entries(entries, now=now_from_env(), default_zone=local_zone(), new_uid=new_uid)
     if not incoming:
