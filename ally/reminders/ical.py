@@ -19,7 +19,7 @@ import re
 from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ally.reminders.model import Reminder, one_line
@@ -48,7 +48,7 @@ def calendar(reminders: Iterable[Reminder], *, now: datetime, private: bool = Fa
     zones = sorted({r.zone for r in events if r.zone not in UTC_NAMES})
     for zone in zones:
         first = min(_start(r) for r in events if r.zone == zone)
-        lines += vtimezone(ZoneInfo(zone), first.year - 1)
+        lines += vtimezone(ZoneInfo(zone), max(first.year - 1, MINYEAR))
     for reminder in events:
         lines += vevent(reminder, now=now, private=private)
     lines.append("END:VCALENDAR")
@@ -59,7 +59,10 @@ def _start(reminder: Reminder) -> datetime:
     """DTSTART: the pending occurrence (a snoozed one-off: its snooze time), as a wall time."""
     assert reminder.due is not None
     if reminder.rrule is None and reminder.snoozed_until is not None:
-        return reminder.snoozed_until.astimezone(reminder.tz).replace(tzinfo=None)
+        try:
+            return reminder.snoozed_until.astimezone(reminder.tz).replace(tzinfo=None)
+        except OverflowError:  # the last hours of year 9999, east of Greenwich
+            return reminder.due
     return reminder.due
 
 
@@ -73,7 +76,7 @@ def vevent(reminder: Reminder, *, now: datetime, private: bool) -> list[str]:
         f"CREATED:{utc(reminder.created)}",
         f"LAST-MODIFIED:{utc(reminder.updated)}",
         _timed("DTSTART", start, reminder.zone),
-        _timed("DTEND", start + LENGTH, reminder.zone),
+        _end(start, reminder.zone),
     ]
     if reminder.rrule:
         lines.append(f"RRULE:{reminder.rrule}")
@@ -100,6 +103,14 @@ def description(reminder: Reminder) -> str:
         parts.append(f"Repeats: every {reminder.every}{counted}")
     parts.append(f"Done? ally remind done {reminder.id}")
     return "\n".join(parts)
+
+
+def _end(start: datetime, zone: str) -> str:
+    """DTEND a quarter of an hour on; past the last minute of year 9999, the same as DURATION."""
+    try:
+        return _timed("DTEND", start + LENGTH, zone)
+    except OverflowError:
+        return f"DURATION:PT{int(LENGTH.total_seconds()) // 60}M"
 
 
 def _timed(name: str, wall: datetime, zone: str) -> str:
@@ -222,12 +233,17 @@ def _yearly_rule(group: list[Change]) -> str | None:
 
 
 def clock_changes(zone: ZoneInfo, first_year: int, end_year: int) -> list[Change]:
-    """Every change of UTC offset in [first_year, end_year), found day by day then to the second."""
+    """Every change of UTC offset in [first_year, end_year), found day by day then to the second.
+
+    The search stops two days short of the end of year 9999, where no later
+    day can be named.
+    """
     found: list[Change] = []
     moment = datetime(first_year, 1, 1, tzinfo=UTC)
-    end = datetime(end_year, 1, 1, tzinfo=UTC)
+    last = datetime.max.replace(tzinfo=UTC) - timedelta(days=2)
+    end = datetime(end_year, 1, 1, tzinfo=UTC) if end_year <= MAXYEAR else last
     offset = _offset_at(zone, moment)
-    while moment < end:
+    while moment < min(end, last):
         later = moment + timedelta(days=1)
         if _offset_at(zone, later) != offset:
             instant = _change_between(zone, moment, later)
@@ -241,7 +257,10 @@ def clock_changes(zone: ZoneInfo, first_year: int, end_year: int) -> list[Change
 
 
 def _offset_at(zone: ZoneInfo, moment: datetime) -> timedelta:
-    return moment.astimezone(zone).utcoffset() or timedelta(0)
+    try:
+        return moment.astimezone(zone).utcoffset() or timedelta(0)
+    except OverflowError:  # the zone's clock is already past year 9999
+        return zone.utcoffset(moment.replace(tzinfo=None)) or timedelta(0)
 
 
 def _change_between(zone: ZoneInfo, low: datetime, high: datetime) -> datetime:
