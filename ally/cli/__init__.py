@@ -54,6 +54,7 @@ COMMANDS = {
     "remind": "ally.cli.remind",
     "practice": "ally.cli.practice",
     "config": "ally.cli.config",
+    "completion": "ally.cli.completion",
 }
 # Typer's own --install-completion/--show-completion, which each sub-app would grow;
 # `ally completion` replaces them.
