@@ -46,7 +46,8 @@ def completion(
     """Print a shell completion script (bash, zsh or fish).
 
     It completes commands, options, scenario and tip ids, categories, country
-    codes and time zones. Load it in your start-up file (it is regenerated each time), or save it once:
+    codes and time zones. Load it in your start-up file (it is regenerated
+    each time), or save it once:
 
       eval "$(ally completion bash)"                   # in ~/.bashrc
       eval "$(ally completion zsh)"                    # in ~/.zshrc
