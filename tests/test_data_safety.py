@@ -526,3 +526,29 @@ def test_an_import_over_a_limit_is_refused_saying_the_limit(
     err = one_error_line(import_text(tmp_path, json.dumps([entry])), 2)
     assert limit in err and "entry 1" in err
     assert not ally_home.exists()
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"text": "t", "next_due": "0001-01-02T00:00:00+00:00", "timezone": "Pacific/Kiritimati"},
+        {"text": "t", "next_due": "0001-01-01T00:00:00+00:00", "timezone": "America/New_York"},
+        {"text": "t", "due_local": "9999-12-31T23:00:00", "timezone": "Pacific/Pago_Pago"},
+        {"text": "t", "next_due": "0001-01-02T00:00:00Z", "every": "day", "timezone": "Asia/Tokyo"},
+        {"text": "t", "next_due": "9999-12-31T23:59:59Z", "every": "sunday"},
+    ],
+)
+def test_an_import_at_the_ends_of_the_calendar_never_crashes(
+    ally_home: Path, tmp_path: Path, entry: dict[str, str]
+) -> None:
+    """Either it is stored and everything can show it, or it is one Error line."""
+    result = import_text(tmp_path, json.dumps([entry]))
+    if result.exit_code == 0:  # type: ignore[attr-defined]
+        for args in (("list", "--all"), ("list", "--json"), ("export",), ("due",)):
+            shown = invoke("remind", *args)
+            assert shown.exit_code == 0, (args, shown.stderr)
+        ics = invoke("remind", "export", "--format", "ics")
+        assert ics.exit_code == 0, ics.stderr
+    else:
+        err = one_error_line(result, 2)
+        assert "years 1 to 9999" in err or "cannot be worked out" in err

@@ -115,12 +115,17 @@ def _end(start: datetime, zone: str) -> str:
 
 def _timed(name: str, wall: datetime, zone: str) -> str:
     if zone in UTC_NAMES:
-        return f"{name}:{wall:%Y%m%dT%H%M%S}Z"
-    return f"{name};TZID={zone}:{wall:%Y%m%dT%H%M%S}"
+        return f"{name}:{stamp(wall)}Z"
+    return f"{name};TZID={zone}:{stamp(wall)}"
 
 
 def utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{stamp(moment.astimezone(UTC))}Z"
+
+
+def stamp(wall: datetime) -> str:
+    """20261129T180000. (strftime's %Y writes year 1 as "1", not "0001".)"""
+    return f"{wall.year:04d}{wall.month:02d}{wall.day:02d}T{wall:%H%M%S}"
 
 
 def text(value: str) -> str:
@@ -173,7 +178,8 @@ def vtimezone(zone: ZoneInfo, year: int) -> list[str]:
     changes = clock_changes(zone, year, year + 3)
     lines = ["BEGIN:VTIMEZONE", f"TZID:{zone.key}"]
     if not changes:
-        moment = datetime(year, 1, 1, tzinfo=UTC).astimezone(zone)
+        # The 2nd, not the 1st: the 1st of year 1 west of Greenwich is still year 0.
+        moment = datetime(year, 1, 2, tzinfo=UTC).astimezone(zone)
         offset = moment.utcoffset() or timedelta(0)
         only = Change(datetime(1970, 1, 1), offset, offset, moment.tzname() or zone.key)
         lines += _component(only, [])
@@ -185,7 +191,7 @@ def vtimezone(zone: ZoneInfo, year: int) -> list[str]:
         if rule:
             lines += _component(group[0], [f"RRULE:{rule}"])
         else:
-            rdates = ",".join(f"{c.wall:%Y%m%dT%H%M%S}" for c in group[1:])
+            rdates = ",".join(stamp(c.wall) for c in group[1:])
             lines += _component(group[0], [f"RDATE:{rdates}"] if rdates else [])
     lines.append("END:VTIMEZONE")
     return lines
@@ -194,7 +200,7 @@ def vtimezone(zone: ZoneInfo, year: int) -> list[str]:
 def _component(change: Change, extra: list[str]) -> list[str]:
     return [
         f"BEGIN:{change.kind}",
-        f"DTSTART:{change.wall:%Y%m%dT%H%M%S}",
+        f"DTSTART:{stamp(change.wall)}",
         *extra,
         f"TZNAME:{text(change.name)}",
         f"TZOFFSETFROM:{_offset(change.before)}",

@@ -163,8 +163,15 @@ def read_entries(
     for n, entry in enumerate(entries, start=1):
         try:
             reminder = read_entry(entry, now=now, default_zone=default_zone, new_uid=new_uid)
+            reminder.next_due_utc  # noqa: B018 - the instant it is stored under must exist too
         except UsageError as exc:
             raise UsageError(f"entry {n}: {exc.message}", hint=exc.hint) from None
+        except OverflowError:
+            raise UsageError(
+                f"entry {n}: a time in it falls outside the years 1 to 9999 in its time zone"
+            ) from None
+        except ValueError as exc:  # a repeat that runs off the end of the calendar, say
+            raise UsageError(f"entry {n}: its times cannot be worked out ({exc})") from None
         if reminder.uid in seen:
             raise UsageError(f"entry {n} has the same uid as entry {seen[reminder.uid]}")
         seen[reminder.uid] = n
@@ -187,7 +194,7 @@ def read_entry(
         due = start
     rrule = _string(entry, "rrule")
     every = _string(entry, "every", MAX_EVERY)
-    if rrule:
+    if rrule is not None:  # even "": the rule's own check says what is wrong
         rrule = rules.checked_rrule(rrule)
     elif every:
         rrule = rules.rrule_for(rules.parse_every(every), start.date())

@@ -96,7 +96,9 @@ class Reminder:
 
 def utc_text(moment: datetime) -> str:
     """A fixed-width UTC timestamp that sorts as text: 2026-11-29T18:00:00Z."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(UTC)
+    # Not strftime: its %Y writes year 1 as "1", which neither sorts nor reads back.
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}Z"
 
 
 def from_utc_text(text: str) -> datetime:
