@@ -822,3 +822,30 @@ def test_json_output_escapes_invisible_and_c1_characters(
     parsed = json.loads(out)
     entries = parsed if isinstance(parsed, list) else parsed["reminders"]
     assert entries[0]["text"] == SNEAKY.strip()
+
+
+def test_export_into_a_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    add("x", "--at", "tomorrow")
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert invoke("remind", "export", "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert json.loads(real.read_text())["reminders"][0]["text"] == "x"
+
+
+def test_export_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    import threading
+
+    add("x", "--at", "tomorrow")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke("remind", "export", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(received[0])["reminders"][0]["text"] == "x"

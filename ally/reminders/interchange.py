@@ -324,9 +324,22 @@ def merge(store: ReminderStore, incoming: list[Reminder]) -> ImportReport:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (temp file + rename), readable by the user only."""
+    """Write a file whole or not at all (temp file + rename), readable by the user only.
+
+    Through a symbolic link, the file it points to is replaced and the link
+    kept. Something that is not a file (a pipe, /dev/stdout, a device) is
+    written into as it is: replacing it would be wrong, and as root, harmful.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        try:
+            with target.open("wb") as out:
+                out.write(data)
+        except OSError as exc:
+            raise AllyError(f"cannot write {path}: {exc.strerror}") from None
+        return
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise AllyError(f"cannot write {path}: {exc.strerror}") from None
     try:
@@ -334,7 +347,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise AllyError(f"cannot write {path}: {exc.strerror}") from None
