@@ -148,15 +148,16 @@ class ReminderStore:
         return self._readable(rows)
 
     def next_up(self) -> Reminder | None:
-        """The open reminder due soonest."""
-        rows = self._rows(
-            f"SELECT {COLUMNS} FROM reminders WHERE next_due_utc IS NOT NULL "
-            "ORDER BY next_due_utc, id"
-        )
-        for row in rows:
-            found = self._readable([row])
-            if found:
-                return found[0]
+        """The open reminder due soonest (rows are read one at a time, not all)."""
+        with db.sqlite_errors(self.path):
+            rows = self.conn.execute(
+                f"SELECT {COLUMNS} FROM reminders WHERE next_due_utc IS NOT NULL "
+                "ORDER BY next_due_utc, id"
+            )
+            for row in rows:
+                found = self._readable([row])
+                if found:
+                    return found[0]
         return None
 
     def _one(self, row: sqlite3.Row) -> Reminder:
