@@ -321,13 +321,20 @@ def _columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write, even to a WAL file in a read-only folder.
+    """A connection for reading that never changes what the file holds.
 
-    Reading a WAL file needs its -shm index, which SQLite creates beside it. In
-    a read-only folder (or on a full disk) it cannot, so when the -wal file is
-    missing or empty (nothing waiting to be merged into the file, and writers
-    fail there too) the file is read as immutable, without locks. Raises
-    sqlite3 errors; callers wrap them.
+    Read-only (`mode=ro`) first. Two cases need more, and get the least that works:
+
+    - Reading a WAL file needs its -shm index, which SQLite creates beside it.
+      In a read-only folder (or on a full disk) it cannot, so when the -wal
+      file is missing or empty (nothing waiting to be merged into the file,
+      and writers fail there too) the file is read as immutable, without locks.
+    - A write cut off in rollback-journal mode leaves a hot journal that must
+      be rolled back before anyone reads; a read-only connection cannot, so a
+      read-write one does it (restoring the file as it was before that write)
+      and then takes no writes (`query_only`).
+
+    Raises sqlite3 errors; callers wrap them.
     """
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
@@ -337,12 +344,21 @@ def _read_only(path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         conn.close()
         reason = str(exc)
-        cannot_index = "readonly" in reason or "unable to open" in reason or "I/O" in reason
-        if not cannot_index or _wal_size(path) or not _is_wal(path):
+        if "readonly" not in reason and "unable to open" not in reason and "I/O" not in reason:
             raise
-    return sqlite3.connect(
-        f"{uri}?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None
-    )
+        if _is_wal(path) and not _wal_size(path):
+            immutable = f"{uri}?mode=ro&immutable=1"
+            return sqlite3.connect(immutable, uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+        if not Path(f"{path.resolve()}-journal").exists():
+            raise
+    recovering = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+    try:
+        recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        recovering.execute("PRAGMA query_only = 1")
+    except BaseException:
+        recovering.close()
+        raise
+    return recovering
 
 
 def _wal_size(path: Path) -> int:

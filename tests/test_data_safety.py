@@ -552,3 +552,31 @@ def test_an_import_at_the_ends_of_the_calendar_never_crashes(
     else:
         err = one_error_line(result, 2)
         assert "years 1 to 9999" in err or "cannot be worked out" in err
+
+
+HALF_WRITE = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill to the file before COMMIT
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("UPDATE reminders SET text = 'half-written ' || text")
+conn.execute("INSERT INTO reminders (uid, text, zone, start_local, status, created, updated) "
+             "SELECT uid || '-copy', text, zone, start_local, status, created, updated FROM reminders")
+os._exit(0)  # the power goes: a hot journal is left beside the file
+"""
+
+
+def test_reading_after_an_interrupted_rollback_journal_write(
+    ally_home: Path, tmp_path: Path
+) -> None:
+    entries = [{"text": f"kept {n}", "next_due": "2027-01-05T18:00:00Z"} for n in range(200)]
+    assert import_text(tmp_path, json.dumps(entries)).exit_code == 0  # type: ignore[attr-defined]
+    path = ally_home / "ally.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    subprocess.run([PYTHON, "-c", HALF_WRITE, str(path)], check=True)
+    assert (ally_home / "ally.sqlite3-journal").exists()
+    result = invoke("remind", "list")
+    assert result.exit_code == 0, result.stderr
+    assert "kept 0" in result.stdout and "half-written" not in result.stdout
