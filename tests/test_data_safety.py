@@ -560,8 +560,9 @@ conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 1")  # spill to the file before COMMIT
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("UPDATE reminders SET text = 'half-written ' || text")
-conn.execute("INSERT INTO reminders (uid, text, zone, start_local, status, created, updated) "
-             "SELECT uid || '-copy', text, zone, start_local, status, created, updated FROM reminders")
+columns = "text, zone, start_local, status, created, updated"
+conn.execute(f"INSERT INTO reminders (uid, {columns}) "
+             f"SELECT uid || '-copy', {columns} FROM reminders")
 os._exit(0)  # the power goes: a hot journal is left beside the file
 """
 
