@@ -30,6 +30,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 15.0
 
 MOVE_ASIDE = "move it aside or set ALLY_HOME to another folder; ally has not changed it"
+# What ally did to the user's files that they should hear about (tightened
+# permissions); the CLI says it and clears it, as core modules never print.
+_NOTICES: list[str] = []
 
 
 def _reminders_schema(conn: sqlite3.Connection) -> None:
@@ -127,7 +130,10 @@ def open_existing(path: Path, *, write: bool = False) -> sqlite3.Connection | No
         return None
     _check_header(path)
     version = _check_identity(path, before_writing=write)
-    if write or version < SCHEMA_VERSION:
+    if not write and version < SCHEMA_VERSION:
+        _check_identity(path, before_writing=True)  # migrating is writing
+        write = True
+    if write:
         return _writable(path)
     _tighten(path)
     with sqlite_errors(path):
@@ -139,9 +145,6 @@ def take_notices() -> list[str]:
     found = list(_NOTICES)
     _NOTICES.clear()
     return found
-
-
-_NOTICES: list[str] = []
 
 
 def _writable(path: Path) -> sqlite3.Connection:

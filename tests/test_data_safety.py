@@ -581,3 +581,17 @@ def test_reading_after_an_interrupted_rollback_journal_write(
     result = invoke("remind", "list")
     assert result.exit_code == 0, result.stderr
     assert "kept 0" in result.stdout and "half-written" not in result.stdout
+
+
+def test_an_older_damaged_file_is_not_migrated_by_a_read(ally_home: Path, tmp_path: Path) -> None:
+    from ally import db
+
+    path = damaged_file(ally_home, tmp_path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA user_version = 1")  # as an older ally left it: migration 2 pending
+    conn.close()
+    assert db.SCHEMA_VERSION > 1
+    before = path.read_bytes()
+    err = one_error_line(invoke("remind", "list"))
+    assert "damaged" in err
+    assert path.read_bytes() == before
