@@ -27,6 +27,12 @@ def fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ALLY_NOW", NOW)
 
 
+def stored(path: Path) -> bytes:
+    """What the data file holds: its bytes and those of its WAL, where changes land first."""
+    wal = path.with_name(f"{path.name}-wal")
+    return path.read_bytes() + b"\0WAL\0" + (wal.read_bytes() if wal.exists() else b"")
+
+
 def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
@@ -148,11 +154,11 @@ def test_a_damaged_file_is_refused_before_any_write(
     ally_home: Path, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
     path = damaged_file(ally_home, tmp_path)
-    before = path.read_bytes()
+    before = stored(path)
     result = invoke("remind", *args, input='[{"text": "new", "next_due": "2027-01-05T18:00Z"}]')
     err = one_error_line(result)
     assert str(path) in err and "damaged" in err
-    assert path.read_bytes() == before
+    assert stored(path) == before
 
 
 # Item 8: "ally has not changed it" must be true.
@@ -185,22 +191,22 @@ def test_a_file_missing_a_table_is_refused_and_unchanged(
 ) -> None:
     path = ally_home / "ally.sqlite3"
     rollback_journal_file_without_events(path)
-    before = path.read_bytes()
+    before = stored(path)
     result = invoke("remind", *args, input='[{"text": "new", "next_due": "2027-01-05T18:00Z"}]')
     err = one_error_line(result)
     assert "reminder_events" in err and "has not changed it" in err
-    assert path.read_bytes() == before  # not even switched to WAL
+    assert stored(path) == before  # not even switched to WAL
     assert sorted(p.name for p in ally_home.iterdir()) == ["ally.sqlite3"]
 
 
 def test_reading_a_file_missing_a_table_changes_nothing(ally_home: Path) -> None:
     path = ally_home / "ally.sqlite3"
     rollback_journal_file_without_events(path)
-    before = path.read_bytes()
+    before = stored(path)
     for args in (("list",), ("due",), ("list", "--json"), ("export",)):
         result = invoke("remind", *args)
         assert result.exit_code in (0, 1) and "Traceback" not in result.stderr
-    assert path.read_bytes() == before
+    assert stored(path) == before
 
 
 # Item 9: a stored value ally cannot read.
@@ -433,10 +439,10 @@ def test_a_hostile_import_is_one_error_line_and_changes_nothing(
     ally_home: Path, tmp_path: Path, text: str
 ) -> None:
     add("kept", "--at", "2027-01-06 09:00")
-    before = (ally_home / "ally.sqlite3").read_bytes()
+    before = stored(ally_home / "ally.sqlite3")
     err = one_error_line(import_text(tmp_path, text), 2)
     assert "Traceback" not in err
-    assert (ally_home / "ally.sqlite3").read_bytes() == before
+    assert stored(ally_home / "ally.sqlite3") == before
 
 
 def test_an_import_larger_than_the_limit_is_refused_unread(ally_home: Path, tmp_path: Path) -> None:
@@ -480,12 +486,12 @@ def test_bytes_that_are_not_utf8_are_refused(
     ally_home: Path, args: tuple[str | bytes, ...]
 ) -> None:
     assert ally_bytes(ally_home, "remind", "add", "Call Mum", "--at", "now").returncode == 0
-    before = (ally_home / "ally.sqlite3").read_bytes()
+    before = stored(ally_home / "ally.sqlite3")
     result = ally_bytes(ally_home, *args)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1, result.stderr
     assert "UTF-8" in result.stderr
-    assert (ally_home / "ally.sqlite3").read_bytes() == before
+    assert stored(ally_home / "ally.sqlite3") == before
 
 
 @pytest.mark.parametrize(
@@ -502,10 +508,10 @@ def test_text_over_its_limit_is_refused_saying_the_limit(
     ally_home: Path, args: tuple[str, ...], limit: str
 ) -> None:
     add("Call Mum", "--at", "now")
-    before = (ally_home / "ally.sqlite3").read_bytes()
+    before = stored(ally_home / "ally.sqlite3")
     err = one_error_line(invoke(*args), 2)
     assert limit in err
-    assert (ally_home / "ally.sqlite3").read_bytes() == before
+    assert stored(ally_home / "ally.sqlite3") == before
 
 
 @pytest.mark.parametrize(
@@ -591,7 +597,7 @@ def test_an_older_damaged_file_is_not_migrated_by_a_read(ally_home: Path, tmp_pa
     conn.execute("PRAGMA user_version = 1")  # as an older ally left it: migration 2 pending
     conn.close()
     assert db.SCHEMA_VERSION > 1
-    before = path.read_bytes()
+    before = stored(path)
     err = one_error_line(invoke("remind", "list"))
     assert "damaged" in err
-    assert path.read_bytes() == before
+    assert stored(path) == before

@@ -300,13 +300,18 @@ class Home:
         self.folder.chmod(0o700)
         self.data = self.folder / "ally.sqlite3"
         shutil.copy2(template, self.data)
-        self.before = self.data.read_bytes()
+        self.before = self.stored()
 
     def env(self) -> dict[str, str]:
         return {"ALLY_HOME": str(self.folder), "ALLY_NOW": NOW, "TZ": "Europe/London"}
 
+    def stored(self) -> bytes:
+        """The data file's bytes and its WAL's, where changes land first."""
+        wal = self.data.with_name(f"{self.data.name}-wal")
+        return self.data.read_bytes() + b"\0WAL\0" + (wal.read_bytes() if wal.exists() else b"")
+
     def unchanged(self) -> bool:
-        return self.data.read_bytes() == self.before
+        return self.stored() == self.before
 
     def remove(self) -> None:
         shutil.rmtree(self.folder)
@@ -325,7 +330,7 @@ READS = [
 
 def check_reads(home: Home) -> None:
     """What was stored can be shown, as text and JSON, and exported, and that changes nothing."""
-    home.before = home.data.read_bytes()
+    home.before = home.stored()
     for args in READS:
         result = check(home, args, True)
         assert result.exit_code == 0, (args, result.stderr)
