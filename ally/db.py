@@ -411,20 +411,25 @@ def _create_file(path: Path) -> None:
 def _tighten(path: Path) -> None:
     """Make the data folder 0700 and the file (and its -wal/-shm) 0600 if others can get in.
 
-    Says so once (a notice for the CLI); a file ally cannot change (not the
-    user's own) is warned about instead.
+    Says so once (a notice for the CLI). What is not ally's to change is
+    warned about instead: anything owned by someone else, a shared folder
+    with the sticky bit (ALLY_HOME=/tmp), and the home folder itself.
     """
     target = Path(os.path.realpath(path))
     loosened: list[str] = []
     stuck: list[str] = []
     for item in (path.parent, target, Path(f"{target}-wal"), Path(f"{target}-shm")):
         try:
-            mode = stat.S_IMODE(item.stat().st_mode)
+            info = item.stat()
         except OSError:
             continue
+        mode = stat.S_IMODE(info.st_mode)
         if not mode & 0o077:
             continue
+        shared = info.st_uid != os.geteuid() or mode & stat.S_ISVTX or _is_home(item)
         try:
+            if shared:
+                raise PermissionError
             os.chmod(item, mode & 0o700)
         except OSError:
             stuck.append(f"{item} ({mode:o})")
@@ -434,9 +439,16 @@ def _tighten(path: Path) -> None:
         _NOTICES.append(f"ally made its files readable only by you: {', '.join(loosened)}")
     if stuck:
         _NOTICES.append(
-            f"Warning: others can read or change {', '.join(stuck)}, and ally cannot "
-            "change that; fix the permissions or set ALLY_HOME to a private folder"
+            f"Warning: others can get at {', '.join(stuck)}, and ally leaves that to you; "
+            "fix the permissions or set ALLY_HOME to a private folder"
         )
+
+
+def _is_home(folder: Path) -> bool:
+    try:
+        return folder.resolve() == Path.home().resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def _open(path: Path) -> sqlite3.Connection:

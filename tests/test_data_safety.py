@@ -601,3 +601,14 @@ def test_an_older_damaged_file_is_not_migrated_by_a_read(ally_home: Path, tmp_pa
     err = one_error_line(invoke("remind", "list"))
     assert "damaged" in err
     assert stored(path) == before
+
+
+def test_a_shared_folder_is_warned_about_not_changed(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /tmp
+    result = ally(shared, "remind", "add", "x", "--at", "now")
+    assert result.returncode == 0, result.stderr
+    assert mode(shared) == 0o1777
+    assert "Warning:" in result.stderr and str(shared) in result.stderr
+    assert mode(shared / "ally.sqlite3") == 0o600
