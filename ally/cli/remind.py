@@ -138,22 +138,21 @@ def store_for(reminder_id: int) -> ReminderStore:
 def due_items(store: ReminderStore, now: datetime) -> list[Due]:
     """What is due, each reminder on its own: one whose rule cannot be read is a problem."""
     from ally.reminders.due import due_item
+    from ally.reminders.store import Unreadable
 
     items = []
     for reminder in store.due(now):
         try:
             items.append(due_item(reminder, now))
         except (ValueError, OverflowError):
-            store.problems.append(
-                f"reminder {reminder.id} cannot be read: its rrule is {reminder.rrule!r}"
-            )
+            store.problems.append(Unreadable(reminder.id, "rrule", reminder.rrule))
     return items
 
 
 def warn_unreadable(store: ReminderStore) -> None:
     """One line on stderr per stored reminder that had to be left out."""
     for problem in store.problems:
-        note(f"Warning: {problem}; remove it with: ally remind remove {problem.split()[1]}")
+        note(f"Warning: {problem}; remove it with: ally remind remove {problem.reminder_id}")
 
 
 # Rendering
@@ -572,7 +571,7 @@ def export(
     if store is not None and store.problems:
         # A backup that leaves something out must not look like a success.
         raise AllyError(
-            f"{'; '.join(store.problems)}; so the export leaves "
+            f"{'; '.join(map(str, store.problems))}; so the export leaves "
             f"{'it' if len(store.problems) == 1 else 'them'} out",
             hint="remove with: ally remind remove ID, or repair the file",
         )
@@ -702,8 +701,8 @@ def notify(
         for message, covered in notifications(fresh, hide_text):
             reason = _send(program, message)
             if reason is not None:
-                ids = ", ".join(str(item.reminder.id) for item in covered)
-                failed.append(f"reminder {ids}: {reason}" if len(covered) == 1 else reason)
+                one = len(covered) == 1
+                failed.append(f"reminder {covered[0].reminder.id}: {reason}" if one else reason)
                 continue
             with store.transaction():
                 for item in covered:

@@ -64,8 +64,8 @@ class ReminderStore:
         self.conn = conn
         self.path = path
         self._depth = 0
-        # Rows left out of what was read, one line each ("reminder 2 cannot be read: ...").
-        self.problems: list[str] = []
+        # Rows left out of what was read ("reminder 2 cannot be read: ...").
+        self.problems: list[Unreadable] = []
 
     @classmethod
     def create(cls, path: Path) -> ReminderStore:
@@ -177,7 +177,7 @@ class ReminderStore:
             try:
                 found.append(_reminder(row))
             except Unreadable as exc:
-                self.problems.append(str(exc))
+                self.problems.append(exc)
         return found
 
     def _with_history(self, found: list[Reminder], *, strict: bool = False) -> list[Reminder]:
@@ -196,7 +196,7 @@ class ReminderStore:
                 if strict:
                     raise
                 if row[0] not in broken:
-                    self.problems.append(str(exc))
+                    self.problems.append(exc)
                 broken.add(row[0])
                 continue
             events.setdefault(row[0], []).append(event)
