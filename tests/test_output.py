@@ -113,3 +113,15 @@ def test_json_escapes_controls_and_invisible_characters() -> None:
     assert "caf\u00e9 \u2713" in text  # ordinary text stays readable
     assert json.loads(text) == data
     text.encode("utf-8")  # writable as UTF-8 (a lone surrogate would not be)
+
+
+def test_json_escapes_characters_beyond_the_basic_plane_as_surrogate_pairs() -> None:
+    import json
+
+    from ally.cli.output import json_text
+
+    flag = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    data = {"text": f"hidden\U000e0041 {flag} \U00011bd0"}
+    text = json_text(data)
+    assert "\\udb40\\udc41" in text
+    assert json.loads(text) == data

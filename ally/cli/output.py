@@ -92,7 +92,16 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
 
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     # Outside strings JSON has only ASCII, so escaping in the whole text is safe.
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """\\u202e; beyond the basic plane, JSON's UTF-16 pair (\\udb40\\udc41)."""
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def emit_json(data: Any, stream: TextIO | None = None) -> None:
