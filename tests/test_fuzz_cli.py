@@ -329,13 +329,27 @@ READS = [
 
 
 def check_reads(home: Home) -> None:
-    """What was stored can be shown, as text and JSON, and exported, and that changes nothing."""
+    """What was stored can be shown, as text and JSON, and exported, and that changes nothing.
+
+    And the export is a faithful backup: imported into an empty folder and
+    exported again, it gives the same reminders.
+    """
     home.before = home.stored()
     for args in READS:
         result = check(home, args, True)
         assert result.exit_code == 0, (args, result.stderr)
         if "--json" in args or (args[:2] == ["remind", "export"] and "ics" not in args):
             json.loads(result.stdout)
+    exported = CliRunner().invoke(app, ["remind", "export"], env=home.env()).stdout
+    elsewhere = Path(tempfile.mkdtemp(prefix="ally-fuzz-copy-"))
+    try:
+        env = {**home.env(), "ALLY_HOME": str(elsewhere)}
+        restored = CliRunner().invoke(app, ["remind", "import", "-"], env=env, input=exported)
+        assert restored.exit_code == 0, restored.stderr
+        again = CliRunner().invoke(app, ["remind", "export"], env=env).stdout
+        assert json.loads(again)["reminders"] == json.loads(exported)["reminders"]
+    finally:
+        shutil.rmtree(elsewhere)
 
 
 def check(home: Home, args: list[str], reads_only: bool, stdin: bytes | None = None) -> Result:
