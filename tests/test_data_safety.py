@@ -354,8 +354,9 @@ def test_a_parent_folder_without_write_permission_is_one_error_line(tmp_path: Pa
 def test_reading_works_on_a_full_disk(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)]).returncode:
-        pytest.skip("cannot mount a tmpfs here")
+    mount = ["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)]
+    if not shutil.which("mount") or subprocess.run(mount, capture_output=True).returncode:
+        pytest.skip("cannot mount a small file system here")
     try:
         home = disk / "home"
         assert ally(home, "remind", "add", "Check in with Sam", "--at", "now").returncode == 0
