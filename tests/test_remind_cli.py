@@ -490,6 +490,215 @@ def test_a_failing_notify_send_is_reported_and_retried_next_time(
     assert invoke("remind", "notify").stdout == "Sent 1 reminder.\n"
 
 
+# Generated timers for ally installed in an odd place (issue 11, item 15).
+
+ODD_FOLDERS = ["with space", "100% sure", "cost $HOME", "it's \\ here", "50%$d"]
+
+
+def cron_command(line: str) -> tuple[str, str]:
+    """What cron runs for a crontab line, and its stdin (crontab(5), as vixie cron/cronie do).
+
+    An unescaped % ends the command (the rest is stdin, % as newlines); a backslash
+    before % or another backslash is removed.
+    """
+    command = line.split(None, 5)[5]
+    out, escaped = [], False
+    for at, char in enumerate(command):
+        if escaped:
+            if char not in "%\\":
+                out.append("\\")
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "%":
+            return "".join(out), command[at + 1 :].replace("%", "\n")
+        else:
+            out.append(char)
+    return "".join(out), ""
+
+
+def echo_args_program(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    program = folder / "ally"
+    program.write_text('#!/bin/sh\nprintf "%s\\n" "$@"\n')
+    program.chmod(0o755)
+    return program
+
+
+@pytest.mark.parametrize("odd", ODD_FOLDERS)
+def test_the_cron_line_runs_ally_from_an_odd_folder(tmp_path: Path, odd: str) -> None:
+    from ally.reminders.delivery import cron_line
+
+    program = echo_args_program(tmp_path / odd)
+    line = next(x for x in cron_line([str(program)], 1000).splitlines() if not x.startswith("#"))
+    command, stdin = cron_command(line)
+    assert stdin == ""
+    command = command.replace(">/dev/null 2>&1", "")
+    run = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["remind", "notify"]
+
+
+def systemd_exec(unit: str) -> list[str]:
+    """ExecStart as systemd reads it: %% is %, then quoted words; $$ is $ after the first word."""
+    import shlex
+
+    line = next(x for x in unit.splitlines() if x.startswith("ExecStart="))
+    words = shlex.split(line.removeprefix("ExecStart=").replace("%%", "%"))
+    return [words[0], *(w.replace("$$", "$") for w in words[1:])]
+
+
+@pytest.mark.parametrize("odd", ODD_FOLDERS)
+def test_the_systemd_service_runs_ally_from_an_odd_folder(tmp_path: Path, odd: str) -> None:
+    from ally.reminders.delivery import systemd_service
+
+    program = echo_args_program(tmp_path / odd)
+    unit = systemd_service([str(program), "--flag=$x%y"], hide_text=True)
+    assert systemd_exec(unit) == [str(program), "--flag=$x%y", "remind", "notify", "--hide-text"]
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        return
+    units = tmp_path / "units"
+    units.mkdir()
+    (units / "ally-remind.service").write_text(unit)
+    check = subprocess.run(
+        [analyze, "verify", "--man=no", str(units / "ally-remind.service")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "not executable" not in check.stderr, check.stderr
+
+
+def test_a_path_with_a_line_break_gets_no_timer(tmp_path: Path) -> None:
+    from ally.errors import AllyError
+    from ally.reminders.delivery import cron_line, systemd_service
+
+    for make in (lambda argv: cron_line(argv, 1000), systemd_service):
+        with pytest.raises(AllyError, match="line break"):
+            make([str(tmp_path / "two\nlines" / "ally")])
+
+
+def test_hook_cron_from_an_odd_folder_names_that_ally(tmp_path: Path) -> None:
+    """The installed script's own path goes into the line, escaped for cron."""
+    import sys
+
+    from ally.reminders.delivery import cron_line
+
+    folder = tmp_path / "100% $HOME"
+    folder.mkdir()
+    script = folder / "ally"
+    script.write_text(f"#!{sys.executable}\nfrom ally.cli import main\nmain()\n")
+    script.chmod(0o755)
+    from conftest import python_env
+
+    for kind in ("cron", "systemd-service"):
+        run = subprocess.run(
+            [str(script), "remind", "hook", kind],
+            env=python_env(tmp_path / "home"),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        if kind == "cron":
+            assert run.stdout == cron_line([str(script)], os.getuid())
+        else:
+            assert systemd_exec(run.stdout)[:3] == [str(script), "remind", "notify"]
+
+
+# notify-send reads its arguments with GLib's option parser: anything that looks like
+# an option before "--" is one ("Unknown option - call Mum"), anywhere on the line.
+GOPTION_NOTIFY_SEND = """\
+#!{python}
+import sys
+takes_value = {{"-u", "--urgency", "-t", "--expire-time", "-a", "--app-name", "-i", "--icon",
+    "-c", "--category", "-h", "--hint", "-r", "--replace-id", "-A", "--action"}}
+flags = {{"-e", "--transient", "-p", "--print-id", "-w", "--wait", "-v", "--version"}}
+args, options, plain = sys.argv[1:], [], []
+while args:
+    arg = args.pop(0)
+    if plain is None or arg == "-" or not arg.startswith("-"):
+        (plain if plain is not None else rest).append(arg)
+    elif arg == "--":
+        rest, plain = plain, None
+    else:
+        name = arg.split("=", 1)[0]
+        if name in takes_value:
+            options.append("OPTION " + (arg if "=" in arg else f"{{arg}}={{args.pop(0)}}"))
+        elif name not in flags:
+            sys.stderr.write(f"Unknown option {{arg}}\\n")
+            sys.exit(1)
+positional = rest if plain is None else plain
+with open({log!r}, "a") as log:
+    log.write("\\n".join([*options, *positional, "---"]) + "\\n")
+sys.exit(1 if any("boom" in p for p in positional) else 0)
+"""
+
+
+def goption_notify_send(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A stand-in that parses its arguments as notify-send does and fails on "boom"."""
+    import sys
+
+    folder = tmp_path / "goption-bin"
+    folder.mkdir(exist_ok=True)
+    log = tmp_path / "notify.log"
+    script = folder / "notify-send"
+    script.write_text(GOPTION_NOTIFY_SEND.format(python=sys.executable, log=str(log)))
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return log
+
+
+@pytest.mark.parametrize("text", ["- call Mum", "--icon=/etc/passwd", "-u critical", "--"])
+def test_notify_shows_text_that_looks_like_an_option_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    log = goption_notify_send(tmp_path, monkeypatch)
+    add("--at", "now", "--", text)
+    result = invoke("remind", "notify")
+    assert result.exit_code == 0, result.stderr
+    sent = log.read_text().splitlines()
+    assert text in sent  # the first line of the body, as given
+    assert [line for line in sent if line.startswith("OPTION")] == ["OPTION --app-name=ally"]
+
+
+def test_one_failing_notification_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = goption_notify_send(tmp_path, monkeypatch)
+    add("boom goes the first", "--at", "now")
+    add("Call Mum", "--at", "now")
+    add("Take a walk", "--at", "now")
+    result = invoke("remind", "notify")
+    err = one_error_line(result, 1)
+    assert "reminder 1" in err and "1 of 3" in err
+    assert result.stdout == "Sent 2 reminders.\n"
+    sent = log.read_text()
+    assert "Call Mum" in sent and "Take a walk" in sent
+    # The two that went out are not sent again; the failed one is tried again.
+    log.write_text("")
+    result = invoke("remind", "notify")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "boom goes the first" in log.read_text() and "Call Mum" not in log.read_text()
+
+
+@pytest.mark.skipif(shutil.which("notify-send") is None, reason="needs the real notify-send")
+@pytest.mark.parametrize("text", ["- call Mum", "--icon=/etc/passwd"])
+def test_the_real_notify_send_reads_the_text_as_text(tmp_path: Path, text: str) -> None:
+    """Without a desktop, the real notify-send gets as far as the session bus, not an option."""
+    from ally.reminders.delivery import Notification, notification_argv
+
+    program = shutil.which("notify-send")
+    assert program is not None
+    argv = notification_argv(Notification(text, f"{text} body"), program)
+    env = {"PATH": os.environ["PATH"], "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path}/none"}
+    run = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    assert "Unknown option" not in run.stderr, run.stderr
+    assert "No summary" not in run.stderr, run.stderr
+
+
 # The environment.
 
 
@@ -914,3 +1123,60 @@ def test_list_all_shows_the_notes_given_with_done(monkeypatch: pytest.MonkeyPatc
     assert_golden("remind_list_notes.txt", out)
     # Without --all, the list stays as short as it was.
     assert "sounded" not in invoke("remind", "list").stdout
+
+
+# Invisible characters in stored text (issue 11, item 13).
+
+SNEAKY = "Call \u202eMum\u200b\x9b\x85 today"
+
+
+def test_invisible_characters_are_escaped_in_list_and_due(ally_home: Path) -> None:
+    add(SNEAKY, "--at", "now", "--about", "S\u200bam")
+    for args in (("list",), ("due",), ("list", "--about", "S\u200bam")):
+        out = invoke("remind", *args).stdout
+        assert "<U+202E>Mum<U+200B>" in out, out
+        for raw in ("\u202e", "\u200b", "\x9b", "\x85"):
+            assert raw not in out
+
+
+@pytest.mark.parametrize(
+    "args", [("list", "--json"), ("due", "--json"), ("export",), ("export", "--format", "json")]
+)
+def test_json_output_escapes_invisible_and_c1_characters(
+    ally_home: Path, args: tuple[str, ...]
+) -> None:
+    add(SNEAKY, "--at", "now")
+    out = invoke("remind", *args).stdout
+    for raw in ("\u202e", "\u200b", "\x9b", "\x85"):
+        assert raw not in out
+    assert "\\u202e" in out and "\\u009b" in out and "\\u0085" in out
+    parsed = json.loads(out)
+    entries = parsed if isinstance(parsed, list) else parsed["reminders"]
+    assert entries[0]["text"] == SNEAKY.strip()
+
+
+def test_export_into_a_link_writes_the_file_it_points_to(tmp_path: Path) -> None:
+    add("x", "--at", "tomorrow")
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert invoke("remind", "export", "-o", str(link)).exit_code == 0
+    assert link.is_symlink()
+    assert json.loads(real.read_text())["reminders"][0]["text"] == "x"
+
+
+def test_export_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    import threading
+
+    add("x", "--at", "tomorrow")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke("remind", "export", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(received[0])["reminders"][0]["text"] == "x"

@@ -128,3 +128,49 @@ def test_only_open_reminders_are_exported() -> None:
 def test_a_snoozed_one_off_is_exported_at_its_snooze_time() -> None:
     one_off = replace(examples()[2], snoozed_until=datetime(2027, 1, 6, 10, tzinfo=UTC))
     assert "DTSTART:20270106T100000Z" in calendar([one_off], now=NOW)
+
+
+# The end of the calendar (issue 11, item 5): year 9999 is a time ally can hold.
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/London", "America/New_York", "UTC", "Australia/Lord_Howe"]
+)
+@pytest.mark.parametrize("wall", [datetime(9999, 12, 31, 23, 55), datetime(9999, 1, 1, 0, 0)])
+def test_a_reminder_in_year_9999_exports(zone: str, wall: datetime) -> None:
+    from ally.reminders.actions import with_due
+
+    r = Reminder(
+        id=1, uid="late", text="far away", zone=zone, start=wall, due=None, created=NOW, updated=NOW
+    )
+    ics = calendar([with_due(r, wall)], now=NOW)
+    parsed = icalendar.Calendar.from_ical(ics)
+    [event] = [c for c in parsed.walk("VEVENT")]
+    assert event.decoded("dtstart").replace(tzinfo=None) == wall
+    if "DTEND" in event:
+        assert event.decoded("dtend") > event.decoded("dtstart")
+    else:  # no later minute to end on: a duration instead (RFC 5545 allows either)
+        assert event.decoded("duration") == timedelta(minutes=15)
+
+
+def test_the_cli_exports_a_stored_year_9999_reminder(tmp_path: object) -> None:
+    import os
+    import sqlite3
+    from pathlib import Path
+
+    from conftest import invoke
+
+    source = Path(str(tmp_path)) / "late.json"
+    source.write_text(
+        '[{"text": "t", "next_due": "2199-12-31T23:50:00Z", "timezone": "Europe/London"}]'
+    )
+    assert invoke("remind", "import", str(source), env={"ALLY_NOW": NOW.isoformat()}).exit_code == 0
+    # ally keeps times up to 2200 now; a file written by an earlier version may hold later
+    conn = sqlite3.connect(Path(os.environ["ALLY_HOME"]) / "ally.sqlite3")
+    with conn:
+        for column in ("start_local", "due_local", "next_due_utc"):
+            conn.execute(f"UPDATE reminders SET {column} = replace({column}, '2199', '9999')")
+    conn.close()
+    result = invoke("remind", "export", "--format", "ics", env={"ALLY_NOW": NOW.isoformat()})
+    assert result.exit_code == 0, result.stderr
+    assert "DTSTART;TZID=Europe/London:99991231T235000" in result.stdout

@@ -345,8 +345,8 @@ def crisis(
         note("Where are they? Add --country CC for the country the person is in.")
     if problem.error:
         exc = problem.error
-        error(f"{exc.message}; {exc.hint}" if exc.hint else exc.message)
-        note("Showing the crisis screen anyway.")
+        message = f"{exc.message}; {exc.hint}" if exc.hint else exc.message
+        error(f"{message}. Showing the crisis screen anyway.")
     if as_json:
         emit_json(crisis_json(found, own=own, remote=remote))
     else:

@@ -6,9 +6,11 @@ command has one human renderer, not two. Rich is imported only when a page is
 actually styled, keeping piped and `--json` runs fast.
 
 All text that reaches the terminal goes through `clean`, which drops control
-characters (so stored text cannot move the cursor or recolour the screen), and
-Rich receives `Text` objects, never markup strings, so brackets in user text
-are shown as typed.
+characters (so stored text cannot move the cursor or recolour the screen) and
+shows invisible ones as `<U+202E>` (so a right-to-left override or a
+zero-width space cannot disguise what text says), and Rich receives `Text`
+objects, never markup strings, so brackets in user text are shown as typed.
+JSON escapes the same characters (`\u202e`), which loses nothing.
 """
 
 from __future__ import annotations
@@ -24,11 +26,51 @@ if TYPE_CHECKING:
 
 # C0 controls except tab and newline, DEL, and C1 controls (includes ESC and CSI).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that change how text reads without being seen: Unicode's format
+# characters (Cf: bidi overrides, zero-width spaces and joiners, tags), line and
+# paragraph separators (Zl, Zp) and lone surrogates (Cs: bytes that were not
+# UTF-8). Written out so nothing is computed at start-up; a test checks the
+# ranges against Python's Unicode tables (these include Unicode 15's additions).
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+# Kept as they are: a joiner inside a word or an emoji (Persian, Indic scripts,
+# family emoji) and the tag sequence of a subdivision flag (England, Scotland, Wales).
+JOINERS = "\u200c\u200d"
+_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+# For JSON: C1 controls and DEL as well (JSON itself escapes C0).
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f]|{INVISIBLE.pattern}")
 
 
 def clean(text: str) -> str:
-    """Text safe to print: control characters removed, everything else literal."""
-    return CONTROL.sub("", text)
+    """Text safe to print: controls removed, invisible characters shown as <U+XXXX>."""
+    text = CONTROL.sub("", text)
+    if text.isascii():
+        return text
+    return INVISIBLE.sub(_shown, text)
+
+
+def _shown(match: re.Match[str]) -> str:
+    char, text, at = match.group(), match.string, match.start()
+    if char in JOINERS and _joins(text[at - 1 : at]) and _joins(text[at + 1 : at + 2]):
+        return char
+    if "\U000e0020" <= char <= "\U000e007f" and _in_flag(text, at):
+        return char
+    return f"<U+{ord(char):04X}>"
+
+
+def _joins(char: str) -> bool:
+    """A neighbour a joiner may sit beside: a letter, mark or symbol beyond ASCII."""
+    return bool(char) and not char.isascii() and not char.isspace() and not INVISIBLE.match(char)
+
+
+def _in_flag(text: str, at: int) -> bool:
+    start = text.rfind("\U0001f3f4", 0, at)
+    found = _FLAG.match(text, start) if start >= 0 else None
+    return found is not None and found.start() < at < found.end()
 
 
 def clean_line(text: str) -> str:
@@ -44,11 +86,27 @@ def use_rich(stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def emit_json(data: Any, stream: TextIO | None = None) -> None:
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """JSON as UTF-8-safe text: readable, with controls and invisible characters escaped."""
     import json  # not on the start-up path of the text output
 
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    # Outside strings JSON has only ASCII, so escaping in the whole text is safe.
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """\\u202e; beyond the basic plane, JSON's UTF-16 pair (\\udb40\\udc41)."""
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def emit_json(data: Any, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
-    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    out.write(json_text(data) + "\n")
 
 
 def error(message: str) -> None:

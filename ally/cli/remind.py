@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from ally.cli.localzone import zone_candidates
-from ally.cli.output import Page, clean_line, emit_json, note
+from ally.cli.output import Page, clean_line, emit_json, json_text, note
 from ally.errors import AllyError, UsageError
 from ally.paths import database_path
 
 if TYPE_CHECKING:
     from ally.reminders.actions import Plan
+    from ally.reminders.delivery import Notification
     from ally.reminders.due import Due
     from ally.reminders.model import Reminder
     from ally.reminders.store import ReminderStore
@@ -141,13 +142,14 @@ def new_uid() -> str:
 # The store: reads never create the file.
 
 
-def reader() -> ReminderStore | None:
+def reader(*, write: bool = False) -> ReminderStore | None:
+    """The store if there is a file (read-only unless `write`), else None."""
     path = database_path()
     if not path.exists():
         return None  # nothing stored yet: not even sqlite3 needs loading
     from ally.reminders.store import ReminderStore
 
-    return ReminderStore.existing(path)
+    return ReminderStore.existing(path, write=write)
 
 
 def writer() -> ReminderStore:
@@ -158,12 +160,32 @@ def writer() -> ReminderStore:
 
 def store_for(reminder_id: int) -> ReminderStore:
     """The store for changing a reminder; a missing file just means no such reminder."""
-    store = reader()
+    store = reader(write=True)
     if store is None:
         from ally.errors import NotFoundError
 
         raise NotFoundError(f"no reminder {reminder_id}", hint="see: ally remind list --all")
     return store
+
+
+def due_items(store: ReminderStore, now: datetime) -> list[Due]:
+    """What is due, each reminder on its own: one whose rule cannot be read is a problem."""
+    from ally.reminders.due import due_item
+    from ally.reminders.store import Unreadable
+
+    items = []
+    for reminder in store.due(now):
+        try:
+            items.append(due_item(reminder, now))
+        except (ValueError, OverflowError):
+            store.problems.append(Unreadable(reminder.id, "rrule", reminder.rrule))
+    return items
+
+
+def warn_unreadable(store: ReminderStore) -> None:
+    """One line on stderr per stored reminder that had to be left out."""
+    for problem in store.problems:
+        note(f"Warning: {problem}; remove it with: ally remind remove {problem.reminder_id}")
 
 
 # Rendering
@@ -381,6 +403,7 @@ def list_reminders(
         with store:
             # --all shows how things went (the notes given with done), so it reads history.
             found = store.reminders(finished=show_all, history=as_json or show_all)
+        warn_unreadable(store)
     if about is not None:
         wanted = " ".join(about.split()).casefold()
         found = [r for r in found if (r.about or "").casefold() == wanted]
@@ -411,17 +434,16 @@ def due(
 
     Example: ally remind due --quiet
     """
-    from ally.reminders.due import due_now
-
     now = now_from_env()
     store = reader()
     items: list[Due] = []
     upcoming = None
     if store is not None:
         with store:
-            items = due_now(store.due(now), now)
+            items = due_items(store, now)
             if not items and not quiet and not as_json:
                 upcoming = store.next_up()
+        warn_unreadable(store)
     if as_json:
         emit_json([due_json(item) for item in items])
         return
@@ -691,21 +713,26 @@ def export(
 
         data = calendar(found, now=now, private=private)
     else:
-        import json
-
         from ally.reminders.interchange import export_document
 
-        data = json.dumps(export_document(found, now), indent=2, ensure_ascii=False) + "\n"
+        data = json_text(export_document(found, now)) + "\n"
     if output is None:
         # As bytes: the CRLF line ends of .ics must reach the file untranslated.
         sys.stdout.flush()
         sys.stdout.buffer.write(data.encode("utf-8"))
         sys.stdout.buffer.flush()
-        return
-    from ally.reminders.interchange import write_atomically
+    else:
+        from ally.reminders.interchange import write_atomically
 
-    write_atomically(output, data.encode("utf-8"))
-    note(f"Wrote {len(found)} reminder{'s' if len(found) != 1 else ''} to {output}")
+        write_atomically(output, data.encode("utf-8"))
+        note(f"Wrote {len(found)} reminder{'s' if len(found) != 1 else ''} to {output}")
+    if store is not None and store.problems:
+        # A backup that leaves something out must not look like a success.
+        raise AllyError(
+            f"{'; '.join(map(str, store.problems))}; so the export leaves "
+            f"{'it' if len(store.problems) == 1 else 'them'} out",
+            hint="remove with: ally remind remove ID, or repair the file",
+        )
 
 
 @app.command("import")
@@ -716,21 +743,23 @@ def import_reminders(
 
     Example: ally remind import ally-reminders.json
     """
-    import json
-
-    from ally.reminders.interchange import entries_of, merge, read_entries
+    from ally.reminders.interchange import (
+        MAX_IMPORT_BYTES,
+        entries_of,
+        merge,
+        parse_document,
+        read_entries,
+    )
 
     try:
-        raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise UsageError(
-            f"{file} is not JSON ({exc.msg}, line {exc.lineno})",
-            hint="ally imports its own export: ally remind export --format json",
-        ) from None
+        if file == "-":
+            raw = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+        else:
+            with open(file, "rb") as source:
+                raw = source.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    document = parse_document(raw, "stdin" if file == "-" else file)
     entries = entries_of(document)
     incoming = read_entries(entries, now=now_from_env(), default_zone=local_zone(), new_uid=new_uid)
     if not incoming:
@@ -804,13 +833,13 @@ def notify(
     """Send due reminders as desktop notifications (for a systemd timer or cron).
 
     Each occurrence is sent once; snoozing or the next occurrence sends again.
+    Each notification is sent on its own: one that fails is reported (exit 1)
+    and tried again next time, and the others still go out.
     Example: ally remind notify --hide-text
     """
     import shutil
-    import subprocess
 
-    from ally.reminders.delivery import notification_argv, notifications
-    from ally.reminders.due import due_now
+    from ally.reminders.delivery import notifications
 
     program = shutil.which("notify-send")
     if program is None:
@@ -820,27 +849,50 @@ def notify(
             "or use the shell hook: ally remind hook bash",
         )
     now = now_from_env()
-    store = reader()
+    store = reader(write=True)
     if store is None:
         return
+    sent = 0
+    failed: list[str] = []
     with store:
-        fresh = [
-            item for item in due_now(store.due(now), now) if item.reminder.notified != item.since
-        ]
+        fresh = [item for item in due_items(store, now) if item.reminder.notified != item.since]
         for message, covered in notifications(fresh, hide_text):
-            argv = notification_argv(message, program)
-            try:
-                result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
-            except (OSError, subprocess.TimeoutExpired) as exc:
-                raise AllyError(f"notify-send failed: {exc}") from None
-            if result.returncode != 0:
-                reason = clean_line(result.stderr) or f"exit status {result.returncode}"
-                raise AllyError(f"notify-send failed: {reason}")
+            reason = _send(program, message)
+            if reason is not None:
+                one = len(covered) == 1
+                failed.append(f"reminder {covered[0].reminder.id}: {reason}" if one else reason)
+                continue
             with store.transaction():
                 for item in covered:
                     store.mark_notified(item.reminder, item.since)
-    if fresh:
-        print(f"Sent {len(fresh)} reminder{'s' if len(fresh) != 1 else ''}.")
+            sent += len(covered)
+    warn_unreadable(store)
+    if sent:
+        print(f"Sent {sent} reminder{'s' if sent != 1 else ''}.")
+    if failed:
+        total = len(fresh)
+        raise AllyError(
+            f"notify-send failed for {total - sent} of {total} reminder{'s' if total != 1 else ''} "
+            f"({'; '.join(failed)})",
+            hint="they are tried again next time",
+        )
+
+
+def _send(program: str, message: Notification) -> str | None:
+    """Show one notification; None if it went out, else why not."""
+    import subprocess
+
+    from ally.reminders.delivery import notification_argv
+
+    try:
+        result = subprocess.run(
+            notification_argv(message, program), capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
+    if result.returncode != 0:
+        return clean_line(result.stderr) or f"exit status {result.returncode}"
+    return None
 
 
 @app.command("path")

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from ally import __version__
 from ally.errors import ContentError
-from ally.paths import cache_home
+from ally.paths import cache_home, make_private_folder
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(?:/\S*)?$")
@@ -180,9 +180,11 @@ def _load_cached(cached: Path, stamp: str) -> Any:
 
 def _store_cached(cached: Path, stamp: str, raw: Any) -> None:
     try:
-        cached.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(cached.parent)
         partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-        with partial.open("wb") as fh:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # 0600 whatever the umask
+        with os.fdopen(fd, "wb") as fh:
             marshal.dump((stamp, raw), fh)
         os.replace(partial, cached)
     except OSError:

@@ -289,7 +289,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split in ("validation", "test"):
         print(f"{split}: {doc['scores'][split]['items']} replies")
         for label, s in doc["scores"][split]["labels"].items():
-            print(f"  {label:<20}{s['positives']:>6}{s['precision']:>8}{s['recall']:>8}{s['f1']:>8}")
+            print(
+                f"  {label:<20}{s['positives']:>6}{s['precision']:>8}{s['recall']:>8}{s['f1']:>8}"
+            )
     print(f"wrote {model.WEIGHTS.relative_to(ROOT)} ({len(text) // 1024} KB)")
     return 0
 

@@ -29,7 +29,15 @@ from zoneinfo import ZoneInfo
 
 from ally.errors import AllyError, UsageError
 from ally.reminders import rules
-from ally.reminders.model import Event, Reminder, human_time
+from ally.reminders.model import (
+    MAX_ABOUT,
+    MAX_NOTE,
+    MAX_TEXT,
+    Event,
+    Reminder,
+    checked_string,
+    human_time,
+)
 from ally.reminders.schedule import (
     clock_change_note,
     first_after,
@@ -43,7 +51,6 @@ from ally.reminders.schedule import (
 )
 from ally.reminders.when import DEFAULT_TIME, NO_TIME, Reading
 
-MAX_TEXT = 2000
 # Times shown after the first when a plan is echoed.
 ECHOED = 2
 
@@ -188,19 +195,23 @@ def minute_of(now: datetime) -> datetime:
 
 
 def checked_text(text: str) -> str:
-    text = text.strip()
+    text = checked_string(text.strip(), "the reminder text", MAX_TEXT)
     if not text:
         raise UsageError("the reminder needs some text, e.g. 'Check in with Sam'")
-    if len(text) > MAX_TEXT:
-        raise UsageError(f"the reminder text is longer than {MAX_TEXT} characters")
     return text
 
 
 def checked_about(about: str | None) -> str | None:
     if about is None:
         return None
-    about = " ".join(about.split())
+    about = checked_string(" ".join(about.split()), "the person it is about", MAX_ABOUT)
     return about or None
+
+
+def checked_note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    return checked_string(" ".join(note.split()), "the note", MAX_NOTE) or None
 
 
 def with_due(reminder: Reminder, due: datetime | None) -> Reminder:
@@ -224,9 +235,9 @@ def _open(reminder: Reminder) -> datetime:
 
 def complete(reminder: Reminder, now: datetime, note: str | None = None) -> Reminder:
     """The reminder after its pending occurrence is done (early, on time or late)."""
+    note = checked_note(note)
     due = _open(reminder)
-    note = " ".join(note.split()) if note else None
-    event = Event(kind="done", at=now, due=due, note=note or None)
+    event = Event(kind="done", at=now, due=due, note=note)
     history = (*reminder.history, event)
     if reminder.rrule is None:
         return replace(with_due(reminder, None), status="done", updated=now, history=history)

@@ -14,6 +14,7 @@ import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ally.errors import AllyError
 from ally.reminders.due import Due
 from ally.reminders.model import human_time, one_line
 
@@ -97,8 +98,15 @@ def systemd_units(ally: Sequence[str], hide_text: bool = False) -> str:
 
 
 def cron_line(ally: Sequence[str], uid: int, hide_text: bool = False) -> str:
-    """A crontab line; cron has no session bus, so it is named for notify-send."""
-    command = shlex.join(notify_command(ally, hide_text))
+    """A crontab line; cron has no session bus, so it is named for notify-send.
+
+    Cron reads a line before the shell does: an unescaped % ends the command
+    (even inside quotes) and a backslash before % or a backslash is dropped,
+    so both are escaped after the shell quoting.
+    """
+    argv = notify_command(ally, hide_text)
+    _one_line(argv)
+    command = shlex.join(argv).replace("\\", "\\\\").replace("%", "\\%")
     bus = f"DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/{uid}/bus"
     return (
         "# ally: desktop notifications for due reminders, every 5 minutes (crontab -e).\n"
@@ -107,14 +115,30 @@ def cron_line(ally: Sequence[str], uid: int, hide_text: bool = False) -> str:
 
 
 def _systemd_quote(argv: Sequence[str]) -> str:
+    """ExecStart's words: quoted, with %% for % (a specifier) everywhere.
+
+    systemd expands $VAR (and turns $$ into $) in the arguments but not in
+    the program path, so only the arguments get $$.
+    """
+    _one_line(argv)
     quoted = []
-    for arg in argv:
+    for n, arg in enumerate(argv):
         if any(c in arg for c in " \t\"'\\;$%"):
             escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%")
-            quoted.append(f'"{escaped.replace("$", "$$")}"')
+            if n > 0:
+                escaped = escaped.replace("$", "$$")
+            quoted.append(f'"{escaped}"')
         else:
             quoted.append(arg)
     return " ".join(quoted)
+
+
+def _one_line(argv: Sequence[str]) -> None:
+    if any(c in arg for arg in argv for c in "\n\r\0"):
+        raise AllyError(
+            "ally's path has a line break in it, which a timer line cannot hold",
+            hint="install ally in a folder whose name has no line break",
+        )
 
 
 @dataclass(frozen=True)
@@ -124,8 +148,13 @@ class Notification:
 
 
 def notification_argv(note: Notification, program: str = "notify-send") -> list[str]:
-    """notify-send's arguments. The body is escaped: notification servers read it as markup."""
-    return [program, f"--app-name={APP_NAME}", note.title, markup_escape(note.body)]
+    """notify-send's arguments. The body is escaped: notification servers read it as markup.
+
+    "--" ends the options: notify-send reads any argument that starts with "-"
+    as an option, wherever it is, so text like "- call Mum" or "--icon=..."
+    must come after it.
+    """
+    return [program, f"--app-name={APP_NAME}", "--", note.title, markup_escape(note.body)]
 
 
 def markup_escape(text: str) -> str:

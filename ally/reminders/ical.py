@@ -19,7 +19,7 @@ import re
 from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ally.reminders.model import Reminder, one_line
@@ -48,7 +48,7 @@ def calendar(reminders: Iterable[Reminder], *, now: datetime, private: bool = Fa
     zones = sorted({r.zone for r in events if r.zone not in UTC_NAMES})
     for zone in zones:
         first = min(_start(r) for r in events if r.zone == zone)
-        lines += vtimezone(ZoneInfo(zone), first.year - 1)
+        lines += vtimezone(ZoneInfo(zone), max(first.year - 1, MINYEAR))
     for reminder in events:
         lines += vevent(reminder, now=now, private=private)
     lines.append("END:VCALENDAR")
@@ -59,7 +59,10 @@ def _start(reminder: Reminder) -> datetime:
     """DTSTART: the pending occurrence (a snoozed one-off: its snooze time), as a wall time."""
     assert reminder.due is not None
     if reminder.rrule is None and reminder.snoozed_until is not None:
-        return reminder.snoozed_until.astimezone(reminder.tz).replace(tzinfo=None)
+        try:
+            return reminder.snoozed_until.astimezone(reminder.tz).replace(tzinfo=None)
+        except OverflowError:  # the last hours of year 9999, east of Greenwich
+            return reminder.due
     return reminder.due
 
 
@@ -73,7 +76,7 @@ def vevent(reminder: Reminder, *, now: datetime, private: bool) -> list[str]:
         f"CREATED:{utc(reminder.created)}",
         f"LAST-MODIFIED:{utc(reminder.updated)}",
         _timed("DTSTART", start, reminder.zone),
-        _timed("DTEND", start + LENGTH, reminder.zone),
+        _end(start, reminder.zone),
     ]
     if reminder.rrule:
         lines.append(f"RRULE:{reminder.rrule}")
@@ -102,14 +105,27 @@ def description(reminder: Reminder) -> str:
     return "\n".join(parts)
 
 
+def _end(start: datetime, zone: str) -> str:
+    """DTEND a quarter of an hour on; past the last minute of year 9999, the same as DURATION."""
+    try:
+        return _timed("DTEND", start + LENGTH, zone)
+    except OverflowError:
+        return f"DURATION:PT{int(LENGTH.total_seconds()) // 60}M"
+
+
 def _timed(name: str, wall: datetime, zone: str) -> str:
     if zone in UTC_NAMES:
-        return f"{name}:{wall:%Y%m%dT%H%M%S}Z"
-    return f"{name};TZID={zone}:{wall:%Y%m%dT%H%M%S}"
+        return f"{name}:{stamp(wall)}Z"
+    return f"{name};TZID={zone}:{stamp(wall)}"
 
 
 def utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{stamp(moment.astimezone(UTC))}Z"
+
+
+def stamp(wall: datetime) -> str:
+    """20261129T180000. (strftime's %Y writes year 1 as "1", not "0001".)"""
+    return f"{wall.year:04d}{wall.month:02d}{wall.day:02d}T{wall:%H%M%S}"
 
 
 def text(value: str) -> str:
@@ -162,7 +178,8 @@ def vtimezone(zone: ZoneInfo, year: int) -> list[str]:
     changes = clock_changes(zone, year, year + 3)
     lines = ["BEGIN:VTIMEZONE", f"TZID:{zone.key}"]
     if not changes:
-        moment = datetime(year, 1, 1, tzinfo=UTC).astimezone(zone)
+        # The 2nd, not the 1st: the 1st of year 1 west of Greenwich is still year 0.
+        moment = datetime(year, 1, 2, tzinfo=UTC).astimezone(zone)
         offset = moment.utcoffset() or timedelta(0)
         only = Change(datetime(1970, 1, 1), offset, offset, moment.tzname() or zone.key)
         lines += _component(only, [])
@@ -174,7 +191,7 @@ def vtimezone(zone: ZoneInfo, year: int) -> list[str]:
         if rule:
             lines += _component(group[0], [f"RRULE:{rule}"])
         else:
-            rdates = ",".join(f"{c.wall:%Y%m%dT%H%M%S}" for c in group[1:])
+            rdates = ",".join(stamp(c.wall) for c in group[1:])
             lines += _component(group[0], [f"RDATE:{rdates}"] if rdates else [])
     lines.append("END:VTIMEZONE")
     return lines
@@ -183,7 +200,7 @@ def vtimezone(zone: ZoneInfo, year: int) -> list[str]:
 def _component(change: Change, extra: list[str]) -> list[str]:
     return [
         f"BEGIN:{change.kind}",
-        f"DTSTART:{change.wall:%Y%m%dT%H%M%S}",
+        f"DTSTART:{stamp(change.wall)}",
         *extra,
         f"TZNAME:{text(change.name)}",
         f"TZOFFSETFROM:{_offset(change.before)}",
@@ -222,12 +239,17 @@ def _yearly_rule(group: list[Change]) -> str | None:
 
 
 def clock_changes(zone: ZoneInfo, first_year: int, end_year: int) -> list[Change]:
-    """Every change of UTC offset in [first_year, end_year), found day by day then to the second."""
+    """Every change of UTC offset in [first_year, end_year), found day by day then to the second.
+
+    The search stops two days short of the end of year 9999, where no later
+    day can be named.
+    """
     found: list[Change] = []
     moment = datetime(first_year, 1, 1, tzinfo=UTC)
-    end = datetime(end_year, 1, 1, tzinfo=UTC)
+    last = datetime.max.replace(tzinfo=UTC) - timedelta(days=2)
+    end = datetime(end_year, 1, 1, tzinfo=UTC) if end_year <= MAXYEAR else last
     offset = _offset_at(zone, moment)
-    while moment < end:
+    while moment < min(end, last):
         later = moment + timedelta(days=1)
         if _offset_at(zone, later) != offset:
             instant = _change_between(zone, moment, later)
@@ -241,7 +263,10 @@ def clock_changes(zone: ZoneInfo, first_year: int, end_year: int) -> list[Change
 
 
 def _offset_at(zone: ZoneInfo, moment: datetime) -> timedelta:
-    return moment.astimezone(zone).utcoffset() or timedelta(0)
+    try:
+        return moment.astimezone(zone).utcoffset() or timedelta(0)
+    except OverflowError:  # the zone's clock is already past year 9999
+        return zone.utcoffset(moment.replace(tzinfo=None)) or timedelta(0)
 
 
 def _change_between(zone: ZoneInfo, low: datetime, high: datetime) -> datetime:

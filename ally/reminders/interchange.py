@@ -7,8 +7,11 @@ instants, so a time on a clock-change day comes back exactly.
 
 Importing matches reminders by `uid`: importing the same file twice adds
 nothing. A known uid is updated to the file's version; an unknown one is
-added, keeping its `id` when that id is free. Entries without a uid or id get
-new ones. The whole file is checked before anything is written.
+added, keeping its `id` when that id is free (without moving the numbers new
+reminders get). Entries without a uid or id get new ones. The whole file is
+checked before anything is written, within limits: the file's size, the
+number of entries, each string's length and kind (no lone surrogates), and
+how deeply it nests.
 """
 
 from __future__ import annotations
@@ -24,7 +27,20 @@ from typing import Any
 from ally.errors import AllyError, UsageError
 from ally.reminders import rules
 from ally.reminders.actions import checked_about, checked_text, with_due
-from ally.reminders.model import STATUSES, Event, EventKind, Reminder, Status, wall_text
+from ally.reminders.model import (
+    MAX_EVERY,
+    MAX_FIELD,
+    MAX_HISTORY,
+    MAX_NOTE,
+    MAX_UID,
+    STATUSES,
+    Event,
+    EventKind,
+    Reminder,
+    Status,
+    checked_string,
+    wall_text,
+)
 from ally.reminders.schedule import (
     checked_year,
     first_at_or_after,
@@ -37,6 +53,36 @@ from ally.reminders.store import ReminderStore
 
 FORMAT = "ally-reminders"
 VERSION = 1
+# An export of 20,000 reminders with their history is about 15 MB.
+MAX_IMPORT_BYTES = 64 * 2**20
+MAX_ENTRIES = 100_000
+# SQLite's integers: an id outside them cannot be stored.
+TOP_ID = 2**63 - 1
+
+
+def parse_document(raw: bytes, source: str) -> Any:
+    """The JSON of an import file, or UsageError saying why not (never a traceback)."""
+    import json
+
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UsageError(
+            f"{source} is larger than {MAX_IMPORT_BYTES // 2**20} MB, the most ally imports"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{source} is not UTF-8 text (at byte {exc.start})") from None
+    hint = "ally imports its own export: ally remind export --format json"
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"{source} is not JSON ({exc.msg}, line {exc.lineno})", hint=hint
+        ) from None
+    except RecursionError:
+        raise UsageError(f"{source} nests too deeply to be an ally export", hint=hint) from None
+    except ValueError as exc:  # a number too long to read, for one
+        raise UsageError(f"{source} cannot be read as JSON ({exc})", hint=hint) from None
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -103,13 +149,16 @@ class ImportReport:
 
 def entries_of(document: Any) -> list[Any]:
     """The reminder entries of an export document (or of a bare JSON array)."""
-    if isinstance(document, list):
-        return document
     if isinstance(document, dict) and isinstance(document.get("reminders"), list):
         if document.get("format", FORMAT) != FORMAT:
-            raise UsageError(f"not an ally reminders file (format {document.get('format')!r})")
-        return list(document["reminders"])
-    raise UsageError('expected a JSON array of reminders or an object with "reminders"')
+            shown = str(document.get("format"))[:40]
+            raise UsageError(f"not an ally reminders file (format {shown!r})")
+        document = document["reminders"]
+    if not isinstance(document, list):
+        raise UsageError('expected a JSON array of reminders or an object with "reminders"')
+    if len(document) > MAX_ENTRIES:
+        raise UsageError(f"the file has more than {MAX_ENTRIES} reminders, the most ally imports")
+    return list(document)
 
 
 def read_entries(
@@ -121,8 +170,15 @@ def read_entries(
     for n, entry in enumerate(entries, start=1):
         try:
             reminder = read_entry(entry, now=now, default_zone=default_zone, new_uid=new_uid)
+            reminder.next_due_utc  # noqa: B018 - the instant it is stored under must exist too
         except UsageError as exc:
             raise UsageError(f"entry {n}: {exc.message}", hint=exc.hint) from None
+        except OverflowError:
+            raise UsageError(
+                f"entry {n}: a time in it falls outside the years 1 to 9999 in its time zone"
+            ) from None
+        except ValueError as exc:  # a repeat that runs off the end of the calendar, say
+            raise UsageError(f"entry {n}: its times cannot be worked out ({exc})") from None
         if reminder.uid in seen:
             raise UsageError(f"entry {n} has the same uid as entry {seen[reminder.uid]}")
         seen[reminder.uid] = n
@@ -144,7 +200,7 @@ def read_entry(
     if status == "open" and due is None:
         due = start
     rrule = _string(entry, "rrule")
-    every = _string(entry, "every")
+    every = _string(entry, "every", MAX_EVERY)
     if rrule is not None:  # an empty one is refused, not taken for "no repeat"
         rrule = rules.checked_rrule(rrule)
     elif every:
@@ -157,7 +213,7 @@ def read_entry(
         raise UsageError('"from_done" needs a repeat ("every" or "rrule")')
     reminder = Reminder(
         id=_id(entry),
-        uid=_string(entry, "uid") or new_uid(),
+        uid=_string(entry, "uid", MAX_UID) or new_uid(),
         text=checked_text(_string(entry, "text") or ""),
         about=checked_about(_string(entry, "about")),
         zone=zone.key,
@@ -188,21 +244,21 @@ def _status(value: str) -> Status:
     raise UsageError(f"unknown status {value!r} (open, done or skipped)")
 
 
-def _string(entry: dict[str, Any], key: str) -> str | None:
+def _string(entry: dict[str, Any], key: str, limit: int = MAX_FIELD) -> str | None:
     value = entry.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
         raise UsageError(f'"{key}" must be a string')
-    return value
+    return checked_string(value, f'"{key}"', limit)
 
 
 def _id(entry: dict[str, Any]) -> int | None:
     value = entry.get("id")
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise UsageError('"id" must be a positive whole number')
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= TOP_ID:
+        raise UsageError(f'"id" must be a positive whole number, at most {TOP_ID}')
     return value
 
 
@@ -246,13 +302,15 @@ def _history(entry: dict[str, Any], zone: Any) -> tuple[Event, ...]:
         items = entry.get(kind) or []
         if not isinstance(items, list):
             raise UsageError(f'"{kind}" must be a list')
+        if len(events) + len(items) > MAX_HISTORY:
+            raise UsageError(f'"done" and "skipped" hold more than {MAX_HISTORY} records')
         for item in items:
             if not isinstance(item, dict):
                 raise UsageError(f'each "{kind}" entry must be an object')
             at = _instant(item, "at")
             if at is None:
                 raise UsageError(f'each "{kind}" entry needs "at"')
-            note = _string(item, "note") if kind == "done" else None
+            note = _string(item, "note", MAX_NOTE) if kind == "done" else None
             due = _wall(item, "due_local", "due", zone)
             events.append(Event(kind=kind, at=at, due=due, note=note))
     return tuple(sorted(events, key=lambda e: e.at))
@@ -277,9 +335,22 @@ def merge(store: ReminderStore, incoming: list[Reminder]) -> ImportReport:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file whole or not at all (temp file + rename), readable by the user only."""
+    """Write a file whole or not at all (temp file + rename), readable by the user only.
+
+    Through a symbolic link, the file it points to is replaced and the link
+    kept. Something that is not a file (a pipe, /dev/stdout, a device) is
+    written into as it is: replacing it would be wrong, and as root, harmful.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        try:
+            with target.open("wb") as out:
+                out.write(data)
+        except OSError as exc:
+            raise AllyError(f"cannot write {path}: {exc.strerror}") from None
+        return
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise AllyError(f"cannot write {path}: {exc.strerror}") from None
     try:
@@ -287,7 +358,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, path)
+        os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise AllyError(f"cannot write {path}: {exc.strerror}") from None

@@ -14,12 +14,26 @@ from datetime import UTC, datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from ally.errors import UsageError
 from ally.reminders.schedule import in_zone, is_second, to_utc
 
 Status = Literal["open", "done", "skipped"]
 EventKind = Literal["done", "skipped"]
 STATUSES: tuple[Status, ...] = ("open", "done", "skipped")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Lone surrogates: what Python makes of bytes that are not UTF-8 (in arguments), or
+# what a JSON "\ud800" decodes to. Neither can be stored or shown as text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# How much text each field holds, in characters: enough for what it is for, and a
+# bound on what a file or a slip of the keyboard can make ally store and print.
+MAX_TEXT = 2000  # the reminder itself
+MAX_ABOUT = 200  # who it is about
+MAX_NOTE = 2000  # a note on how it went
+MAX_UID = 255  # an import's own identifier (RFC 5545 asks for no more)
+MAX_EVERY = 200  # the repeat as words
+MAX_FIELD = 2000  # any other string in an import
+MAX_HISTORY = 10_000  # done and skipped records on one reminder
 
 
 @dataclass(frozen=True)
@@ -82,7 +96,9 @@ class Reminder:
 
 def utc_text(moment: datetime) -> str:
     """A fixed-width UTC timestamp that sorts as text: 2026-11-29T18:00:00Z."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    utc = moment.astimezone(UTC)
+    # Not strftime: its %Y writes year 1 as "1", which neither sorts nor reads back.
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}Z"
 
 
 def from_utc_text(text: str) -> datetime:
@@ -123,3 +139,15 @@ def human_time(moment: datetime) -> str:
 def one_line(text: str) -> str:
     """User text for places without a terminal renderer: one line, no control characters."""
     return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def checked_string(value: str, what: str, limit: int = MAX_FIELD) -> str:
+    """The value if it is text ally can store and show, within `limit` characters."""
+    if _SURROGATE.search(value):
+        raise UsageError(
+            f"{what} is not valid text: it has bytes that are not UTF-8",
+            hint="write it again in UTF-8",
+        )
+    if len(value) > limit:
+        raise UsageError(f"{what} is longer than {limit} characters ({len(value)})")
+    return value
