@@ -28,10 +28,10 @@ from typing import Literal, Protocol
 
 from ally.errors import AllyError
 from ally.reminders import rules, sync_state, versions
-from ally.reminders.actions import MAX_TEXT, complete, minute_of, skip, with_due
+from ally.reminders.actions import complete, minute_of, skip, with_due
 from ally.reminders.calendar_item import Item, Kind, item_of, summary_of, zone_key
 from ally.reminders.ics_objects import Unusable, build, patch, read
-from ally.reminders.model import Reminder
+from ally.reminders.model import MAX_TEXT, Reminder
 from ally.reminders.schedule import first_at_or_after, to_utc, to_wall, zone_named
 from ally.reminders.store import ReminderStore
 from ally.reminders.sync_plan import Counts, Step, Version, counts, plan
