@@ -61,6 +61,8 @@ _RISK = Phrases(
     wish|wished i would never been born
     better off dead|gone|without+me
     better|happier off? if i was|were not+here|not+around|dead|gone
+    better|happier|easier off? if i just? disappeared|was+not+here|was+not+around|was+gone|
+        were+gone|was+dead|died|left|was+not
     do not want to be+here|be+alive|live|exist|wake+up|go+on|carry+on|keep+going
     not sure if? i want to be+here|be+alive|live|go+on
     do+not+think|do+not+know+if|not+sure+if i want to be+here|be+alive|live|go+on
@@ -78,8 +80,46 @@ _RISK = Phrases(
         carry+on
     do+not+think|do+not+know+if|not+sure+i i can go+on|keep+going|carry+on|keep+myself+safe
     keep myself safe
+    having|had|have thoughts about|of ending+it|dying|suicide|not+being+here|killing+myself
+    how easy it would be
+    just not be here|around|exist|wake+up
+    sorted everything|it+all out
+    look after _3 for me
+    will not|does+not|won+'t stop bleeding
+    if anything happens to me
+    lie down and never get up
+    been nice knowing
+    this is my last message|post|goodbye
+    can not do it|life|this anymore|any+more|much+longer
+    can not keep doing life|this|it
+    written|wrote letters|goodbye+letters .
+    written|wrote letters|goodbye+letters $
+    do not read it yet|until
+    will not let myself end up
+    lined up|ready|counted+out|in+my+hand|here _1 .|$
+    pills|tablets|meds _2 lined+up|counted+out|in+my+hand
+    i am not coming back|home
+    do not look for me
+    ended up in hospital
+    point to|in anything|living|it+all|life
+    had a good run
+    what i am here|for for anymore|any+more
+    given|gave _3 cat|dog|pets|toolbox|bike|guitar|things|stuff|books to
+    the urge|urges is|are|to|tonight|again
+    do not think i will be around|here
+    would anyone|anybody even? notice|miss|care
+    brought|got everything i need
+    my cuts|marks|scars
+    about the cuts|marks|scars
+    hide the? marks|cuts|scars
+    on my own terms
+    something _2 stupid|silly|daft|drastic
+    stop|stopped being a bother|burden
+    do not care what happens to me
+    deleting|deleted all? my accounts
+    easier life if i
     done with everything|it+all|life|living|this+life|all+of+it
-    nobody|no+one|noone would|will even? miss|notice|care+if|care+when me|i
+    nobody|no+one|noone would|will even? miss|notice|care+if|care+when me|i|if?
     easier|better for everyone|everybody if+i|when+i|without
     i+have+had|had enough of life|living|everything|it+all|this+world
     will+not be a problem|burden much+longer|for+long|anymore|any+more
@@ -151,7 +191,7 @@ _RISK = Phrases(
     took|taken|swallowed a+load+of|loads+of|a+bunch+of|a+heap+of|a+lot+of|lots+of|all|some|
         too+many|a+handful+of? of? my|mum+'s|the|those|these|them? sleeping? pills|tablets|meds|
         painkillers
-    took|taken something|stuff
+    took|taken _3 something|stuff|my+medication|medication|pills
     i have done something
     did something stupid|bad
     # not safe: "I don't trust myself tonight", "scared of what I might do"
@@ -184,6 +224,11 @@ _NOT_RISK = Phrases(
     no thoughts|plan|plans|intention of|about|to suicide|killing|hurting|harming|ending
     not thinking about|of suicide|killing|hurting|harming|ending
     do not want to die
+    # someone else's death, or a time long past: not a risk now
+    died|dies|death|deaths|lost|killed by|to|from suicide
+    suicide of|prevention|awareness|statistics|rates
+    used to self+harm|cut|hurt|be+suicidal|harm
+    years ago
     """,
 )
 # Said for a laugh: "I'll kill myself if I hear that song again lol". A marker in the same
@@ -421,6 +466,16 @@ _URGENCY = Phrases(
     what you took|have+taken
     how long ago
     is it still? bleeding
+    are you safe right+now|tonight|today|now|at+the+moment|at+home|where+you+are
+    thought about how|when ,|or
+    cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
+    are|were you hurting|going+to+hurt yourself
+    anything|something _5 thought+about+using|would+use|could+use|might+use
+    is the date|day soon|close|today|tonight|this+week
+    is today|tonight one of those
+    are|is the|your pills|tablets|meds|blades|gun|rope _3 right+now|with+you|in+your+hand|near+you
+    ending|end your life|it now|tonight|today|right+now
+    killing|kill yourself now|tonight|today|right+now
     """,
 )
 
@@ -549,9 +604,13 @@ _HELP = Phrases(
     er|hospital|ambulance|paramedics|police
     walk in
     # professional help
-    doctor|doctors|gp|counsellor|counselor|counselling|counseling|therapist|psychologist|
-        psychiatrist|nurse|professional
+    doctor|doctors|dr|gp|counsellor|counselor|counsellors|counselors|counselling|counseling|
+        therapist|psychologist|psychiatrist|nurse|professional|professionals
     eap
+    employee assistance
+    safeguarding|camhs
+    support group|groups
+    duty line|team
     wellbeing service|team
     # a trusted person, told together: "Could we tell your mum together?"
     tell|telling|call|calling|ring|ringing|text|get|ask|fetch your|my? mum|mom|dad|parents|
@@ -668,9 +727,10 @@ def _connects_to_help(s: _Sentence) -> tuple[int, int, str] | None:
     if found is None:
         return None
     start = found[0]
-    for i in range(len(w.words)):
+    # a refusal or a past call, just before the help or over it
+    for i in range(max(0, start - 6), min(len(w.words), start + 3)):
         end = _NOT_HELP.at(w, i)
-        if end >= 0 and (i < start or end > start) and i <= start + 3:
+        if end >= 0 and (i < start or end > start):
             return None
     return found
 
