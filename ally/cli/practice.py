@@ -95,6 +95,10 @@ def finding_json(reply: str, finding: Finding) -> dict[str, Any]:
         "text": reply[finding.start : finding.end],
         "reason": finding.reason,
         "suggestion": finding.suggestion or None,
+        "source": "model" if finding.source == "model" else "rule",
+        "rule": finding.source if finding.source != "model" else None,
+        "score": finding.score,
+        "evidence": list(finding.evidence),
     }
 
 
@@ -110,22 +114,39 @@ def feedback_json(feedback: Feedback) -> dict[str, Any]:
     }
 
 
-def render_feedback(page: Page, feedback: Feedback, *, indent: int = 2) -> None:
+def render_feedback(
+    page: Page, feedback: Feedback, *, indent: int = 2, explain: bool = False
+) -> None:
     for f in feedback.safety:
         quoted = quoted_span(feedback.reply, f)
         page.text(f'* safety: {MOVE_LABELS[f.name]}: "{quoted}"', indent=indent, style="bold green")
         page.dim(f.reason, indent=indent + 2)
+        if explain:
+            page.dim(explained(f), indent=indent + 2)
     for f in feedback.skills:
         quoted = quoted_span(feedback.reply, f)
         page.text(f'+ {LABELS[f.name]}: "{quoted}"', indent=indent, style="green")
         page.dim(f.reason, indent=indent + 2)
+        if explain:
+            page.dim(explained(f), indent=indent + 2)
     for f in feedback.pitfalls:
         quoted = quoted_span(feedback.reply, f)
         page.text(f'! {LABELS[f.name]}: "{quoted}"', indent=indent, style="bold yellow")
         page.text(f.reason, indent=indent + 2)
         if f.suggestion:
             page.text(f"Try: {f.suggestion}", indent=indent + 2, style="cyan")
+        if explain:
+            page.dim(explained(f), indent=indent + 2)
     page.text(feedback.verdict, indent=indent, style="italic")
+
+
+def explained(finding: Finding) -> str:
+    """Which part of the engine made a finding: a rule (by its id), or the learned scorer
+    (its score and the features that pushed it up most)."""
+    if finding.source != "model":
+        return f"found by rule {finding.source}"
+    top = ", ".join(finding.evidence) or "none"
+    return f"found by the learned scorer (score {finding.score:.2f}; top features: {top})"
 
 
 def summary_json(summary: Summary) -> dict[str, Any]:
@@ -619,6 +640,9 @@ def check(
         help='Read {"id","text","context"} lines on stdin; write '
         '{"id","skills","pitfalls","safety","risk"} lines.',
     ),
+    explain: bool = typer.Option(
+        False, "--explain", help="Say what found each finding: a rule (its id) or the model."
+    ),
     as_json: bool = JSON,
 ) -> None:
     """Get feedback on one reply, without a conversation.
@@ -627,6 +651,7 @@ def check(
 
       ally practice check "It sounds like you're exhausted." --context "I can't sleep"
       ally practice check "At least it's Friday" --json
+      ally practice check "You're overreacting" --explain
       ally practice check --jsonl < replies.jsonl
     """
     from ally.practice.feedback import analyse
@@ -643,7 +668,7 @@ def check(
         emit_json(feedback_json(feedback))
         return
     page = Page()
-    render_feedback(page, feedback, indent=0)
+    render_feedback(page, feedback, indent=0, explain=explain)
     if feedback.risk:
         page.blank()
         page.alert("If someone may be in danger now, run: ally crisis")
