@@ -168,7 +168,8 @@ class Session:
         if self.finished:
             raise ValueError("the conversation is over")
         said = self.current_line
-        feedback = analyse(text, said, explored=self.explored, risk=self.risk)
+        done = frozenset(name for t in self.turns for name in t.feedback.safety_names)
+        feedback = analyse(text, said, explored=self.explored, risk=self.risk, done=done)
         move = read_move(feedback, self.scenario)
         response = self.conversation.respond(move)
         turn = Turn(said, text, feedback, move, response, self.conversation.trust)

@@ -82,6 +82,7 @@ def analyse(
     explored: bool = False,
     risk: bool = False,
     learned: bool = True,
+    done: frozenset[str] = frozenset(),
 ) -> Feedback:
     """Feedback on ``reply``, which answers the loved one's ``context``.
 
@@ -89,7 +90,9 @@ def analyse(
     advice in this reply is not premature. ``risk`` says the conversation is already
     known to involve risk of suicide or self-harm (a practice scenario about it), even if
     the line it answers does not say so. ``learned=False`` runs the rules alone (the
-    learned scorer is trained on what the rules alone find).
+    learned scorer is trained on what the rules alone find). ``done`` names the safety
+    moves already made earlier in the conversation, so the verdict does not ask for them
+    again.
     """
     sentences = _sentences(reply)
     reading = rules(sentences, context, risk=risk)
@@ -99,7 +102,7 @@ def analyse(
         context_words = words_of(context.translate(_STRAIGHTEN))
         context_risk = risk or mentions_risk(context)
         reading = blend(reading, sentences, reply_words, context_words, context_risk, scorer)
-    return _feedback(reply, reading, explored)
+    return _feedback(reply, reading, explored, done)
 
 
 def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Reading:
@@ -115,7 +118,7 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     return Reading(skills=skills, pitfalls=pitfalls, safety=safety, risk=risky)
 
 
-def _feedback(reply: str, reading: Reading, explored: bool) -> Feedback:
+def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]) -> Feedback:
     """The Feedback for a settled reading: how the findings bear on each other, and the
     verdict."""
     pitfalls = reading.pitfalls
@@ -139,7 +142,9 @@ def _feedback(reply: str, reading: Reading, explored: bool) -> Feedback:
         reply=reply,
         skills=tuple(skills),
         pitfalls=tuple(pitfalls),
-        verdict=_verdict(skill_names, pitfall_names, premature, [f.name for f in safety], leading),
+        verdict=_verdict(
+            skill_names, pitfall_names, premature, [f.name for f in safety], leading, done
+        ),
         premature_advice=premature,
         safety=tuple(safety),
         risk=risky,

@@ -85,7 +85,7 @@ _RISK = Phrases(
     just not be here|around|exist|wake+up
     sorted everything|it+all out
     look after _3 for me
-    will not|does+not|won+'t stop bleeding
+    will+not|does+not stop bleeding
     if anything happens to me
     lie down and never get up
     been nice knowing
@@ -98,9 +98,9 @@ _RISK = Phrases(
     will not let myself end up
     lined up|ready|counted+out|in+my+hand|here _1 .|$
     pills|tablets|meds _2 lined+up|counted+out|in+my+hand
-    i am not coming back|home
+    i am not coming back|home $
+    i am never coming back|home
     do not look for me
-    ended up in hospital
     point to|in anything|living|it+all|life
     had a good run
     what i am here|for for anymore|any+more
@@ -119,7 +119,7 @@ _RISK = Phrases(
     deleting|deleted all? my accounts
     easier life if i
     done with everything|it+all|life|living|this+life|all+of+it
-    nobody|no+one|noone would|will even? miss|notice|care+if|care+when me|i|if?
+    nobody|no+one|noone would|will even? miss|notice|care+if|care+when me|i
     easier|better for everyone|everybody if+i|when+i|without
     i+have+had|had enough of life|living|everything|it+all|this+world
     will+not be a problem|burden much+longer|for+long|anymore|any+more

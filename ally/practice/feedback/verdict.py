@@ -44,7 +44,8 @@ _SAFETY_NEXT = (
 )
 
 
-def _next_safety_step(moves: Sequence[str]) -> str:
+def _next_safety_step(moves: Sequence[str], done: frozenset[str] = frozenset()) -> str:
+    moves = [*moves, *done]
     if "connects_to_help" in moves:
         return "" if "stays_with_them" in moves else _STAY_NEXT
     if "asks_about_suicide" in moves or "asks_about_urgency" in moves:
@@ -58,9 +59,9 @@ _LEADING = (
 )
 
 
-def _safety_verdict(moves: Sequence[str]) -> str:
-    done = f"You {_join([_SAFETY_DOING[n] for n in moves])}: the right thing to do."
-    return f"{done} {_next_safety_step(moves)}".strip()
+def _safety_verdict(moves: Sequence[str], done: frozenset[str]) -> str:
+    said = f"You {_join([_SAFETY_DOING[n] for n in moves])}: the right thing to do."
+    return f"{said} {_next_safety_step(moves, done)}".strip()
 
 
 def _verdict(
@@ -69,10 +70,11 @@ def _verdict(
     premature: bool,
     safety: Sequence[str] = (),
     leading: bool = False,
+    done: frozenset[str] = frozenset(),
 ) -> str:
     good = [_DOING[n] for n in skills if n in _LISTENING]
     if safety and not pitfalls:
-        return _safety_verdict(safety)
+        return _safety_verdict(safety, done)
     if pitfalls:
         watch = _join([_WATCH[n] for n in pitfalls])
         why = (
