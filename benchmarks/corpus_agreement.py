@@ -12,15 +12,16 @@ corpus README quotes this table.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ally.practice.feedback import PITFALLS, SAFETY, SKILLS  # noqa: E402
+
 CORPUS = ROOT / "data" / "corpus"
-LABELS = (
-    "open_question closed_question reflection validation advice self_disclosure information "
-    "minimising judgment self_focus secrecy_promise dismissing asks_about_suicide "
-    "asks_about_urgency means_safety connects_to_help stays_with_them risk"
-).split()
+LABELS = (*SKILLS, *PITFALLS, *SAFETY, "risk")
 
 
 def names(record: dict[str, object]) -> set[str]:
@@ -51,7 +52,7 @@ def main() -> None:
         for line in path.read_text("utf-8").splitlines()
     ]
     print(f"{len(second)} items coded twice\n")
-    print(f"| label | writer | second coder | agreement | kappa |\n|---|---|---|---|---|")
+    print("| label | writer | second coder | agreement | kappa |\n|---|---|---|---|---|")
     for label in LABELS:
         a = [label in names(writers[r["id"]]) for r in second]
         b = [label in names(r) for r in second]
