@@ -665,7 +665,8 @@ _COMMON = _word_set(
     """
 )
 
-_HelpNames = tuple[tuple[str, ...], ...]
+# Each name, number and keyword as words, indexed by its first word.
+_HelpNames = dict[str, tuple[tuple[str, ...], ...]]
 _help_names: dict[bool, _HelpNames] = {}
 
 
@@ -699,7 +700,10 @@ def _named_help(crisis_only: bool = False) -> _HelpNames:
                     found.add(("".join(digits),))
             if channel.keyword:
                 found.add(("text", channel.keyword.lower()))
-    _help_names[crisis_only] = tuple(sorted(found))
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(found):
+        index.setdefault(name[0], []).append(name)
+    _help_names[crisis_only] = {first: tuple(names) for first, names in index.items()}
     return _help_names[crisis_only]
 
 
@@ -707,13 +711,16 @@ _HELP_NAME = _rule("safety.help_name")
 
 
 def _help_name_at(w: Words, crisis_only: bool = False) -> tuple[int, int] | None:
+    """Where the first line named in the directory appears in ``w``: a name, a number
+    (a short one only next to a word like "call" or "on") or a text keyword."""
     words = w.words
-    for name in _named_help(crisis_only):
-        n = len(name)
-        for i in range(len(words) - n + 1):
+    index = _named_help(crisis_only)
+    for i, word in enumerate(words):
+        for name in index.get(word, ()):
+            n = len(name)
             if words[i : i + n] != name:
                 continue
-            short_number = n == 1 and name[0].isdigit() and len(name[0]) <= 4
+            short_number = n == 1 and word.isdigit() and len(word) <= 4
             if short_number and not _NUMBER_CUES.intersection(words[max(0, i - 4) : i + 3]):
                 continue
             return i, i + n
