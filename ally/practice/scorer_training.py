@@ -32,7 +32,6 @@ from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, model
 from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.combine import rules
 from ally.practice.feedback.features import features
-from ally.practice.feedback.safety import mentions_risk
 from ally.practice.feedback.sentences import _STRAIGHTEN, _sentences
 from ally.practice.feedback.words import words_of
 
@@ -97,7 +96,7 @@ def example(record: dict[str, Any]) -> Example:
         words_of(reply.translate(_STRAIGHTEN)),
         words_of(context.translate(_STRAIGHTEN)),
         reading.names(),
-        context_risk=mentions_risk(context),
+        context_risk=reading.context_risk,
     )
     return Example(reply, context, labels_of(record), frozenset(feats), names)
 
@@ -212,7 +211,6 @@ def evaluate(scorer: model.Scorer, records: Iterable[dict[str, Any]]) -> dict[st
             sentences,
             words_of(reply.translate(_STRAIGHTEN)),
             words_of(context.translate(_STRAIGHTEN)),
-            mentions_risk(context),
             scorer,
         )
         found = _names(blended)

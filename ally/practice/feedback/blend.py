@@ -46,6 +46,7 @@ class Reading:
     pitfalls: list[Finding]
     safety: list[Finding]  # candidates: they count only if ``risk``
     risk: bool
+    context_risk: bool = False  # what they said carries risk (before the reply)
 
     def names(self) -> list[str]:
         found = [f.name for f in (*self.skills, *self.pitfalls, *self.safety)]
@@ -57,11 +58,10 @@ def blend(
     sentences: list[_Sentence],
     reply: Words,
     context: Words,
-    context_risk: bool,
     scorer: Scorer,
 ) -> Reading:
     """The reading after each label's policy has weighed the rules against the model."""
-    feats = features(reply, context, reading.names(), context_risk=context_risk)
+    feats = features(reply, context, reading.names(), context_risk=reading.context_risk)
     scores = scorer.scores(feats)
 
     def decide(label: str, by_rules: bool) -> bool:
@@ -88,6 +88,7 @@ def blend(
         pitfalls=settle(reading.pitfalls, _PITFALLS),
         safety=settle(reading.safety, _SAFETY),
         risk=decide("risk", reading.risk),
+        context_risk=reading.context_risk,
     )
 
 

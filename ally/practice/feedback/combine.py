@@ -24,8 +24,8 @@ from ally.practice.feedback.safety import (
     _secrecy_promise,
     leading_question,
     limits_secrecy,
-    mentions_risk,
     reply_signals_risk,
+    risk_in,
 )
 from ally.practice.feedback.sentences import _STRAIGHTEN, _content_stems, _Sentence, _sentences
 from ally.practice.feedback.validation import _my_own_hard_time, _validation
@@ -100,22 +100,25 @@ def analyse(
     if scorer is not None:
         reply_words = words_of(reply.translate(_STRAIGHTEN))
         context_words = words_of(context.translate(_STRAIGHTEN))
-        context_risk = risk or mentions_risk(context)
-        reading = blend(reading, sentences, reply_words, context_words, context_risk, scorer)
+        reading = blend(reading, sentences, reply_words, context_words, scorer)
     return _feedback(reply, reading, explored, done)
 
 
 def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Reading:
     """What the rules alone find. Safety moves are candidates until risk is settled."""
+    theirs = _sentences(context)
     skills = _skills(sentences, context)
-    risky = risk or mentions_risk(context) or reply_signals_risk(sentences)
+    context_risk = risk or risk_in(theirs)
+    risky = context_risk or reply_signals_risk(sentences)
     safety = _safety_moves(sentences, True)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
-    pitfalls = _secrecy_read_in_context(pitfalls, sentences, context, risky)
+    pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
     focus = _self_focus(sentences, skills)
     if focus is not None:
         pitfalls.append(focus)
-    return Reading(skills=skills, pitfalls=pitfalls, safety=safety, risk=risky)
+    return Reading(
+        skills=skills, pitfalls=pitfalls, safety=safety, risk=risky, context_risk=context_risk
+    )
 
 
 def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]) -> Feedback:
@@ -152,11 +155,11 @@ def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]
 
 
 def _secrecy_read_in_context(
-    pitfalls: list[Finding], sentences: list[_Sentence], context: str, risky: bool
+    pitfalls: list[Finding], sentences: list[_Sentence], theirs: list[_Sentence], risky: bool
 ) -> list[Finding]:
     """A promise of secrecy is a pitfall when the secret is a risk (or not told yet), not
     when it is good news kept quiet: "Cross my heart, I won't tell. Congratulations!"."""
-    agreed = _secrecy_promise(sentences, context, risky)
+    agreed = _secrecy_promise(sentences, theirs, risky)
     phrased = [f for f in pitfalls if f.name == "secrecy_promise"]
     others = [f for f in pitfalls if f.name != "secrecy_promise"]
     if limits_secrecy(sentences):
@@ -165,7 +168,7 @@ def _secrecy_read_in_context(
         start, end, rule = agreed
         return [*others, _pitfall("secrecy_promise", start, end, rule)]
     # said without being asked: a pitfall where there is risk, or nothing is known
-    keep = phrased if (risky or not context.strip()) else []
+    keep = phrased if (risky or not theirs) else []
     return [*others, *keep[:1]]
 
 

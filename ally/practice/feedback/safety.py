@@ -249,7 +249,12 @@ def mentions_risk(text: str) -> bool:
     Everyday idioms ("this commute is killing me", "I'm dying to see it"), jokes marked
     as jokes, and plain denials ("I'd never hurt myself") are not cues.
     """
-    return any(_risk_in(s.w) for s in _sentences(text))
+    return risk_in(_sentences(text))
+
+
+def risk_in(sentences: list[_Sentence]) -> bool:
+    """``mentions_risk`` for text already split into sentences."""
+    return any(_risk_in(s.w) for s in sentences)
 
 
 def _risk_in(words: Words) -> bool:
@@ -849,12 +854,12 @@ def limits_secrecy(sentences: list[_Sentence]) -> bool:
 
 
 def _secrecy_promise(
-    sentences: list[_Sentence], context: str, risk: bool
+    sentences: list[_Sentence], theirs: list[_Sentence], risk: bool
 ) -> tuple[int, int, str] | None:
     """Where the reply agrees to keep a risk secret, as (start, end, rule) offsets in the
-    reply, or None. Agreeing counts when they asked for secrecy and the exchange is about
-    risk (or they have not said yet what it is: promising before you know is the trap)."""
-    theirs = _sentences(context)
+    reply, or None. Agreeing counts when they asked for secrecy (``theirs``: what they
+    said) and the exchange is about risk (or they have not said yet what it is: promising
+    before you know is the trap)."""
     asked = any(_SECRET_REQUEST(s.w) for s in theirs)
     untold = asked and any(_NOT_YET_TOLD(s.w) for s in theirs)
     if not asked or not (risk or untold):
