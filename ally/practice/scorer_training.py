@@ -32,8 +32,7 @@ from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, model
 from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.combine import rules
 from ally.practice.feedback.features import features
-from ally.practice.feedback.sentences import _STRAIGHTEN, _sentences
-from ally.practice.feedback.words import words_of
+from ally.practice.feedback.sentences import _sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "data" / "corpus"
@@ -90,15 +89,15 @@ def labels_of(record: dict[str, Any]) -> frozenset[str]:
 
 def example(record: dict[str, Any]) -> Example:
     reply, context = record["reply"], record["context"]
-    reading = rules(_sentences(reply), context)
-    names = frozenset(reading.names())
+    sentences = _sentences(reply)
+    reading = rules(sentences, context)
     feats = features(
-        words_of(reply.translate(_STRAIGHTEN)),
-        words_of(context.translate(_STRAIGHTEN)),
+        [word for s in sentences for word in s.words],
+        reading.context_words,
         reading.names(),
         context_risk=reading.context_risk,
     )
-    return Example(reply, context, labels_of(record), frozenset(feats), names)
+    return Example(reply, context, labels_of(record), frozenset(feats), frozenset(reading.names()))
 
 
 # ------------------------------------------------------------------- fitting
@@ -206,13 +205,7 @@ def evaluate(scorer: model.Scorer, records: Iterable[dict[str, Any]]) -> dict[st
         reply, context = record["reply"], record["context"]
         sentences = _sentences(reply)
         reading = rules(sentences, context)
-        blended = blend(
-            reading,
-            sentences,
-            words_of(reply.translate(_STRAIGHTEN)),
-            words_of(context.translate(_STRAIGHTEN)),
-            scorer,
-        )
+        blended = blend(reading, sentences, scorer)
         found = _names(blended)
         want = labels_of(record)
         for label, tally in tallies.items():

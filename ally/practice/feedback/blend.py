@@ -31,7 +31,6 @@ from ally.practice.feedback.findings import (
 from ally.practice.feedback.model import Scorer
 from ally.practice.feedback.safety import _WHY
 from ally.practice.feedback.sentences import _clause_end, _Sentence
-from ally.practice.feedback.words import Words
 
 # Word features name a place in the reply; the others (marks, length, the rules' own
 # findings, what they said) do not.
@@ -44,24 +43,22 @@ class Reading:
 
     skills: list[Finding]
     pitfalls: list[Finding]
-    safety: list[Finding]  # candidates: they count only if ``risk``
+    safety: list[Finding]
     risk: bool
     context_risk: bool = False  # what they said carries risk (before the reply)
+    context_words: tuple[str, ...] = ()  # what they said, as the tokeniser reads it
 
     def names(self) -> list[str]:
         found = [f.name for f in (*self.skills, *self.pitfalls, *self.safety)]
         return [*dict.fromkeys(found), *(["risk"] if self.risk else [])]
 
 
-def blend(
-    reading: Reading,
-    sentences: list[_Sentence],
-    reply: Words,
-    context: Words,
-    scorer: Scorer,
-) -> Reading:
+def blend(reading: Reading, sentences: list[_Sentence], scorer: Scorer) -> Reading:
     """The reading after each label's policy has weighed the rules against the model."""
-    feats = features(reply, context, reading.names(), context_risk=reading.context_risk)
+    reply = [word for s in sentences for word in s.words]
+    feats = features(
+        reply, reading.context_words, reading.names(), context_risk=reading.context_risk
+    )
     scores = scorer.scores(feats)
 
     def decide(label: str, by_rules: bool) -> bool:
@@ -89,6 +86,7 @@ def blend(
         safety=settle(reading.safety, _SAFETY),
         risk=decide("risk", reading.risk),
         context_risk=reading.context_risk,
+        context_words=reading.context_words,
     )
 
 

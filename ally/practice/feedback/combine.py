@@ -98,26 +98,29 @@ def analyse(
     reading = rules(sentences, context, risk=risk)
     scorer = model.scorer() if learned else None
     if scorer is not None:
-        reply_words = words_of(reply.translate(_STRAIGHTEN))
-        context_words = words_of(context.translate(_STRAIGHTEN))
-        reading = blend(reading, sentences, reply_words, context_words, scorer)
+        reading = blend(reading, sentences, scorer)
     return _feedback(reply, reading, explored, done)
 
 
 def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Reading:
-    """What the rules alone find. Safety moves are candidates until risk is settled."""
+    """What the rules alone find."""
     theirs = _sentences(context)
     skills = _skills(sentences, context)
     context_risk = risk or risk_in(theirs)
     risky = context_risk or reply_signals_risk(sentences)
-    safety = _safety_moves(sentences, True)
+    safety = _safety_moves(sentences, risky)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
     pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
     focus = _self_focus(sentences, skills)
     if focus is not None:
         pitfalls.append(focus)
     return Reading(
-        skills=skills, pitfalls=pitfalls, safety=safety, risk=risky, context_risk=context_risk
+        skills=skills,
+        pitfalls=pitfalls,
+        safety=safety,
+        risk=risky,
+        context_risk=context_risk,
+        context_words=tuple(word for s in theirs for word in s.words),
     )
 
 

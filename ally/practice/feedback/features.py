@@ -11,7 +11,8 @@ disagree. Every feature is present or absent:
 - ``n:1`` ... ``n:4``: the reply's length in words;
 - ``r:name``: what the rules found (skills, pitfalls, safety moves, ``r:risk``), so the
   model leans on a precise rule and adds recall around it;
-- ``x:word``, ``x:risk``, ``x:secret``, ``x:question``: what they said;
+- ``x:word``, ``x:risk``, ``x:secret``, ``x:question``: what they said (its last 60
+  words);
 - ``k:word``, ``q:word``: the reply's words again when what they said carries risk or
   asks for a secret, so "ok I promise" after "promise you won't tell" can be learned;
 - ``o:0`` ... ``o:3``: how much of the reply reuses their words.
@@ -21,12 +22,13 @@ Pure and standard-library only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ally.practice.feedback.phrases import _word_set
-from ally.practice.feedback.words import Words
 
 _END_MARKS = frozenset(".!?")
+# What they said last matters most; a long message is read from its last words.
+_CONTEXT_WORDS = 60
 _SECRET_WORDS = _word_set(
     "promise secret tell telling swear between confidence anyone anybody nobody"
 )
@@ -47,19 +49,19 @@ def _stem(word: str) -> str:
 
 
 def features(
-    reply: Words, context: Words, rule_names: Iterable[str], *, context_risk: bool
+    reply: Sequence[str], context: Sequence[str], rule_names: Iterable[str], *, context_risk: bool
 ) -> set[str]:
-    """The features of one reply (``reply`` and ``context`` from the rules' tokeniser;
-    ``rule_names`` what the rules found in it)."""
+    """The features of one reply (the words of ``reply`` and ``context`` as the rules'
+    tokeniser reads them; ``rule_names`` what the rules found in it)."""
     out: set[str] = set()
     add = out.add
-    secret = not _SECRET_WORDS.isdisjoint(context.words)
+    secret = not _SECRET_WORDS.isdisjoint(context)
     prev = "<s>"
     position = 0  # words so far in the current sentence
     count = 0
     last_mark = ""
     mine: set[str] = set()
-    for word in reply.words:
+    for word in reply:
         if word in _END_MARKS:
             add("p:" + word)
             last_mark = word
@@ -93,7 +95,7 @@ def features(
     for name in rule_names:
         add("r:" + name)
     theirs: set[str] = set()
-    for word in context.words:
+    for word in context[-_CONTEXT_WORDS:]:
         if word[0].isalnum():
             add("x:" + word)
             if word not in _STOP:
@@ -102,7 +104,7 @@ def features(
         add("x:risk")
     if secret:
         add("x:secret")
-    if context.words and context.words[-1] == "?":
+    if context and context[-1] == "?":
         add("x:question")
     if mine and theirs:
         share = len(mine & theirs) / len(mine)

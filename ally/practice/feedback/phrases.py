@@ -217,24 +217,46 @@ class Phrases:
     The patterns are parsed on first use.
     """
 
-    __slots__ = ("_anywhere", "_anywhere_numbers", "_by_word", "_numbers", "_text", "name")
+    __slots__ = (
+        "_anywhere",
+        "_anywhere_numbers",
+        "_by_pair",
+        "_by_word",
+        "_numbers",
+        "_pair_numbers",
+        "_text",
+        "name",
+    )
 
     def __init__(self, name: str, text: str) -> None:
         self.name = name
         self._text = text
+        # Patterns by the word they must start with, or by the two words they must start
+        # with (most patterns open with a common word, "i" or "you": the second word
+        # rules most of them out without trying them), or tried anywhere.
         self._by_word: dict[str, tuple[_Pattern, ...]] | None = None
+        self._by_pair: dict[tuple[str, str], tuple[_Pattern, ...]] = {}
         self._anywhere: tuple[_Pattern, ...] = ()
-        # the number of each pattern, in the same order as _by_word and _anywhere
+        # the number of each pattern, in the same order as _by_word, _by_pair, _anywhere
         self._numbers: dict[str, tuple[int, ...]] = {}
+        self._pair_numbers: dict[tuple[str, str], tuple[int, ...]] = {}
         self._anywhere_numbers: tuple[int, ...] = ()
 
     def _index(self) -> dict[str, tuple[_Pattern, ...]]:
         by_word: dict[str, list[_Pattern]] = {}
         numbers: dict[str, list[int]] = {}
+        by_pair: dict[tuple[str, str], list[_Pattern]] = {}
+        pair_numbers: dict[tuple[str, str], list[int]] = {}
         anywhere: list[_Pattern] = []
         anywhere_numbers: list[int] = []
         for number, line in enumerate(_pattern_lines(self._text), 1):
             pattern = _parse(line)
+            pairs = _first_pairs(pattern)
+            if pairs is not None:
+                for pair in pairs:
+                    by_pair.setdefault(pair, []).append(pattern)
+                    pair_numbers.setdefault(pair, []).append(number)
+                continue
             first = _first_words(pattern)
             if first is None:
                 anywhere.append(pattern)
@@ -245,16 +267,34 @@ class Phrases:
         self._anywhere = tuple(anywhere)
         self._anywhere_numbers = tuple(anywhere_numbers)
         self._numbers = {word: tuple(found) for word, found in numbers.items()}
+        self._by_pair = {pair: tuple(found) for pair, found in by_pair.items()}
+        self._pair_numbers = {pair: tuple(found) for pair, found in pair_numbers.items()}
         self._by_word = {word: tuple(found) for word, found in by_word.items()}
         return self._by_word
+
+    def _candidates(self, w: Words, i: int) -> list[tuple[int, _Pattern]]:
+        """The patterns that could match from word ``i``, with their numbers, in order."""
+        by_word = self._by_word if self._by_word is not None else self._index()
+        words = w.words
+        word = words[i] if i < len(words) else ""
+        found = list(zip(self._numbers.get(word, ()), by_word.get(word, ()), strict=True))
+        if i + 1 < len(words):
+            pair = (word, words[i + 1])
+            found += zip(self._pair_numbers.get(pair, ()), self._by_pair.get(pair, ()), strict=True)
+        found += zip(self._anywhere_numbers, self._anywhere, strict=True)
+        return sorted(found, key=lambda np: np[0])
 
     def at(self, w: Words, i: int) -> int:
         """The end of the longest match starting at word ``i``, or -1."""
         by_word = self._by_word if self._by_word is not None else self._index()
+        words = w.words
         best = -1
-        if i < len(w.words):
-            for pattern in by_word.get(w.words[i], ()):
+        if i < len(words):
+            for pattern in by_word.get(words[i], ()):
                 best = max(best, _match(pattern, 0, w, i))
+            if i + 1 < len(words):
+                for pattern in self._by_pair.get((words[i], words[i + 1]), ()):
+                    best = max(best, _match(pattern, 0, w, i))
         for pattern in self._anywhere:
             best = max(best, _match(pattern, 0, w, i))
         return best if best > i else -1
@@ -270,21 +310,10 @@ class Phrases:
             end = self.at(w, i)
             if end < 0:
                 return ""
-        by_word = self._by_word if self._by_word is not None else self._index()
-        word = w.words[i] if i < len(w.words) else ""
-        found = 0
-        # both lists are in line order: the first hit in each is the earliest line
-        for pattern, number in zip(by_word.get(word, ()), self._numbers.get(word, ()), strict=True):
+        for number, pattern in self._candidates(w, i):
             if _match(pattern, 0, w, i) == end:
-                found = number
-                break
-        for pattern, number in zip(self._anywhere, self._anywhere_numbers, strict=True):
-            if found and number > found:
-                break
-            if _match(pattern, 0, w, i) == end:
-                found = number
-                break
-        return f"{self.name}:{found}" if found else ""
+                return f"{self.name}:{number}"
+        return ""
 
     def search(self, w: Words, start: int = 0) -> tuple[int, int] | None:
         """The leftmost match from word ``start`` on, as (first word, end), or None."""
@@ -333,6 +362,30 @@ def _pattern_lines(text: str) -> list[str]:
     if pending:
         lines.append(pending.rstrip("|"))
     return lines
+
+
+_ZERO_WIDTH = frozenset({_NOT_NEXT, _NOT_PREV, _NOT_SUB, _CLAUSE})
+
+
+def _first_pairs(pattern: _Pattern) -> set[tuple[str, str]] | None:
+    """The first two words a match must start with, when the pattern opens with two
+    required sets of plain words (after checks that consume nothing); else None."""
+    k = 0
+    while k < len(pattern) and pattern[k].kind in _ZERO_WIDTH:
+        k += 1
+    if k + 1 >= len(pattern):
+        return None
+    one, two = pattern[k], pattern[k + 1]
+    if one.kind != _SET or one.preds or (one.lo, one.hi) != (1, 1):
+        return None
+    # a phrase choice ("i+am") gives its own first two words
+    pairs = {(m[0], m[1]) for m in one.multi}
+    if one.single:
+        if two.kind != _SET or two.preds or two.lo != 1:
+            return None
+        seconds = set(two.single) | {m[0] for m in two.multi}
+        pairs |= {(a, b) for a in one.single for b in seconds}
+    return pairs
 
 
 def _first_words(pattern: _Pattern) -> set[str] | None:
