@@ -22,6 +22,7 @@ from ally.practice.feedback.reflection import (
 from ally.practice.feedback.safety import (
     _safety_moves,
     _secrecy_promise,
+    harm_in,
     leading_question,
     limits_secrecy,
     reply_signals_risk,
@@ -170,8 +171,8 @@ def _secrecy_read_in_context(
     if agreed is not None:
         start, end, rule = agreed
         return [*others, _pitfall("secrecy_promise", start, end, rule)]
-    # said without being asked: a pitfall where there is risk, or nothing is known
-    keep = phrased if (risky or not theirs) else []
+    # said without being asked: a pitfall where there is risk or harm, or nothing is known
+    keep = phrased if (risky or not theirs or harm_in(theirs)) else []
     return [*others, *keep[:1]]
 
 

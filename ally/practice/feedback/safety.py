@@ -848,6 +848,37 @@ def asks_for_secrecy(context: str) -> bool:
     return any(_SECRET_REQUEST(s.w) for s in _sentences(context))
 
 
+# Other harm a secret can hide, beside suicide and self-harm: someone hurting them,
+# drink or drugs with danger, stopping medicine, not eating, a fall or getting lost.
+_HARM = Phrases(
+    "safety.harm",
+    """
+    hit|hits|hitting|hurt|hurts|hurting|slapped|pushed|punched|kicked|grabbed|choked me
+    abuse|abused|abusive|abuses|violent|violence|bruise|bruises|bruised|coercive|controlling
+    scared|afraid|frightened of him|her|them|my+dad|my+mum|my+partner|my+husband|my+wife|
+        my+boyfriend|my+girlfriend|my+ex|going+home
+    touched|touches|groomed|grooming|sextortion|nudes
+    drunk|drinking|high|stoned _4 drive|drove|driving|work|school
+    drive|drove|driving _3 drunk|high|after+drinking|half+asleep
+    drink driving
+    drugs|coke|cocaine|mdma|ketamine|pills|meth|heroin|spice|vaping+at
+    stopped|stopping|not|skipping|skipped|quit|quitting taking? my|the|his|her? meds|medication|
+        medicine|tablets|insulin|antidepressants|antipsychotics|lithium
+    not eating|stopped+eating|making+myself+sick|throwing+up|purging|laxatives|starving
+    fell|fallen|fall|falls over|down|again|in+the
+    got|get|getting lost
+    left the gas|hob|oven on
+    sent _3 money to|someone
+    """,
+)
+
+
+def harm_in(sentences: list[_Sentence]) -> bool:
+    """Whether what they said names a harm a secret could hide (beyond suicide and
+    self-harm, which ``risk_in`` reads)."""
+    return any(_HARM(s.w) for s in sentences)
+
+
 def limits_secrecy(sentences: list[_Sentence]) -> bool:
     """The reply limits or refuses the promise: "I can't promise that", "unless ..."."""
     return any(_LIMITS(s.w) for s in sentences)
@@ -862,7 +893,7 @@ def _secrecy_promise(
     before you know is the trap)."""
     asked = any(_SECRET_REQUEST(s.w) for s in theirs)
     untold = asked and any(_NOT_YET_TOLD(s.w) for s in theirs)
-    if not asked or not (risk or untold):
+    if not asked or not (risk or untold or harm_in(theirs)):
         return None
     if limits_secrecy(sentences):
         return None
