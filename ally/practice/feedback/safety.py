@@ -49,7 +49,7 @@ _RISK = Phrases(
     going+to|want+to|wanted+to|ready+to|planning+to|decided+to|about+to end it !with|for
     thinking+about|thinking+of|think+about|think+of ending it|things|everything !with
     # wishing not to exist: "want to die", "better off without me", "wish I were dead"
-    want|wanted|going|ready|planning|plan to die
+    want|wanted|ready|planning|plan to die
     feel|feeling like dying
     want|wanted everything|it+all to end|stop
     not wanting to live|be+here|be+alive
@@ -70,7 +70,10 @@ _RISK = Phrases(
     no|not+any|is+not+any|the point|reason in|of? going+on|living|to+live|carrying+on|being+here|
         being+alive|staying|trying+anymore|trying+any+more|to+keep+going|to+go+on|anything|
         it+all|anymore|any+more
-    do+not|can+not see the|much|any point|way+forward|way+out|future
+    do+not|can+not see the|much|any point|way+forward|way+out|future anymore|any+more|of+anything|
+        in+anything|of+living|in+living|in+going+on|of+it+all|of+life|in+life|in+carrying+on|
+        of+carrying+on|in+trying|of+trying|.|,
+    do+not|can+not see the|much|any point|way+forward|way+out|future $
     what is the point
     life is|'s not|not+really worth living
     my life is pointless|worthless|not+worth+it
@@ -85,7 +88,6 @@ _RISK = Phrases(
     just not be here|around|exist|wake+up
     sorted everything|it+all out
     look after _3 for me
-    will+not|does+not stop bleeding
     if anything happens to me
     lie down and never get up
     been nice knowing
@@ -118,12 +120,11 @@ _RISK = Phrases(
     do not care what happens to me
     deleting|deleted all? my accounts
     easier life if i
-    done with everything|it+all|life|living|this+life|all+of+it
+    done with everything|life|living|this+life
     nobody|no+one|noone would|will even? miss|notice|care+if|care+when me|i
     easier|better for everyone|everybody if+i|when+i|without
     i+have+had|had enough of life|living|everything|it+all|this+world
     will+not be a problem|burden much+longer|for+long|anymore|any+more
-    this is goodbye
     wanted|want|just+wanted to say goodbye
     goodbye everyone|all|everybody|forever
     sorry for everything
@@ -185,8 +186,6 @@ _RISK = Phrases(
     everything i need to do it
     so i can do it
     thinking+about|thinking+of doing it
-    tonight is|'s the night
-    tonights the night
     # having done it: "I've taken a load of pills", "I took something"
     took|taken|swallowed a+load+of|loads+of|a+bunch+of|a+heap+of|a+lot+of|lots+of|all|some|
         too+many|a+handful+of? of? my|mum+'s|the|those|these|them? sleeping? pills|tablets|meds|
@@ -228,7 +227,26 @@ _NOT_RISK = Phrases(
     died|dies|death|deaths|lost|killed by|to|from suicide
     suicide of|prevention|awareness|statistics|rates
     used to self+harm|cut|hurt|be+suicidal|harm
+    # said for effect: "if I have to redo this once more I'll kill myself"
+    if _12 i will|i+am+going+to|i+would literally|actually? kill|die
+    # a burden of favours, or pills for a headache
+    burden asking|for+asking|since|on+the+team|with+the
+    took|taken|take something|pills|tablets|painkillers for my|this|the|a
+    going to die of|if|alone|laughing
+    """,
+)
+# A sentence about the past ("years ago", "when I was fifteen") carries no risk now.
+_PAST = Phrases(
+    "safety.past",
+    """
     years ago
+    when i was _2 @num|teenager|kid|younger|at+school|in+school
+    as a teenager|kid
+    a long time ago
+    from years|long ago
+    old scars
+    stopped|stopped+hurting|quit|stopped+cutting _3 years
+    i have not in|for _2 years|months
     """,
 )
 # Said for a laugh: "I'll kill myself if I hear that song again lol". A marker in the same
@@ -262,6 +280,8 @@ def _risk_in(words: Words) -> bool:
     if not cues:
         return False
     if _JOKING.intersection(words.words) and not _NOT_JOKING(words):
+        return False
+    if _PAST(words):
         return False
     denials = _NOT_RISK.spans(words)
     return any(not any(d0 <= c0 < d1 for d0, d1 in denials) for c0, _ in cues)
