@@ -356,9 +356,11 @@ def test_an_offer_of_help_follows_the_safe_track(s: Scenario, offer: str) -> Non
     assert early.response.kind == "safe_help"
     assert early.answer == (s.safe.plan(plan).help or s.safe.help)
     agree = say(session, "I'll be right here with you, and I can do the talking at first.")
-    assert agree.response.kind == "ask" and agree.answer == s.ask.line
+    assert agree.response.kind == "ask"
+    assert agree.answer == (s.safe.plan(plan).agree or s.ask.line)  # agreeing to that help
     close = say(session, "Yes. I'm not going anywhere.")
-    assert close.response.ends == "goal" and close.answer == closing(s)
+    assert close.response.ends == "goal"
+    assert close.answer == closing(s, s.safe.plan(plan).close or s.ask.close)
 
 
 @pytest.mark.parametrize("s", [s for s in RISK if s.safe.emergency_now], ids=lambda s: s.id)
@@ -438,7 +440,9 @@ NEVER_MENTIONED = "How's your new puppy getting on?"
 def test_how_long_is_always_answered_with_how_long(s: Scenario) -> None:
     turn = say(trusting(s), HOW_LONG)
     if turn.move.beats:  # a beat about how long it has been
-        assert turn.response.kind == "reveal" and turn.response.beat == turn.move.beats[-1]
+        beat = s.beat(turn.move.beats[-1])
+        kind = "short" if beat.after else "reveal"  # in full once what it waits for is out
+        assert (turn.response.kind, turn.response.beat) == (kind, beat.id)
     else:
         assert (turn.response.kind, turn.answer) == ("since", s.since)
 
@@ -474,5 +478,5 @@ def test_a_question_back_after_the_ask_is_answered_and_the_ask_still_waits(
     session = trusting(s, revealed=tuple(b.id for b in s.beats))
     assert say(session, WHAT_HELPS).response.kind == "ask"
     back = say(session, HOW_LONG)
-    assert back.response.kind in ("since", "short") and not session.finished
+    assert back.response.kind in ("since", "short", "deepen") and not session.finished
     assert say(session, "Yes, of course.").response.ends == "goal"

@@ -116,6 +116,13 @@ _AGREES = re.compile(
 _CONFRONTS = re.compile(
     r"^\W*why (?:are|do|did|would|have|can'?t|won'?t|don'?t) you (?:always|never|keep|even|still)\b"
 )
+# A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
+_SUGGESTS = re.compile(
+    r"\b(?:would|could|will|can|might) you (?:see|go|try|talk|speak|call|ring|book|ask|tell"
+    r"|consider|think about|be willing|get|join|start|stop|cut)\b"
+    r"|\bhave you (?:thought about|considered|tried) \w+ing\b"
+    r"|\b(?:what|how) about (?:seeing|going|trying|talking|calling|ringing|asking|booking)\b"
+)
 # A question that checks a reflection is part of it: "That sounds hard. Is that right?"
 _CHECKS_REFLECTION = re.compile(
     r"^(?:is that (?:right|it|how it feels|what you mean)|am i right|did i get that"
@@ -124,7 +131,13 @@ _CHECKS_REFLECTION = re.compile(
 # Statements that say back a feeling, however the engine reads them: "It feels hopeless".
 _SAYS_BACK = re.compile(
     r"^(?:\w+,? )?(?:it feels|it sounds|sounds like|you feel|you're feeling|you are feeling"
-    r"|you seem|it seems like you|that sounds|that must)\b"
+    r"|you seem|it seems like you|that sounds|that must|that's (?:so |such |really |a )?"
+    r"(?:much|lot|hard|tough|awful|horrible|rough|scary|heavy|painful|exhausting))\b"
+)
+# Words that make a "reflection" a telling-off: "You stopped your meds. That's dangerous."
+_CRITICAL = re.compile(
+    r"\b(?:that'?s|that is|it'?s|it is|you'?re being|you are being) (?:so |really |just )?"
+    r"(?:dangerous|stupid|silly|irresponsible|reckless|selfish|ridiculous|daft|crazy)\b"
 )
 # Reassurance that argues with how they feel: "You're not a burden", "ur not rubbish".
 _NOT_YOU = ("you are not", "you are never", "you re not", "your not", "you r not", "your never")
@@ -277,6 +290,7 @@ class Move:
     back: bool = False  # points back at what they just said ("What was that like?")
     argues: tuple[str, ...] = ()  # "you're not X": the words it denies
     leading: bool = False  # talks round suicide, inviting "no" ("nothing silly, is it?")
+    labels: tuple[str, ...] = ()  # "you're X": the words it calls them
     emergency: bool = False  # names emergency services
     plans: tuple[str, ...] = ()  # the kinds of help it proposes, most urgent first
     agrees: bool = False  # starts with yes: "Of course", "Yeah, sure"
@@ -375,6 +389,9 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         and _is_statement(reply, f)
         and not _about_me(reply[f.start : f.end])
     ]
+    if _CRITICAL.search(lowered):
+        reflections = []  # "You stopped your meds. That's dangerous.": a telling-off
+        skills.discard("validation")
     if not reflections:
         skills.discard("reflection")
     if _SAYS_BACK.search(lowered) and not lowered.rstrip().endswith("?"):
@@ -394,16 +411,24 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         and asks == "open"
         and bool(_CONFRONTS.match(_lowered(reply[question.start :])))
     )
+    if question is None and reply.rstrip().endswith("?"):
+        # "finally?", "sorted?": a question whatever the engine calls it
+        asks = "closed"
+        asked_words = all_asked = words
+        skills.add("closed_question")
     if confronts:
         # "Why are you always wearing long sleeves?": a challenge, heard as a check-in
         asks = "closed"
         skills.discard("open_question")
         skills.add("closed_question")
     argues = _argues(reply)
+    labels = _labels(reply)
     if argues or _THAT_IS_NOT_TRUE.search(lowered):
         skills -= {"reflection", "validation"}
         argues = argues or ("true",)
     offer = bool(_OFFER.search(lowered))
+    if _SUGGESTS.search(lowered) and not feedback.safety_names:
+        skills.add("advice")  # "Would you see the doctor about it?": a suggestion
     advice = None
     if (
         "advice" in skills
@@ -415,13 +440,14 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         # on, is heard as the listening ("That's so much to carry by yourself")
         skills.discard("advice")
     if "advice" in skills or offer:
-        matched = [
-            i for i, a in enumerate(scenario.advice) if a.topics and topic_hits(words, a.topics)
-        ]
+        # the advice it names first ("see the doctor about the sleep" is about the doctor)
+        named = sorted(
+            (topic_at(words, a.topics), i)
+            for i, a in enumerate(scenario.advice)
+            if a.topics and topic_hits(words, a.topics)
+        )
         advice = (
-            matched[0]
-            if matched
-            else next(i for i, a in enumerate(scenario.advice) if not a.topics)
+            named[0][1] if named else next(i for i, a in enumerate(scenario.advice) if not a.topics)
         )
     goal_offer = offer and (
         topic_hits(words, scenario.ask.topics)
@@ -456,6 +482,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         echoed=_echoed(words) if asks else "",
         back=bool(_BACK & set(asked_words)) or asked_words[:2] == ["how", "so"],
         argues=argues,
+        labels=labels,
         leading=not feedback.safety_names and leading_question(reply),
         emergency=_names(_EMERGENCY, lowered) >= 0,
         plans=_plans(lowered),
@@ -516,6 +543,21 @@ def _last_question(feedback: Feedback) -> Finding | None:
     at_last = [f for f in questions if f.start == last_start]
     # a question the engine also called a reflection is still a question
     return next((f for f in at_last if f.name != "reflection"), at_last[0])
+
+
+def _labels(reply: str) -> tuple[str, ...]:
+    """The words a "you're X" statement calls them ("You're depressed": depressed)."""
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+        if sentence.rstrip().endswith("?"):
+            continue
+        words = _words(sentence)
+        for i in range(len(words) - 2):
+            if words[i : i + 2] in (["you", "are"], ["your", "so"]) and words[i + 2].isalpha():
+                rest = [w for w in words[i + 2 : i + 5] if w not in ("so", "really", "just", "a")]
+                if rest and rest[0] not in ("not", "never"):
+                    found.append(rest[0])
+    return tuple(found)
 
 
 def _about_me(text: str) -> bool:
@@ -703,6 +745,13 @@ class Conversation:
         """They have used this word (or one it starts, or that starts it) in the talk."""
         return any(_same_word(word, w) for line in self.said for w in _words_in(line))
 
+    def _denied(self, word: str) -> bool:
+        """Their last line says they are not this ("I'm not depressed")."""
+        words = list(_words(self.last_line))
+        return any(
+            _same_word(word, w) and "not" in words[max(0, i - 2) : i] for i, w in enumerate(words)
+        )
+
     def _in_last_line(self, word: str) -> bool:
         return any(_same_word(word, w) for w in _words_in(self.last_line))
 
@@ -817,14 +866,24 @@ class Conversation:
         and the ask still waits."""
         if m.hurts:
             return self._end("lost")
-        if m.asks and not (m.offer or m.safety or m.agrees):
+        new_beat = any(b not in self.revealed for b in m.asked)
+        question_back = new_beat or m.duration or self._asks_goal(m)
+        if m.asks and question_back and not (m.offer or m.safety or m.agrees):
             answer = self._plain(m)
             if answer.kind == "ask":
-                answer = self._react("again")  # asked what would help: they just said
+                answer = self._ask_again()  # asked what would help: they just said
             if answer.ends is None:
                 return answer
         close = self.scenario.safe.plan(self.plan).close or self.scenario.ask.close
         return self._end("goal", close, kind="close")
+
+    def _ask_again(self) -> Response:
+        """Asked what would help just after saying it: they say so, and ask again."""
+        asking = re.findall(r"[^.?!]*\?", self.last_line)
+        said = self._pick("echo")
+        if not asking or said is None:
+            return self._react("again")
+        return Response(f"{said} {asking[-1].strip()}", "echo")
 
     def _withdraw(self, m: Move) -> Response:
         pitfall = next(p for p in m.pitfalls if p != "secrecy_promise")
@@ -883,6 +942,10 @@ class Conversation:
             return self._open(m)
         if m.asks == "closed":
             return self._closed(m)
+        if any(self._denied(w) for w in m.labels):
+            # "You're depressed" to "I'm not depressed": they push back
+            self.slipped = True
+            return self._react("deflect", "doubt", "again")
         if m.argues:
             if any(self._heard_word(w) for w in m.argues):
                 return self._react("doubt", "again")
@@ -913,8 +976,9 @@ class Conversation:
         overlap = any(self._in_last_line(w) for w in m.focus)
         if not (m.back or echoes or overlap):
             return None
-        # "that" is what the reply named last, else what their last line was about
-        about = list(reversed(m.beats))
+        # their own words asked back are about their last line; "that" is what the
+        # reply named last, else what their last line was about
+        about = [] if echoes else list(reversed(m.beats))
         if self.last_beat and self.last_beat not in about:
             about.append(self.last_beat)
         for beat_id in about:
@@ -950,8 +1014,14 @@ class Conversation:
         """It asks about something in particular that they have not talked about."""
         return any(not self._heard_word(w) for w in m.focus)
 
+    def _echoes(self, m: Move) -> Response | None:
+        """Their own words, asked back ("tiredness?"): about what they just said."""
+        if m.short and all(self._in_last_line(w) for w in m.short):
+            return self._about_last(m)
+        return None
+
     def _open(self, m: Move) -> Response:
-        blue = self._out_of_the_blue(m) or self._unknown(m)
+        blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
         if blue is not None:
             return blue
         # a question's subject is usually the last thing it names
@@ -1025,12 +1095,14 @@ class Conversation:
         if follow.ends is not None:
             return follow
         said = self._prefix(kind) if prefix else ""
-        return Response(f"{said}{follow.line}", kind if follow.kind == "deepen" else follow.kind, follow.beat)
+        return Response(
+            f"{said}{follow.line}", kind if follow.kind == "deepen" else follow.kind, follow.beat
+        )
 
     def _closed(self, m: Move) -> Response:
         if m.confronts:
             return self._react("deflect", "yesno", "again")
-        blue = self._out_of_the_blue(m) or self._unknown(m)
+        blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
         if blue is not None:
             return blue
         fresh = [b for b in m.asked if b not in self.revealed]
@@ -1112,6 +1184,8 @@ class Conversation:
             )
             if name in m.safety and (self.scenario.risk or name == "asks_about_suicide")
         ]
+        if len(asked) == 2 and "asks_about_suicide" in self.done:
+            asked = asked[1:]  # "any plans to end your life?": the plan is the new question
         for name, first, again, kind in asked:
             line = next((x for x in (first, again) if self._fresh(x)), None)
             if line is None:
