@@ -98,14 +98,15 @@ _PLAN_WORDS = {
 }
 # An offer to do something for or with them ("Want me to look some up with you?").
 _OFFER = re.compile(
-    r"\b(?:(?:do you want|would you like|want|would you want) me to"
+    r"\b(?:(?:do you want|would you like|want|would you want) me to|(?:would|will) you let me"
+    r"|let me (?:come|help|drive|take|go)"
     r"|(?:shall|should|could) (?:i|we) (?!talk\b|chat\b|ask\b|just talk\b)\w+"
     r"|i could|we could|how about (?:we|i|going|coming|a|an)|what if (?:we|i)"
     r"|why don'?t (?:we|i)|would you (?:want|like) to (?!talk\b|tell\b|say\b)"
-    r"|would it help if (?:i|we)|i can (?:come|drive|take|sit|ring|book|look|find|tell|call"
-    r"|go with|bring)|i'?ll (?:come|drive|take|sit|ring|book|look|find|bring"
-    r"|make|cook|pick|go with)|i will (?:come|drive|take|sit|ring|book|look|find|bring"
-    r"|make|cook|pick|go with))\b"
+    r"|would it help if (?:i|we)|i can (?:come|drive|take|ring|book|look|find|tell|call"
+    r"|go with|bring|check|help)|i'?ll (?:come|drive|take|ring|book|look|find|bring"
+    r"|make|cook|pick|go with|check|help)|i will (?:come|drive|take|ring|book|look|find"
+    r"|bring|make|cook|pick|go with|check|help))\b"
 )
 # A reply that starts by saying yes: an answer to what they asked, whatever follows.
 _AGREES = re.compile(
@@ -115,6 +116,11 @@ _AGREES = re.compile(
 # A "why" that challenges: "Why are you always wearing long sleeves?"
 _CONFRONTS = re.compile(
     r"^\W*why (?:are|do|did|would|have|can'?t|won'?t|don'?t) you (?:always|never|keep|even|still)\b"
+)
+# Saying you will be there: "I'll sit with you", "I'm not going anywhere".
+_PRESENCE = re.compile(
+    r"\b(?:i'?ll|i will|i can|i'?m going to) (?:sit|stay|be) (?:with you|here|there|right"
+    r"|by you|next to you|beside you)|\bi'?m (?:here|not going anywhere)\b"
 )
 # A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
 _SUGGESTS = re.compile(
@@ -212,7 +218,7 @@ _GENERAL = frozenset(
     by from you your yourself hardest hard part worst most biggest main going go goes gone
     happening happened happen feel feeling feelings felt really doing matter wrong up
     bothering mind things thing stuff lately recently today tonight so and but or can could
-    would will should talk talking say said else through get got getting make making makes
+    would will should talk talking say said saying says else through get got getting make making makes
     made mean means meant all any anything something everything right now just okay ok
     well i am we us there here whole share want wanted ready kind sort lot much many hear
     know knew think thinking thought describe explain which way sounds sound must seem
@@ -291,6 +297,7 @@ class Move:
     argues: tuple[str, ...] = ()  # "you're not X": the words it denies
     leading: bool = False  # talks round suicide, inviting "no" ("nothing silly, is it?")
     labels: tuple[str, ...] = ()  # "you're X": the words it calls them
+    about_me: bool = False  # a remark about the user, not them ("I think about it too")
     emergency: bool = False  # names emergency services
     plans: tuple[str, ...] = ()  # the kinds of help it proposes, most urgent first
     agrees: bool = False  # starts with yes: "Of course", "Yeah, sure"
@@ -427,6 +434,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         skills -= {"reflection", "validation"}
         argues = argues or ("true",)
     offer = bool(_OFFER.search(lowered))
+    if _PRESENCE.search(lowered) and not feedback.safety_names:
+        skills.add("validation")  # "I'll sit with you", "I'm here": comfort, not a plan
     if _SUGGESTS.search(lowered) and not feedback.safety_names:
         skills.add("advice")  # "Would you see the doctor about it?": a suggestion
     advice = None
@@ -452,6 +461,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     goal_offer = offer and (
         topic_hits(words, scenario.ask.topics)
         or (advice is not None and scenario.advice[advice].goal)
+        or any(_same_word(w, a) for w in words for a in _asked_for(scenario.ask.line))
     )
     misreading = next(
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(words, m.topics)), None
@@ -483,6 +493,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         back=bool(_BACK & set(asked_words)) or asked_words[:2] == ["how", "so"],
         argues=argues,
         labels=labels,
+        about_me=_about_me(reply),
         leading=not feedback.safety_names and leading_question(reply),
         emergency=_names(_EMERGENCY, lowered) >= 0,
         plans=_plans(lowered),
@@ -627,6 +638,30 @@ def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
     return all(topic_at(later, b.topics) < 0 for b in scenario.beats)
 
 
+@lru_cache(maxsize=64)
+def _asked_for(line: str) -> frozenset[str]:
+    """The words of what they will ask for ("ring", "doctor", "thursday"), to recognise
+    an offer of it."""
+    return frozenset(
+        w
+        for w in _words(line)
+        if w.isalpha() and len(w) >= 4 and w not in _GENERAL and w not in _NOT_ASKED
+    )
+
+
+# Words of an ask line that say nothing of what is asked for.
+_NOT_ASKED = frozenset(
+    _word_list(
+        """
+    case relief trying while after over back nothing first next give thank thanks knows
+    ever keep only another down before until properly together without obvious decide
+    loved year saying looked quiet normally treat fuss stopped funny view face minutes
+    twenty hold mention scared ready sure okay alright maybe think
+    """
+    )
+)
+
+
 def _goal_about(words: Sequence[str], scenario: Scenario) -> tuple[str, ...]:
     """The beats a "what would help with ..." question names after the help."""
     at = min(
@@ -699,6 +734,13 @@ class Conversation:
             and self.trust >= ask.trust
             and set(ask.needs) <= self.done
         )
+
+    @property
+    def _takes_up_offers(self) -> bool:
+        """Heard enough to take up a concrete offer of what they want (before they would
+        have asked for it themselves)."""
+        ask = self.scenario.ask
+        return self.heard and self.trust >= ask.trust and set(ask.needs) <= self.done
 
     def available(self, beat: Beat) -> bool:
         return self.trust >= beat.trust and set(beat.after) <= set(self.revealed)
@@ -910,7 +952,8 @@ class Conversation:
                     return inner if inner.ends is not None else self._react("relief", "guarded")
                 return Response(line, "repair")
             said = self._prefix("repair")
-            return Response(f"{said}{inner.line}", "repair", inner.beat)
+            kind = inner.kind if inner.kind in ("ask", "accept") else "repair"
+            return Response(f"{said}{inner.line}", kind, inner.beat, ends=inner.ends)
         if m.listens:
             self.hurt = False
             fresh = [b for b in m.asked if b not in self.revealed]
@@ -952,7 +995,7 @@ class Conversation:
             return self._react("nudge", "guarded", "again")  # reassurance about nothing said
         if m.skills & {"reflection", "validation"} or "stays_with_them" in m.safety:
             return self._understood(m, prefix=prefix)
-        if "self_disclosure" in m.skills:
+        if "self_disclosure" in m.skills or (m.about_me and not m.skills):
             return self._react("share", "nudge", "again")
         return self._react("nudge", "guarded", "spent", "again")
 
@@ -1136,7 +1179,7 @@ class Conversation:
 
     def _advice(self, advice: Advice, m: Move) -> Response:
         catch_all = next(a for a in self.scenario.advice if not a.topics)
-        if m.goal_offer and self.ready and not self.scenario.risk:
+        if m.goal_offer and self._takes_up_offers and not self.scenario.risk:
             return self._end("goal", self.scenario.ask.accept, kind="accept")
         if m.premature or not self.heard:
             if m.offer and not advice.topics:
