@@ -218,8 +218,8 @@ _GENERAL = frozenset(
     by from you your yourself hardest hard part worst most biggest main going go goes gone
     happening happened happen feel feeling feelings felt really doing matter wrong up
     bothering mind things thing stuff lately recently today tonight so and but or can could
-    would will should talk talking say said saying says else through get got getting make making makes
-    made mean means meant all any anything something everything right now just okay ok
+    would will should talk talking say said saying says else through get got getting make
+    making makes made mean means meant all any anything something everything right now just okay ok
     well i am we us there here whole share want wanted ready kind sort lot much many hear
     know knew think thinking thought describe explain which way sounds sound must seem
     seems then yeah please again bit little side inside head mood day days week weeks
