@@ -113,6 +113,11 @@ _AGREES = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|sure|of course|course|ok|okay|definitely|absolutely|alright"
     r"|all right|i will|i'?ll|i can|we can|let'?s|deal|done|happy to)\b"
 )
+# A line that asks not to be asked: "Don't ask me how my shift was."
+_REFUSES = re.compile(
+    r"\b(?:don'?t|do not) (?:ask|want to talk|make me)|can'?t (?:do|talk about) (?:it|this)"
+    r"|not tonight|leave it|drop it|forget it\b"
+)
 # A "why" that challenges: "Why are you always wearing long sleeves?"
 _CONFRONTS = re.compile(
     r"^\W*why (?:are|do|did|would|have|can'?t|won'?t|don'?t) you (?:always|never|keep|even|still)\b"
@@ -120,7 +125,7 @@ _CONFRONTS = re.compile(
 # Saying you will be there: "I'll sit with you", "I'm not going anywhere".
 _PRESENCE = re.compile(
     r"\b(?:i'?ll|i will|i can|i'?m going to) (?:sit|stay|be) (?:with you|here|there|right"
-    r"|by you|next to you|beside you)|\bi'?m (?:here|not going anywhere)\b"
+    r"|by you|next to you|beside you)|\bi'?m (?:here|not going anywhere)\b|\bcome here\b"
 )
 # A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
 _SUGGESTS = re.compile(
@@ -133,6 +138,11 @@ _SUGGESTS = re.compile(
 _CHECKS_REFLECTION = re.compile(
     r"^(?:is that (?:right|it|how it feels|what you mean)|am i right|did i get that"
     r"(?: right)?|does that sound right|have i got that right|right)\W*$"
+)
+# A statement with a tag: "It's been really hard for you, hasn't it?"
+_TAGGED = re.compile(
+    r"^(?!.*\b(?:not|never)\b).*\w, (?:hasn'?t|isn'?t|wasn'?t|doesn'?t|aren'?t|haven'?t"
+    r"|didn'?t|don'?t) (?:it|you|they|that|he|she)\W*$"
 )
 # Statements that say back a feeling, however the engine reads them: "It feels hopeless".
 _SAYS_BACK = re.compile(
@@ -408,7 +418,10 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     all_asked: list[str] = []  # the words of every question, for the beats they ask about
     if question is not None:
         text = reply[question.start : question.end]
-        if not (_CHECKS_REFLECTION.match(_lowered(text)) and "reflection" in skills):
+        tagged = _TAGGED.match(_lowered(text)) and not feedback.safety_names
+        if tagged:
+            skills.add("reflection")  # saying back, checked with a tag
+        elif not (_CHECKS_REFLECTION.match(_lowered(text)) and "reflection" in skills):
             asks = "open" if question.name == "open_question" else "closed"
             asked_words = _words(text)
             for f in _questions(feedback):
@@ -439,6 +452,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     if _SUGGESTS.search(lowered) and not feedback.safety_names:
         skills.add("advice")  # "Would you see the doctor about it?": a suggestion
     advice = None
+    if re.fullmatch(r"\W*why not\W*", lowered):
+        skills.discard("advice")  # "why not?" asks; it suggests nothing
     if (
         "advice" in skills
         and not offer
@@ -490,7 +505,9 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         things=_things(asked_words),
         short=_short(words) if asks else (),
         echoed=_echoed(words) if asks else "",
-        back=bool(_BACK & set(asked_words)) or asked_words[:2] == ["how", "so"],
+        back=bool(_BACK & set(asked_words))
+        or asked_words[:2] in (["how", "so"], ["how", "come"])
+        or [w for w in asked_words if w.isalpha()] in (["why"], ["why", "not"]),
         argues=argues,
         labels=labels,
         about_me=_about_me(reply),
@@ -595,7 +612,10 @@ def _argues(reply: str) -> tuple[str, ...]:
 
 
 def _short(words: list[str]) -> tuple[str, ...]:
-    """The words of a reply that is only a short question ("a ghost?", "fine?")."""
+    """The words of a reply that is only a short question ("a ghost?", "fine?"), not
+    one that asks how, why, when, where or who."""
+    if {"how", "why", "when", "where", "who"} & set(words):
+        return ()
     content = [w for w in words if w.isalpha() and w not in _ECHO_STOP]
     return tuple(content) if 0 < len(content) <= 3 and len(words) <= 8 else ()
 
@@ -1063,7 +1083,20 @@ class Conversation:
             return self._about_last(m)
         return None
 
+    def _asked_anyway(self, m: Move) -> Response | None:
+        """They said not to ask ("Don't ask me how my shift was"), and it asks."""
+        if (
+            self.trust < MAX_TRUST - 1
+            and _REFUSES.search(_lowered(self.last_line))
+            and any(self._in_last_line(w) for w in m.focus)
+        ):
+            return self._react("deflect", "guarded", "again")
+        return None
+
     def _open(self, m: Move) -> Response:
+        refused = self._asked_anyway(m)
+        if refused is not None:
+            return refused
         blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
         if blue is not None:
             return blue
@@ -1130,6 +1163,8 @@ class Conversation:
                 return Response(line, "correct")
         kind = "confirm" if reflected else "relief"
         fresh = [self.scenario.beat(b) for b in m.beats if b not in self.revealed]
+        if self.last_beat and self.last_beat not in self.revealed:
+            fresh.append(self.scenario.beat(self.last_beat))  # told briefly just now
         beat = next((b for b in fresh if self.available(b)), None) or self.next_beat()
         if beat is not None:
             said = self._prefix(kind) if prefix else ""
