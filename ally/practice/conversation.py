@@ -156,12 +156,16 @@ _CRITICAL = re.compile(
     r"(?:dangerous|stupid|silly|irresponsible|reckless|selfish|ridiculous|daft|crazy)\b"
 )
 # Reassurance that argues with how they feel: "You're not a burden", "ur not rubbish".
+_DONT_FEEL = re.compile(
+    r"\b(?:you )?(?:shouldn'?t|should not|don'?t|do not|mustn'?t) (?:feel|be) (?:so |too )?(\w+)"
+)
 _NOT_YOU = ("you are not", "you are never", "you re not", "your not", "you r not", "your never")
 _THAT_IS_NOT_TRUE = re.compile(
     r"\b(?:that'?s|that is|it'?s|it is) not true\b|\bdon'?t be (?:silly|daft|stupid|ridiculous)\b"
 )
 # Words that make a yes/no question a check-in on how they are ("Are you ok?").
 _CHECK_IN = (
+    "holding up",
     "okay",
     "alright",
     "all right",
@@ -243,6 +247,7 @@ _GENERAL = frozenset(
     difficult tough heavy hardest harder easy easier hope wish need needs needed help
     helps helped helpful support each every own one thing ones myself me my mine our
     ours their them they he she him her his its it's 's hey hi hello oh um so mate love
+    holding
     babe listen look anyway ? ! . , ; : ' " -
     """
     )
@@ -608,6 +613,8 @@ def _argues(reply: str) -> tuple[str, ...]:
                     rest = [w for w in rest if w not in ("a", "an", "being", "so", "too", "really")]
                     if rest:
                         found.append(rest[0])
+        # "You shouldn't feel guilty", "Don't be sad"
+        found += [w for w in _DONT_FEEL.findall(_lowered(sentence)) if w not in ("like", "a")]
     return tuple(found)
 
 
@@ -675,7 +682,7 @@ _NOT_ASKED = frozenset(
         """
     case relief trying while after over back nothing first next give thank thanks knows
     ever keep only another down before until properly together without obvious decide
-    loved year saying looked quiet normally treat fuss stopped funny view face minutes
+    loved saying looked quiet normally treat fuss stopped funny view face minutes
     twenty hold mention scared ready sure okay alright maybe think
     """
     )
