@@ -13,7 +13,9 @@ loved one is holding back, written as data:
   either polarity, never a bare "yes", and whole on its own: no "them" or "it" that
   only the open line explains), ``more`` (what they add when asked about it again once
   it is out: the feeling or detail underneath, never a repeat), and optionally
-  ``told`` (how they volunteer it after feeling understood; defaults to ``open``),
+  ``told`` (how they volunteer it after feeling understood; defaults to ``open``; a
+  beat whose ``about`` starts "how long" is volunteered only once nothing else is
+  left, unless they are asked how long),
   ``trust`` (how much trust they need before saying it in full) and ``after`` (beats
   that must come out first).
 - ``[ask]``: what they want from you once they feel heard. ``line`` is the ask

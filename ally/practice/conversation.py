@@ -309,6 +309,7 @@ class Move:
     short: tuple[str, ...] = ()  # the words of a very short question ("a ghost?")
     echoed: str = ""  # the noun of a question that is only "a ghost?", "the puppy?"
     back: bool = False  # points back at what they just said ("What was that like?")
+    experience: bool = False  # asks what it is like ("What's it been like for you?")
     argues: tuple[str, ...] = ()  # "you're not X": the words it denies
     leading: bool = False  # talks round suicide, inviting "no" ("nothing silly, is it?")
     labels: tuple[str, ...] = ()  # "you're X": the words it calls them
@@ -510,6 +511,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         things=_things(asked_words),
         short=_short(words) if asks else (),
         echoed=_echoed(words) if asks else "",
+        experience="like" in asked_words or "feel" in asked_words,
         back=bool(_BACK & set(asked_words))
         or asked_words[:2] in (["how", "so"], ["how", "come"])
         or [w for w in asked_words if w.isalpha()] in (["why"], ["why", "not"]),
@@ -772,11 +774,13 @@ class Conversation:
     def available(self, beat: Beat) -> bool:
         return self.trust >= beat.trust and set(beat.after) <= set(self.revealed)
 
-    def next_beat(self) -> Beat | None:
-        return next(
-            (b for b in self.scenario.beats if b.id not in self.revealed and self.available(b)),
-            None,
-        )
+    def next_beat(self, *, skip_duration: bool = False) -> Beat | None:
+        """The next beat they would say; a beat about how long it has been comes only
+        when nothing else is left, unless asked how long."""
+        ready = [b for b in self.scenario.beats if b.id not in self.revealed and self.available(b)]
+        if skip_duration:
+            ready.sort(key=_is_duration)  # stable: the order is kept otherwise
+        return next(iter(ready), None)
 
     def _gain(self, points: int = 1) -> None:
         self.trust = max(0, min(MAX_TRUST, self.trust + points))
@@ -1141,8 +1145,13 @@ class Conversation:
 
     def _onwards(self, m: Move) -> Response:
         """A general question: what comes next, the ask if they are ready, or what lies
-        under what they told."""
-        coming = self.next_beat()
+        under what they told. "What's it been like?" right after they told something is
+        about that; and how long it has been is not what it asks."""
+        if m.experience and self.last_beat in self.revealed:
+            deeper = self._deepen(self.scenario.beat(self.last_beat or ""))
+            if deeper is not None:
+                return deeper
+        coming = self.next_beat(skip_duration=not m.duration)
         if coming is not None:
             return self._reveal(coming, coming.told, "reveal")
         if self.ready and not self.scenario.risk:
@@ -1335,6 +1344,11 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _is_duration(beat: Beat) -> bool:
+    """A beat about how long it has been ("about": "how long it has been going on")."""
+    return beat.about.startswith("how long")
 
 
 def _same_word(a: str, b: str) -> bool:
