@@ -588,7 +588,12 @@ def _labels(reply: str) -> tuple[str, ...]:
             continue
         words = _words(sentence)
         for i in range(len(words) - 2):
-            if words[i : i + 2] in (["you", "are"], ["your", "so"]) and words[i + 2].isalpha():
+            denied = {"not", "never", "no"} & set(words[max(0, i - 3) : i])  # "I don't think"
+            if (
+                words[i : i + 2] in (["you", "are"], ["your", "so"])
+                and words[i + 2].isalpha()
+                and not denied
+            ):
                 rest = [w for w in words[i + 2 : i + 5] if w not in ("so", "really", "just", "a")]
                 if rest and rest[0] not in ("not", "never"):
                     found.append(rest[0])
@@ -1006,7 +1011,9 @@ class Conversation:
         return m.asks_goal or (bool(m.goal_about) and set(m.goal_about) <= set(self.revealed))
 
     def _plain(self, m: Move, *, prefix: bool = True) -> Response:
-        if self._asks_goal(m):
+        named = m.advice is not None and bool(self.scenario.advice[m.advice].topics)
+        if self._asks_goal(m) and not named:
+            # "What would help?"; "...like talking to your GP?" is about the GP
             return self._ask_or_early(m)
         if m.advice is not None:
             return self._advice(self.scenario.advice[m.advice], m)
@@ -1181,7 +1188,15 @@ class Conversation:
         fresh = [self.scenario.beat(b) for b in m.beats if b not in self.revealed]
         if self.last_beat and self.last_beat not in self.revealed:
             fresh.append(self.scenario.beat(self.last_beat))  # told briefly just now
-        beat = next((b for b in fresh if self.available(b)), None) or self.next_beat()
+        beat = next((b for b in fresh if self.available(b)), None)
+        if beat is None:
+            # saying back something they told: what lies under it
+            for told in reversed([b for b in m.beats if b in self.revealed]):
+                deeper = self._deepen(self.scenario.beat(told))
+                if deeper is not None:
+                    said = self._prefix(kind) if prefix else ""
+                    return Response(f"{said}{deeper.line}", kind, deeper.beat)
+        beat = beat or self.next_beat()
         if beat is not None:
             said = self._prefix(kind) if prefix else ""
             return self._reveal(beat, beat.told, kind, said)
@@ -1233,7 +1248,7 @@ class Conversation:
         if m.goal_offer and self._takes_up_offers and not self.scenario.risk:
             return self._end("goal", self.scenario.ask.accept, kind="accept")
         if m.premature or not self.heard:
-            if m.offer and not advice.topics:
+            if m.offer and (not advice.topics or not self._fresh(advice.early)):
                 # an offer of their own help is no order: before they feel heard, a shrug
                 return self._react("yesno", "guarded", "again")
             line = next((x for x in (advice.early, catch_all.early) if self._fresh(x)), None)
