@@ -396,8 +396,8 @@ def _lowered(text: str) -> str:
 def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     """The move a reply made, from the engine's feedback and the scenario's topics."""
     reply = feedback.reply
-    if not reply.strip():
-        return Move(empty=True)
+    if not any(c.isalpha() for c in reply):
+        return Move(empty=True)  # "", "??", "..."
     words = _words(reply)
     lowered = _lowered(reply)
     skills = set(feedback.skill_names)
@@ -1298,7 +1298,8 @@ class Conversation:
         for name, first, again, kind in asked:
             line = next((x for x in (first, again) if self._fresh(x)), None)
             if line is None:
-                line = self._pick("unsure")  # asked a third time: what they can say
+                # asked a third time: they have said it (never a different answer)
+                line = self._pick("again")
             if line is not None:
                 self.done.add(name)
                 parts.append((line, kind))
