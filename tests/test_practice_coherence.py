@@ -264,6 +264,14 @@ def test_asked_about_a_plan_twice_they_answer_again_in_other_words(s: Scenario) 
     assert (first.answer, second.answer) == (s.safe.urgency, s.safe.urgency_again)
 
 
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_asked_a_third_time_they_never_give_a_different_answer(s: Scenario) -> None:
+    direct = "Are you thinking about killing yourself?"
+    first, second, third = talk(s, direct, direct, direct)
+    assert (first.answer, second.answer) == (s.safe.asked, s.safe.asked_again)
+    assert third.answer in s.reactions["again"]  # "I've said", never "I haven't thought"
+
+
 # ------------------------------------------------------------------------- endings
 
 
