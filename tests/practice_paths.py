@@ -20,38 +20,74 @@ from ally.practice.conversation import Conversation, Move, Response
 def moves(s: Scenario) -> dict[str, Move]:
     """One move of each kind a reply can make in this scenario, by a readable name."""
     catch_all = next(i for i, a in enumerate(s.advice) if not a.topics)
+    said = ""  # something they said, for the moves that echo it
     out: dict[str, Move] = {
-        "open question": Move(skills=frozenset({"open_question"})),
+        "open question": Move(skills=frozenset({"open_question"}), asks="open"),
         "reflection": Move(skills=frozenset({"reflection"})),
         "validation": Move(skills=frozenset({"validation"})),
-        "check-in": Move(skills=frozenset({"closed_question"}), check_in=True),
-        "off-topic question": Move(skills=frozenset({"closed_question"})),
+        "check-in": Move(skills=frozenset({"closed_question"}), asks="closed", check_in=True),
+        "off-topic question": Move(skills=frozenset({"closed_question"}), asks="closed"),
         "statement": Move(skills=frozenset({"information"})),
         "self-disclosure": Move(skills=frozenset({"self_disclosure"})),
-        "what would help": Move(skills=frozenset({"open_question"}), asks_goal=True),
+        "what would help": Move(skills=frozenset({"open_question"}), asks="open", asks_goal=True),
         "early advice": Move(skills=frozenset({"advice"}), advice=catch_all, premature=True),
         "advice": Move(skills=frozenset({"advice"}), advice=catch_all),
+        "offer": Move(
+            skills=frozenset({"closed_question"}),
+            asks="closed",
+            advice=catch_all,
+            offer=True,
+            goal_offer=True,
+        ),
         "apology and reflection": Move(skills=frozenset({"reflection"}), apology=True),
         "apology": Move(apology=True),
+        "how long": Move(skills=frozenset({"open_question"}), asks="open", duration=True),
+        "tell me more": Move(skills=frozenset({"open_question"}), asks="open", back=True),
+        "something new": Move(
+            skills=frozenset({"open_question"}),
+            asks="open",
+            focus=("puppy",),
+            things=(("puppy", "my new puppy"),),
+        ),
+        "an echo": Move(
+            skills=frozenset({"closed_question"}), asks="closed", echoed="ghost", short=("ghost",)
+        ),
+        "a challenge": Move(
+            skills=frozenset({"closed_question"}), asks="closed", confronts=True, check_in=True
+        ),
+        "arguing": Move(argues=(said or "burden",)),
+        "talking round it": Move(
+            skills=frozenset({"closed_question"}), asks="closed", leading=True
+        ),
+        "": Move(empty=True),
     }
     for i, advice in enumerate(s.advice):
         if advice.goal:
             out[f"advice {i}"] = Move(skills=frozenset({"advice"}), advice=i)
     for beat in s.beats:
         out[f"open question about {beat.id}"] = Move(
-            skills=frozenset({"open_question"}), beats=(beat.id,)
+            skills=frozenset({"open_question"}), asks="open", beats=(beat.id,), asked=(beat.id,)
         )
         out[f"closed question about {beat.id}"] = Move(
-            skills=frozenset({"closed_question"}), beats=(beat.id,)
+            skills=frozenset({"closed_question"}),
+            asks="closed",
+            beats=(beat.id,),
+            asked=(beat.id,),
         )
+        out[f"reflection of {beat.id}"] = Move(skills=frozenset({"reflection"}), beats=(beat.id,))
     for pitfall in PITFALLS:
         out[pitfall] = Move(pitfalls=(pitfall,))
     for i, _ in enumerate(s.misreadings):
         out[f"misreading {i}"] = Move(skills=frozenset({"reflection"}), misreading=i)
     for name in SAFETY_MOVES:
-        extra = {"closed_question"} if name.startswith("asks") else set()
-        out[name] = Move(skills=frozenset(extra), safety=frozenset({name}))
-    out["call an ambulance"] = Move(safety=frozenset({"connects_to_help"}), emergency=True)
+        asks = "closed" if name.startswith("asks") else None
+        extra = {"closed_question"} if asks else set()
+        out[name] = Move(skills=frozenset(extra), asks=asks, safety=frozenset({name}))
+    out["call an ambulance"] = Move(
+        safety=frozenset({"connects_to_help"}), emergency=True, plans=("emergency",)
+    )
+    for plan in ("line", "doctor", "person"):
+        out[f"offer help: {plan}"] = Move(safety=frozenset({"connects_to_help"}), plans=(plan,))
     return out
 
 
@@ -63,7 +99,7 @@ def copy(c: Conversation) -> Conversation:
     twin.revealed = list(c.revealed)
     twin.touched = set(c.touched)
     twin.done = set(c.done)
-    twin._used = dict(c._used)
+    twin.said = set(c.said)
     return twin
 
 
@@ -106,9 +142,10 @@ def walk(s: Scenario, seed: int = 0) -> Walk:
         for conv, path in frontier:
             for name, move in table.items():
                 after = copy(conv)
+                before = set(after.said)
                 response = after.respond(move)
                 trail = [*path, name]
-                for problem in check(s, response):
+                for problem in check(s, response, before):
                     found.problems.append(f"{' > '.join(trail)}: {problem}")
                 found.kinds.add(response.kind)
                 if response.beat and response.beat in after.revealed:
@@ -127,9 +164,14 @@ def walk(s: Scenario, seed: int = 0) -> Walk:
     return found
 
 
-def check(s: Scenario, r: Response) -> Iterator[str]:
+def check(s: Scenario, r: Response, said: set[str] | None = None) -> Iterator[str]:
+    """What would read wrong in this line, given the lines said before it."""
     if not r.line.strip():
         yield f"empty line ({r.kind})"
+    for before in said or ():
+        # a line said before, whole or inside a longer one (a filler "Yeah." may recur)
+        if len(before.split()) >= 4 and before in r.line:
+            yield f"said again: {before!r} in {r.line!r}"
     if r.ends and "?" in r.line:
         yield f"ends on a question: {r.line!r}"
     if r.kind == "withdraw" and r.pitfall is None:

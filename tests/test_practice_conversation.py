@@ -33,6 +33,7 @@ REFLECTION = "It sounds like this has been weighing on you."
 VALIDATION = "That makes complete sense."
 CHECK_IN = "Are you okay?"
 OFF_TOPIC = "Did you see the weather forecast for Saturday?"
+OFF_TOPIC_REMARK = "Hmm, right."
 WHAT_HELPS = "What would help right now?"
 EARLY_ADVICE = "Maybe you could try keeping a journal."
 APOLOGY = "Sorry, that came out wrong. It sounds like it's been really hard."
@@ -50,6 +51,13 @@ HELP = "Can we call the crisis line together right now?"
 HELP_IN_THE_TIPS_WORDS = "Would you be willing to call a crisis line with me? I'll stay right here."
 STAY = "I'm coming over now and I'll stay with you."
 EMERGENCY = "I'm calling an ambulance now and I'll stay on the line with you."
+
+
+def closing(s: Scenario, close: str | None = None) -> str:
+    """Their last words after a talk without a slip: the close, and thanks for it."""
+    close = s.ask.close if close is None else close
+    thanks = s.thanks and "thank" not in close.lower()
+    return f"{close} {s.thanks}" if thanks else close
 
 
 def own_topic(s: Scenario, beat: Beat) -> str:
@@ -124,7 +132,7 @@ def test_a_beat_that_needs_more_trust_gets_only_the_short_answer(s: Scenario) ->
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
 def test_a_general_open_question_brings_out_what_comes_first(s: Scenario) -> None:
     session = Session(s)
-    first = session.conversation.next_beat()
+    first = session.conversation.next_beat(skip_duration=True)  # "how long" waits to be asked
     assert first is not None, "something must be sayable at the start"
     turn = say(session, GENERAL_OPEN)
     assert (turn.response.kind, turn.response.beat) == ("reveal", first.id)
@@ -167,12 +175,19 @@ def test_validation_brings_relief_and_something_new(s: Scenario) -> None:
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
-def test_a_check_in_gets_a_deflection_and_an_off_topic_reply_a_nudge(s: Scenario) -> None:
+def test_a_check_in_gets_a_deflection_and_an_off_topic_remark_a_nudge(s: Scenario) -> None:
     check = say(Session(s), CHECK_IN)
     assert check.response.kind == "deflect" and check.answer in s.reactions["deflect"]
-    off = say(Session(s), OFF_TOPIC)
+    off = say(Session(s), OFF_TOPIC_REMARK)
     assert off.response.kind == "nudge" and off.answer in s.reactions["nudge"]
     assert check.answer != off.answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_off_topic_question_is_answered_naming_what_it_asked_about(s: Scenario) -> None:
+    turn = say(Session(s), OFF_TOPIC)
+    assert turn.response.kind == "puzzled"
+    assert any(turn.answer == f"The weather? {line}" for line in s.reactions["puzzled"])
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
@@ -298,7 +313,7 @@ def test_once_everything_is_out_they_make_the_ask_and_the_answer_ends_it(s: Scen
     assert ask.response.kind == "ask" and ask.answer == s.ask.line
     assert not session.finished  # the ask is never left unanswered
     close = say(session, "Of course. I'll be there.")
-    assert close.response.ends == "goal" and close.answer == s.ask.close
+    assert close.response.ends == "goal" and close.answer == closing(s)
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
@@ -337,11 +352,15 @@ def test_an_offer_of_help_follows_the_safe_track(s: Scenario, offer: str) -> Non
         assert early.response.kind == "safe_not_yet" and early.answer == s.safe.not_yet
         session.conversation.done.update(s.ask.needs)  # the questions it waits for
         early = say(session, EMERGENCY if s.safe.emergency_now else offer)
-    assert early.response.kind == "safe_help" and early.answer == s.safe.help
+    plan = next(iter(early.move.plans), None)  # the kind of help offered: its own answer
+    assert early.response.kind == "safe_help"
+    assert early.answer == (s.safe.plan(plan).help or s.safe.help)
     agree = say(session, "I'll be right here with you, and I can do the talking at first.")
-    assert agree.response.kind == "ask" and agree.answer == s.ask.line
+    assert agree.response.kind == "ask"
+    assert agree.answer == (s.safe.plan(plan).agree or s.ask.line)  # agreeing to that help
     close = say(session, "Yes. I'm not going anywhere.")
-    assert close.response.ends == "goal" and close.answer == s.ask.close
+    assert close.response.ends == "goal"
+    assert close.answer == closing(s, s.safe.plan(plan).close or s.ask.close)
 
 
 @pytest.mark.parametrize("s", [s for s in RISK if s.safe.emergency_now], ids=lambda s: s.id)
@@ -413,14 +432,17 @@ def test_the_same_seed_gives_the_same_conversation(s: Scenario) -> None:
 # ------------------------------------------------- how long, and the unknown
 
 HOW_LONG = "How long has it been like this?"
-PARTICULAR = "What do you make of the new neighbours?"
+PARTICULAR = "How has your money been lately?"  # everyday, and no scenario holds it back
+NEVER_MENTIONED = "How's your new puppy getting on?"
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
 def test_how_long_is_always_answered_with_how_long(s: Scenario) -> None:
     turn = say(trusting(s), HOW_LONG)
     if turn.move.beats:  # a beat about how long it has been
-        assert turn.response.kind == "reveal" and turn.response.beat == turn.move.beats[-1]
+        beat = s.beat(turn.move.beats[-1])
+        kind = "short" if beat.after else "reveal"  # in full once what it waits for is out
+        assert (turn.response.kind, turn.response.beat) == (kind, beat.id)
     else:
         assert (turn.response.kind, turn.answer) == ("since", s.since)
 
@@ -430,8 +452,17 @@ def test_a_question_about_something_they_are_not_holding_back_gets_an_honest_not
     s: Scenario,
 ) -> None:
     turn = say(Session(s), PARTICULAR)
-    assert "open_question" in turn.feedback.skill_names and not turn.move.beats
+    assert "open_question" in turn.feedback.skill_names
+    if turn.move.asked:
+        return  # this scenario holds money back: a beat answers it (tested above)
     assert turn.response.kind == "unsure" and turn.answer in s.reactions["unsure"]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_something_they_never_mentioned_puzzles_them_and_they_say_so(s: Scenario) -> None:
+    turn = say(Session(s), NEVER_MENTIONED)
+    assert turn.response.kind == "puzzled"
+    assert any(turn.answer == f"My new puppy? {line}" for line in s.reactions["puzzled"])
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
@@ -447,5 +478,5 @@ def test_a_question_back_after_the_ask_is_answered_and_the_ask_still_waits(
     session = trusting(s, revealed=tuple(b.id for b in s.beats))
     assert say(session, WHAT_HELPS).response.kind == "ask"
     back = say(session, HOW_LONG)
-    assert back.response.kind in ("since", "short") and not session.finished
+    assert back.response.kind in ("since", "short", "deepen") and not session.finished
     assert say(session, "Yes, of course.").response.ends == "goal"

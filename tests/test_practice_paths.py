@@ -16,7 +16,7 @@ from practice_paths import moves, walk
 import ally.content
 from ally.content.scenarios import MAX_TRUST, Scenario, load_scenarios
 from ally.errors import ContentError
-from ally.practice.conversation import Conversation, Move
+from ally.practice.conversation import HEARD, Conversation, Move
 
 SCENARIOS = load_scenarios()
 IDS = [s.id for s in SCENARIOS]
@@ -29,19 +29,53 @@ def test_every_beat_can_come_out_and_every_path_ends_properly(s: Scenario) -> No
     assert found.revealed == {b.id for b in s.beats}
     assert found.endings == {"goal", "lost", "limit"}
     # the goal is in reach, and never faster than the beats it waits for allow (in a
-    # risk scenario: an offer of help, the barrier worked with, the answer)
+    # risk scenario: an offer of help, the barrier worked with, the answer; otherwise
+    # enough beats to feel heard, then an offer of what they want, taken up)
     assert found.goal_in is not None
-    quickest = 3 if s.risk else len(s.ask.after) + 2
+    quickest = 3 if s.risk else min(HEARD, len(s.ask.after)) + 1
     assert quickest <= found.goal_in <= s.turns
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
-def test_time_runs_out_with_a_closing_line_never_a_question(s: Scenario) -> None:
+def test_time_runs_out_with_a_warning_then_a_closing_line_never_a_question(s: Scenario) -> None:
     c = Conversation(s, random.Random(0))
-    responses = [c.respond(Move(skills=frozenset({"information"}))) for _ in range(s.turns)]
-    assert [r.ends for r in responses[:-1]] == [None] * (s.turns - 1)
-    assert responses[-1].ends == "limit" and responses[-1].line == s.warm
-    assert "?" not in responses[-1].line
+    c.replies = s.turns - 2
+    warned = c.respond(Move(skills=frozenset({"reflection"})))
+    assert warned.ends is None and warned.line.startswith(s.soon)
+    last = c.respond(Move(skills=frozenset({"information"})))
+    assert last.ends == "limit" and last.line.startswith(s.warm)
+    assert "?" not in last.line
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_the_last_line_answers_the_last_question_before_it_ends(s: Scenario) -> None:
+    c = Conversation(s, random.Random(0))
+    c.trust = MAX_TRUST
+    c.replies = s.turns - 1
+    c.warned = True
+    first = s.beats[0]
+    c.revealed = [first.id]
+    asked = Move(skills=frozenset({"open_question"}), asks="open", asked=(first.id,))
+    last = c.respond(asked)
+    assert last.ends == "limit" and "?" not in last.line
+    assert last.line == f"{first.more} {s.warm}" + (f" {s.thanks}" if s.thanks else "") or (
+        last.line.startswith(first.more)
+    )
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_a_talk_that_goes_nowhere_never_repeats_a_line_and_ends(s: Scenario) -> None:
+    for move in (
+        Move(skills=frozenset({"information"})),
+        Move(skills=frozenset({"closed_question"}), asks="closed", check_in=True),
+        Move(skills=frozenset({"closed_question"}), asks="closed"),
+        Move(skills=frozenset({"open_question"}), asks="open", asks_goal=True),
+        Move(empty=True),
+    ):
+        c = Conversation(s, random.Random(0))
+        said = [c.respond(move).line for _ in range(s.turns) if not c.ended]
+        assert len(said) == len(set(said)), said
+        assert c.ended in ("limit", "lost")
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
@@ -56,7 +90,9 @@ def test_an_ask_at_the_turn_limit_still_gets_its_answer(s: Scenario) -> None:
     ask = c.respond(Move(skills=frozenset({"validation"})))
     assert ask.kind == "ask" and ask.ends is None  # past the limit, but it must be answered
     close = c.respond(Move())
-    assert close.ends == "goal" and close.line == s.ask.close
+    # no slip in this talk: they thank you for it, unless the line already thanks you
+    thanks = f" {s.thanks}" if s.thanks and "thank" not in s.ask.close.lower() else ""
+    assert close.ends == "goal" and close.line == f"{s.ask.close}{thanks}"
 
 
 @pytest.mark.parametrize("s", [s for s in SCENARIOS if s.risk], ids=lambda s: s.id)
@@ -115,7 +151,8 @@ def test_the_grandad_is_not_ready_for_help_until_the_urgency_is_known() -> None:
     help_ = Move(safety=frozenset({"connects_to_help"}))
     assert c.respond(help_).line == s.safe.not_yet  # "Monday, no rush"
     assert c.respond(Move(safety=frozenset({"asks_about_suicide"}))).kind == "safe_asked"
-    assert c.respond(help_).line == s.safe.not_yet  # still: nobody asked about a plan
+    again = c.respond(help_)  # still not ready: nobody asked about a plan
+    assert again.kind == "again" and again.line in s.reactions["again"]
     assert c.respond(Move(safety=frozenset({"asks_about_urgency"}))).line == s.safe.urgency
     assert c.respond(Move(safety=frozenset({"means_safety"}))).line == s.safe.means
     assert c.respond(help_).line == s.safe.help  # a barrier the user can work with
@@ -144,6 +181,7 @@ about = "one thing"
 topics = ["alpha"]
 open = "One."
 closed = "One, briefly."
+more = "One, and more."
 after = {after}
 [[beat]]
 id = "two"
@@ -151,12 +189,14 @@ about = "another thing"
 topics = ["bravo"]
 open = "Two."
 closed = "Two, briefly."
+more = "Two, and more."
 [ask]
 topics = ["help"]
 trust = {ask_trust}
 line = "Will you help?"
 early = "Not yet."
 close = {close}
+accept = "Yes, please."
 [reactions]
 confirm = ["Yes."]
 relief = ["Thanks."]
@@ -167,6 +207,11 @@ share = ["Oh."]
 repair = ["Okay."]
 spent = ["That's it."]
 unsure = ["Not sure."]
+yesno = ["Perhaps."]
+echo = ["I said."]
+puzzled = ["What?"]
+doubt = ["You would say that."]
+again = ["We've done this."]
 [pitfalls]
 minimising = "a"
 judgment = "b"
@@ -174,13 +219,15 @@ self_focus = "c"
 secrecy_promise = "d"
 dismissing = "e"
 [[advice]]
-early = "No."
+early = "No way."
 weighed = "Maybe."
 [endings]
 warm = "Bye."
 cold = "Go away."
+soon = "I must go soon."
 [safe]
 asked = "No."
+asked_again = "Still no."
 """
 
 
@@ -189,7 +236,7 @@ def write_scenario(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **fields: st
         "id": "test-one",
         "turns": "8",
         "after": "[]",
-        "close": '"Thanks."',
+        "close": '"Thanks, then."',
         "extra": "",
         "ask_trust": "3",
     } | fields

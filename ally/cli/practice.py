@@ -172,6 +172,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "text": summary.reminder.text,
             "at": summary.reminder.at,
             "about": summary.reminder.about,
+            "asked": summary.reminder.asked,
             "command": summary.reminder.command,
         },
     }
@@ -261,11 +262,12 @@ def render_summary(
         page.field("One thing to try next time", summary.next_time)
     if summary.reminder:
         page.heading(f"Check in with {scenario.name} for real")
-        page.text(
-            f"{scenario.name} asked you to follow up. To be reminded, run (nothing is saved"
-            " unless you do):",
-            indent=2,
+        why = (
+            f"{scenario.name} asked you to follow up."
+            if summary.reminder.asked
+            else "Following up afterwards matters."
         )
+        page.text(f"{why} To be reminded, run (nothing is saved unless you do):", indent=2)
         page.text(summary.reminder.command, indent=4, style="cyan")
     page.blank()
     page.dim(f"Practise it again: ally practice --scenario {scenario.id} --replay", indent=2)

@@ -10,37 +10,63 @@ loved one is holding back, written as data:
   starts that mean a reply touched it: "sleep" matches "sleeping"), ``about`` (a few
   words for the summary), ``open`` (the answer to an open question about it),
   ``closed`` (the answer to a yes/no question about it: a short statement that fits
-  either polarity, never a bare "yes"), and optionally ``told`` (how they volunteer it
-  after feeling understood; defaults to ``open``), ``trust`` (how much trust they need
-  before saying it in full) and ``after`` (beats that must come out first).
+  either polarity, never a bare "yes", and whole on its own: no "them" or "it" that
+  only the open line explains), ``more`` (what they add when asked about it again once
+  it is out: the feeling or detail underneath, never a repeat), and optionally
+  ``told`` (how they volunteer it after feeling understood; defaults to ``open``; a
+  beat whose ``about`` starts "how long" is volunteered only once nothing else is
+  left, unless they are asked how long),
+  ``trust`` (how much trust they need before saying it in full) and ``after`` (beats
+  that must come out first).
 - ``[ask]``: what they want from you once they feel heard. ``line`` is the ask
   itself (often a question: the user always gets to answer it), ``close`` their last
   words after the answer, ``early`` what they say if asked what would help before
   they are ready, ``after``/``trust``/``needs`` when they are ready (``needs``: safety
-  steps the user must have taken first), and optionally ``follow_up`` = {text, at}:
-  the check-in they asked for, offered as an `ally remind add` command.
-- ``[reactions]``: short lines in their voice: ``confirm`` (a reflection that fits,
-  said before what comes next), ``relief`` (after validation), ``deflect`` (a yes/no
-  check-in with nothing to hold on to: "Are you ok?"), ``nudge`` (an off-topic
-  reply), ``guarded`` (a kind reply while still stung), ``share`` (after a short
-  share of your own), ``repair`` (an apology after a pitfall), ``spent`` (nothing new
-  to say yet), ``unsure`` (asked about something in particular they are not holding
-  back).
+  steps the user must have taken first), ``accept`` what they say when you offer what
+  they were coming to ask for before they ask it (it ends the talk, so it asks
+  nothing; a risk scenario has none, as its ask follows the safe track), and optionally
+  ``follow_up`` = {text, at, asked}: the check-in, offered as an `ally remind add`
+  command (``asked = true`` when the ask line itself asks for it).
+- ``[reactions]``: short lines in their voice, each said at most once in a talk:
+  ``confirm`` (a reflection that fits, said before what comes next), ``relief``
+  (after validation), ``deflect`` (a yes/no check-in with nothing to hold on to: "Are
+  you ok?"), ``nudge`` (a statement that goes nowhere: "ok", an off-topic remark),
+  ``guarded`` (a kind reply while still stung: fits a question and a statement
+  alike), ``share`` (after a short share of your own), ``repair`` (an apology after a
+  pitfall), ``spent`` (nothing new to say yet), ``unsure`` (an open question about
+  something ordinary they are not holding back: "How are you eating?"), ``yesno`` (a
+  yes/no question with nothing in particular to hold on to: a short answer that fits
+  yes or no, plus a little), ``echo`` (their own words echoed back as a question, "A
+  ghost?", where there is nothing more to say about them), ``puzzled`` (asked about
+  something they never mentioned; the model says the thing back first: "My new
+  puppy?"), ``doubt`` (reassurance that argues with how they feel: "You're not a
+  burden") and ``again`` (the same kind of reply once more, when its lines are used
+  up). When every line that fits has been said, they end the talk.
 - ``[pitfalls]``: one withdrawal per pitfall, in their voice.
 - ``[[advice]]``: advice they resist when it comes too early (``early``) and weigh
   once they feel heard (``weighed``), matched by ``topics``; one entry without topics
   answers any other advice. ``goal = true``: taken up as the ask once they are ready.
 - ``[[misreading]]``: reflections that get them wrong, and how they correct them.
-- ``[endings]``: ``warm`` (time runs out, trust intact) and ``cold`` (trust gone).
-  Endings, ``close`` and the safe track's closing lines never ask a question.
+- ``[endings]``: ``warm`` (time runs out, trust intact), ``cold`` (trust gone),
+  ``soon`` (said first, one reply before time runs out, so the end is no surprise)
+  and optionally ``thanks`` (thanks for how they were treated, "Thank you for not
+  panicking": added to the last line only when the user made no slip; no other line
+  may thank them for that). Endings, ``close``, ``accept`` and the safe track's
+  closing lines never ask a question.
 - ``[safe]``: how they answer each safety move honestly. Every scenario has
-  ``asked`` (asked directly about suicide); risk scenarios also have ``urgency``,
-  ``means``, ``help`` (the first offer of help: hesitation, or a barrier the user can
-  work with), ``stay`` and ``not_yet`` (help offered before the steps in
+  ``asked`` (asked directly about suicide) and ``asked_again`` (asked once more: the
+  same answer in other words); risk scenarios also have ``urgency``,
+  ``urgency_again`` (asked about a plan or the danger again: the same truth, a little
+  more, no method detail), ``means``, ``help`` (the first offer of help: hesitation,
+  or a barrier the user can work with; it names no kind of help the user may not have
+  offered), ``stay`` and ``not_yet`` (help offered before the steps in
   ``ask.needs``), plus flags for the summary's checklist: ``urgent`` (the cues call
   for asking about a plan or timing), ``means_matter``, ``stay_matters`` and
   ``emergency_now`` (the right step is emergency services now; ``emergency`` is
-  their answer to any lesser help).
+  their answer to any lesser help). ``[safe.plan.KIND]`` (KIND: emergency, line,
+  doctor, person) may give ``help``, ``agree`` (instead of the ask's line) and
+  ``close`` for that kind of help, so the answer follows the plan the user proposed
+  (the doctor tomorrow is not an ambulance now).
 
 Loading validates all of it, naming the scenario and field in the error, and
 checks the graph: every beat can come out, and the ask can be reached within the
@@ -49,8 +75,9 @@ turn limit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
@@ -91,7 +118,17 @@ REACTIONS = (
     "repair",
     "spent",
     "unsure",
+    "yesno",
+    "echo",
+    "puzzled",
+    "doubt",
+    "again",
 )
+# The kinds of help a user can propose, most urgent first (see [safe.plan.KIND]).
+PLANS = ("emergency", "line", "doctor", "person")
+# Thanks for how they were treated belongs in [endings] thanks, said only after a
+# conversation without a slip: anywhere else it can contradict what the user did.
+CONDUCT_THANKS = re.compile(r"\bthank(?:s| you)\b[^.?!]*\bfor not\b", re.IGNORECASE)
 # Trust runs from 0 (about to leave) to MAX_TRUST; a good move adds one.
 MAX_TRUST = 5
 # Where trust starts unless the scenario says otherwise.
@@ -110,12 +147,14 @@ class Beat:
     open: str
     closed: str
     told: str
+    more: str
 
 
 @dataclass(frozen=True)
 class FollowUp:
     text: str  # the reminder's text, e.g. "Check in with Sam"
     at: str  # when, as `ally remind add --at` reads it, e.g. "monday 18:00"
+    asked: bool = False  # the ask line itself asks for this check-in
 
 
 @dataclass(frozen=True)
@@ -127,6 +166,7 @@ class Ask:
     line: str
     early: str
     close: str
+    accept: str
     follow_up: FollowUp | None
 
 
@@ -145,9 +185,20 @@ class Misreading:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """How they take one kind of help; empty fields fall back to the defaults."""
+
+    help: str = ""
+    agree: str = ""
+    close: str = ""
+
+
+@dataclass(frozen=True)
 class Safe:
     asked: str
+    asked_again: str = ""
     urgency: str = ""
+    urgency_again: str = ""
     means: str = ""
     help: str = ""
     stay: str = ""
@@ -157,6 +208,10 @@ class Safe:
     means_matter: bool = False
     stay_matters: bool = False
     emergency_now: bool = False
+    plans: Mapping[str, Plan] = field(default_factory=lambda: MappingProxyType({}))
+
+    def plan(self, kind: str | None) -> Plan:
+        return self.plans.get(kind or "", Plan())
 
 
 @dataclass(frozen=True)
@@ -182,6 +237,8 @@ class Scenario:
     misreadings: tuple[Misreading, ...]
     warm: str
     cold: str
+    soon: str
+    thanks: str
     safe: Safe
 
     def beat(self, beat_id: str) -> Beat:
@@ -232,6 +289,7 @@ def _beat(t: Table) -> Beat:
         open=open_line,
         closed=t.text("closed"),
         told=t.text("told", open_line),
+        more=t.text("more"),
     )
 
 
@@ -240,7 +298,7 @@ def _ask(t: Table, beats: tuple[Beat, ...], risk: bool) -> Ask:
     follow_up = None
     if follow is not None:
         ft = Table(follow, f"{t.where} follow_up")
-        follow_up = FollowUp(text=ft.text("text"), at=ft.text("at"))
+        follow_up = FollowUp(text=ft.text("text"), at=ft.text("at"), asked=ft.flag("asked"))
     # a risk scenario's ask waits for the direct question unless it says otherwise
     # (needs = [] where they have already said it plainly)
     default_needs = ("asks_about_suicide",) if risk else ()
@@ -257,23 +315,30 @@ def _ask(t: Table, beats: tuple[Beat, ...], risk: bool) -> Ask:
         line=t.text("line"),
         early=t.text("early"),
         close=_statement(t, "close"),
+        accept=_statement(t, "accept", "" if risk else None),
         follow_up=follow_up,
     )
 
 
 def _safe(t: Table, risk: bool) -> Safe:
     if not risk:
-        extra = set(t.raw) - {"asked"}
+        extra = set(t.raw) - {"asked", "asked_again"}
         if extra:
             raise ContentError(
                 f"{t.where}: only risk scenarios have a safe track beyond 'asked'"
                 f" (found {', '.join(sorted(extra))})"
             )
-        return Safe(asked=t.text("asked"))
+        return Safe(asked=t.text("asked"), asked_again=t.text("asked_again"))
     emergency_now = t.flag("emergency_now")
+    plans = Table(t.raw.get("plan", {}), f"{t.where} [safe.plan]")
+    for kind in plans.raw:
+        if kind not in PLANS:
+            raise ContentError(f"{plans.where}: kinds of help are {', '.join(PLANS)}: {kind!r}")
     return Safe(
         asked=t.text("asked"),
+        asked_again=t.text("asked_again"),
         urgency=t.text("urgency"),
+        urgency_again=t.text("urgency_again"),
         means=t.text("means"),
         help=t.text("help"),
         stay=t.text("stay"),
@@ -283,6 +348,19 @@ def _safe(t: Table, risk: bool) -> Safe:
         means_matter=t.flag("means_matter"),
         stay_matters=t.flag("stay_matters"),
         emergency_now=emergency_now,
+        plans=MappingProxyType({kind: _plan(plans, kind) for kind in plans.raw}),
+    )
+
+
+def _plan(plans: Table, kind: str) -> Plan:
+    t = Table(plans.raw[kind], f"{plans.where.removesuffix(']')}.{kind}]")
+    unknown = set(t.raw) - {"help", "agree", "close"}
+    if unknown:
+        raise ContentError(f"{t.where}: unknown field(s) {', '.join(sorted(unknown))}")
+    if not t.raw:
+        raise ContentError(f"{t.where}: give at least one of help, agree, close")
+    return Plan(
+        help=t.text("help", ""), agree=t.text("agree", ""), close=_statement(t, "close", "")
     )
 
 
@@ -342,10 +420,67 @@ def _scenario(t: Table, file_id: str) -> Scenario:
         misreadings=misreadings,
         warm=_statement(endings, "warm"),
         cold=_statement(endings, "cold"),
+        soon=_statement(endings, "soon"),
+        thanks=_statement(endings, "thanks", ""),
         safe=_safe(Table(t.raw.get("safe"), f"{t.where} [safe]"), risk),
     )
     check_graph(scenario, t.where)
+    check_lines(scenario, t.where)
     return scenario
+
+
+# -------------------------------------------------------------------- lines
+
+
+def said_lines(s: Scenario) -> list[tuple[str, str]]:
+    """Everything the loved one can say, each with the field it comes from."""
+    out = [
+        ("opening", s.opening),
+        ("since", s.since),
+        ("[endings] warm", s.warm),
+        ("[endings] cold", s.cold),
+        ("[endings] soon", s.soon),
+        ("[ask] line", s.ask.line),
+        ("[ask] early", s.ask.early),
+        ("[ask] close", s.ask.close),
+        ("[ask] accept", s.ask.accept),
+    ]
+    for beat in s.beats:
+        for name in ("open", "closed", "told", "more"):
+            if name != "told" or beat.told != beat.open:  # told defaults to open
+                out.append((f"beat '{beat.id}' {name}", getattr(beat, name)))
+    for name, lines in s.reactions.items():
+        out += [(f"[reactions] {name}", line) for line in lines]
+    out += [(f"[pitfalls] {name}", line) for name, line in s.pitfalls.items()]
+    for i, advice in enumerate(s.advice):
+        out += [(f"advice[{i}] early", advice.early), (f"advice[{i}] weighed", advice.weighed)]
+    out += [(f"misreading[{i}] line", m.line) for i, m in enumerate(s.misreadings)]
+    safe = s.safe
+    for name in ("asked", "asked_again", "urgency", "urgency_again", "means", "help", "stay"):
+        out.append((f"[safe] {name}", getattr(safe, name)))
+    out += [("[safe] not_yet", safe.not_yet), ("[safe] emergency", safe.emergency)]
+    for kind, plan in safe.plans.items():
+        out += [
+            (f"[safe.plan.{kind}] {name}", getattr(plan, name))
+            for name in ("help", "agree", "close")
+        ]
+    return [(where, line) for where, line in out if line]
+
+
+def check_lines(s: Scenario, where: str) -> None:
+    """Lines that would contradict the conversation are refused: thanks for how they
+    were treated anywhere but [endings] thanks, and the same line in two places (a
+    line is said at most once in a talk, so a copy would never be heard)."""
+    seen: dict[str, str] = {}
+    for field_name, line in said_lines(s):
+        if CONDUCT_THANKS.search(line):
+            raise ContentError(
+                f"{where} {field_name}: thanks for how they were treated goes in"
+                f" [endings] thanks (said only after a talk without a slip): {line!r}"
+            )
+        if line in seen and not field_name.startswith("[safe.plan"):
+            raise ContentError(f"{where} {field_name}: the same line as {seen[line]}: {line!r}")
+        seen.setdefault(line, field_name)
 
 
 # -------------------------------------------------------------------- graph

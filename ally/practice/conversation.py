@@ -3,24 +3,43 @@
 A scenario (see :mod:`ally.content.scenarios`) is a small graph of what the person
 is holding back: beats that come out in a sensible order, and an ask they make once
 they feel heard. Each reply is read as a :class:`Move` (the skills, pitfalls and
-safety steps the feedback engine found, the beats whose topic words it touched,
-whether it apologises), and the next line follows from the move and the beat:
+safety steps the feedback engine found, as the loved one hears them; what the reply
+asks and about which beat; whether it apologises, offers something, argues with how
+they feel, or echoes their words), and the next line follows from the move, the beat
+and what has been said so far:
 
-- an open question about a topic brings that beat out in full; a yes/no question
-  gets the short answer; a reflection is confirmed (or corrected, if it misreads
-  them) and deepened with what comes next; validation brings relief and something
-  new; advice before they feel heard meets resistance to that advice, and once they
-  do it is weighed; each pitfall gets its own withdrawal; an off-topic reply gets a
-  nudge.
+- A question is answered first, whatever came before it: an open question about a
+  topic brings that beat out in full, and about something already told brings out
+  what lies under it (``more``); a yes/no question gets a short answer that fits
+  either way; a check-in gets a deflection until they have opened up; their own
+  words echoed back ("A ghost?") are explained; something they never mentioned ("How's
+  your new puppy?") puzzles them, and they say so; "what would help?" gets the ask once
+  they are ready.
+- A reflection (a statement, not a question that happens to start with "you") is
+  confirmed, or corrected if it misreads them, and deepened with what comes next;
+  validation brings relief and something new; reassurance that argues with how they
+  feel ("You're not a burden") is met with doubt; advice before they feel heard meets
+  resistance specific to it, and once they do it is weighed; an offer of what they were
+  coming to ask for is accepted; each pitfall gets its own withdrawal; a statement that
+  goes nowhere gets a nudge.
 - In a risk scenario every safety step is answered honestly (the safe track): a
-  direct question gets a true answer, a question about a plan gets that answer, an
-  offer of help gets a hesitation or a barrier first and agreement once the user
-  works with it. A safety step is never treated as a pitfall or as early advice.
+  direct question gets a true answer, a question about a plan gets that answer (and
+  asked again, the same truth in other words), an offer of help gets a hesitation or a
+  barrier that fits the kind of help offered (the doctor tomorrow is not an ambulance
+  now), and agreement once the user works with it. A safety step is never treated as a
+  pitfall or as early advice.
 - Trust carries over: a pitfall costs trust and leaves them stung, so the next kind
   reply only repairs (unless it apologises); beats wait for enough trust; the ask
   waits for its beats, so nobody goes from "I'm fine" to booking a doctor in a turn.
+- Nothing is said twice: every line is said at most once in a talk. When the line
+  that fits has been said, another that fits is used (another of the reactions, what
+  lies under a beat, "you've asked me that"); when nothing that fits is left, they end
+  the talk.
 - The talk ends when the ask has been answered (the goal), when trust is gone, or
-  when time runs out; the last line never asks a question nobody can answer.
+  when time runs out. One reply before time runs out they say so; the last line
+  answers the last reply first and never asks a question nobody can answer. Thanks for
+  how they were treated ("Thank you for not panicking") is said only if the user made
+  no slip.
 
 Pure and deterministic: the only variety is which of a few short reactions is
 used, drawn from the ``random.Random`` the caller passes in.
@@ -30,11 +49,13 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
-from ally.content.scenarios import MAX_TRUST, PITFALLS, Advice, Beat, Scenario
-from ally.practice.feedback import Feedback, words_of
+from ally.content.scenarios import MAX_TRUST, PITFALLS, PLANS, Advice, Beat, Scenario
+from ally.practice.feedback import Feedback, Finding, words_of
+from ally.practice.feedback.safety import leading_question
 
 # Skills that show the user is listening: each one earns a little trust.
 LISTENING = frozenset({"open_question", "reflection", "validation"})
@@ -46,6 +67,8 @@ GRACE = 3
 # Topic words this long or longer match as word starts ("sleep" in "sleeping"); shorter
 # ones match whole ("numb" is not in "number").
 PREFIX = 5
+# Reactions said before what comes next; when each has been said, none is.
+PREFIXES = ("confirm", "relief", "repair")
 
 _APOLOGY = re.compile(
     r"\b(?:sorry(?!\s+(?:you|to hear|that you|for your|about (?:your|her|his|their)))"
@@ -56,10 +79,94 @@ _APOLOGY = re.compile(
 _EMERGENCY = re.compile(
     r"\b(?:ambulance|emergency|paramedics?|999|911|112|000|a ?& ?e|the er|hospital|police)\b"
 )
+# The kind of help a reply proposes, for the answer that fits it (see [safe.plan]).
+_PLAN_WORDS = {
+    "emergency": _EMERGENCY,
+    "line": re.compile(
+        r"\b(?:crisis (?:line|team|service|number|text)|help ?lines?|hotlines?|samaritans"
+        r"|lifeline|988|116 ?123|text line|listening line|text shout)\b"
+    ),
+    "doctor": re.compile(
+        r"\b(?:doctors?|gp|surgery|therapist|therapy|counsell?ors?|counsell?ing"
+        r"|psychiatrist|nurse|clinic|appointment|mental health team)\b"
+    ),
+    "person": re.compile(
+        r"\b(?:tell (?:your|my|a|an|someone|somebody|them|her|him)|your (?:mum|mam|mom|dad"
+        r"|parents?|teacher|family|sister|brother|aunt|uncle|carer)|trusted adult"
+        r"|someone you trust)\b"
+    ),
+}
+# An offer to do something for or with them ("Want me to look some up with you?").
+_OFFER = re.compile(
+    r"\b(?:(?:do you want|would you like|want|would you want) me to|(?:would|will) you let me"
+    r"|let me (?:come|help|drive|take|go)"
+    r"|(?:shall|should|could) (?:i|we) (?!talk\b|chat\b|ask\b|just talk\b)\w+"
+    r"|i could|we could|how about (?:we|i|going|coming|a|an)|what if (?:we|i)"
+    r"|why don'?t (?:we|i)|would you (?:want|like) to (?!talk\b|tell\b|say\b)"
+    r"|would it help if (?:i|we)|i can (?:come|drive|take|ring|book|look|find|tell|call"
+    r"|go with|bring|check|help)|i'?ll (?:come|drive|take|ring|book|look|find|bring"
+    r"|make|cook|pick|go with|check|help)|i will (?:come|drive|take|ring|book|look|find"
+    r"|bring|make|cook|pick|go with|check|help))\b"
+)
+# A reply that starts by saying yes: an answer to what they asked, whatever follows.
+_AGREES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|of course|course|ok|okay|definitely|absolutely|alright"
+    r"|all right|i will|i'?ll|i can|we can|let'?s|deal|done|happy to)\b"
+)
+# A line that asks not to be asked: "Don't ask me how my shift was."
+_REFUSES = re.compile(
+    r"\b(?:don'?t|do not) (?:ask|want to talk|make me)|can'?t (?:do|talk about) (?:it|this)"
+    r"|not tonight|leave it|drop it|forget it\b"
+)
+# A "why" that challenges: "Why are you always wearing long sleeves?"
+_CONFRONTS = re.compile(
+    r"^\W*why (?:are|do|did|would|have|can'?t|won'?t|don'?t) you (?:always|never|keep|even|still)\b"
+)
+# Saying you will be there: "I'll sit with you", "I'm not going anywhere".
+_PRESENCE = re.compile(
+    r"\b(?:i'?ll|i will|i can|i'?m going to) (?:sit|stay|be) (?:with you|here|there|right"
+    r"|by you|next to you|beside you)|\bi'?m (?:here|not going anywhere)\b|\bcome here\b"
+)
+# A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
+_SUGGESTS = re.compile(
+    r"\b(?:would|could|will|can|might) you (?:see|go|try|talk|speak|call|ring|book|ask|tell"
+    r"|consider|think about|be willing|get|join|start|stop|cut)\b"
+    r"|\bhave you (?:thought about|considered|tried) \w+ing\b"
+    r"|\b(?:what|how) about (?:seeing|going|trying|talking|calling|ringing|asking|booking)\b"
+)
+# A question that checks a reflection is part of it: "That sounds hard. Is that right?"
+_CHECKS_REFLECTION = re.compile(
+    r"^(?:is that (?:right|it|how it feels|what you mean)|am i right|did i get that"
+    r"(?: right)?|does that sound right|have i got that right|right)\W*$"
+)
+# A statement with a tag: "It's been really hard for you, hasn't it?"
+_TAGGED = re.compile(
+    r"^(?!.*\b(?:not|never)\b).*\w, (?:hasn'?t|isn'?t|wasn'?t|doesn'?t|aren'?t|haven'?t"
+    r"|didn'?t|don'?t) (?:it|you|they|that|he|she)\W*$"
+)
+# Statements that say back a feeling, however the engine reads them: "It feels hopeless".
+_SAYS_BACK = re.compile(
+    r"^(?:\w+,? )?(?:it feels|it sounds|sounds like|you feel|you're feeling|you are feeling"
+    r"|you seem|it seems like you|that sounds|that must|that's (?:so |such |really |a )?"
+    r"(?:much|lot|hard|tough|awful|horrible|rough|scary|heavy|painful|exhausting))\b"
+)
+# Words that make a "reflection" a telling-off: "You stopped your meds. That's dangerous."
+_CRITICAL = re.compile(
+    r"\b(?:that'?s|that is|it'?s|it is|you'?re being|you are being) (?:so |really |just )?"
+    r"(?:dangerous|stupid|silly|irresponsible|reckless|selfish|ridiculous|daft|crazy)\b"
+)
+# Reassurance that argues with how they feel: "You're not a burden", "ur not rubbish".
+_DONT_FEEL = re.compile(
+    r"\b(?:you )?(?:shouldn'?t|should not|don'?t|do not|mustn'?t) (?:feel|be) (?:so |too )?(\w+)"
+)
+_NOT_YOU = ("you are not", "you are never", "you re not", "your not", "you r not", "your never")
+_THAT_IS_NOT_TRUE = re.compile(
+    r"\b(?:that'?s|that is|it'?s|it is) not true\b|\bdon'?t be (?:silly|daft|stupid|ridiculous)\b"
+)
 # Words that make a yes/no question a check-in on how they are ("Are you ok?").
 _CHECK_IN = (
+    "holding up",
     "okay",
-    "ok",
     "alright",
     "all right",
     "fine",
@@ -76,38 +183,109 @@ _CHECK_IN = (
     "well",
     "coping",
 )
+# Questions about how long it has been: answered by a beat about it, else by `since`.
+_DURATION = (
+    "how long",
+    "since when",
+    "when did",
+    "when was",
+    "start",
+    "began",
+    "begin",
+    "weeks",
+    "months",
+    "years",
+    "how many days",
+)
+# Ways to ask what would help, in any scenario (the scenario's ask topics add its own).
+_GOAL = (
+    "want from me",
+    "need from me",
+    "can i do",
+    "could i do",
+    "do for you",
+    "would you like me",
+    "would help",
+    "might help",
+    "could help",
+    "would make it easier",
+    "how can i help",
+    "how can i support",
+)
+# Words that point back at what they just said: "What was that like?", "Tell me more".
+_BACK = frozenset({"that", "more", "mean", "meant"})
 
 
 def _word_list(text: str) -> list[str]:
     return text.split()
 
 
-# Questions about how long it has been: answered by a beat about it, else by `since`.
-_DURATION = ("how long", "since when", "when did", "when it", "start", "began", "begin")
 # Words that keep a question general ("What's the hardest part?", "Tell me more"): such a
 # question is answered with whatever comes next. A question with other words asks about
-# something in particular, and if no beat covers it they say they are not sure.
+# something in particular, and if no beat covers it and it is not something they said,
+# they answer it briefly.
 _GENERAL = frozenset(
     _word_list(
         """
-    what how why tell me more about it that this those these is are was were be been being
-    has have had do does did done like for with to the a an of in on at by from you your
-    yourself hardest hard part worst most biggest main going go goes happening happened
-    happen feel feeling feelings felt really doing matter wrong up bothering mind things
-    thing stuff lately recently today so and but or can could would will should talk say
-    said else through get got getting make making makes mean means all any anything
-    something everything right now just okay ok well i am we us there here whole share
-    want ready kind sort lot much hear know think thinking thought describe explain which
-    way sounds sound must seem seems then yeah please again bit little side inside head
-    mood day days week weeks time times life moment moments feeling like ? ! . , ; : ' " -
+    what how why when where who tell me more about it that this those these is are was
+    were be been being has have had do does did done like for with to the a an of in on at
+    by from you your yourself hardest hard part worst most biggest main going go goes gone
+    happening happened happen feel feeling feelings felt really doing matter wrong up
+    bothering mind things thing stuff lately recently today tonight so and but or can could
+    would will should talk talking say said saying says else through get got getting make
+    making makes made mean means meant all any anything something everything right now just okay ok
+    well i am we us there here whole share want wanted ready kind sort lot much many hear
+    know knew think thinking thought describe explain which way sounds sound must seem
+    seems then yeah please again bit little side inside head mood day days week weeks
+    time times life moment moments feeling like notice noticed noticing realise realised
+    realize realized deal dealing cope coping handle handling manage managing carry
+    carrying cause caused causing reason behind underneath under beneath other others
+    anyone someone people honestly actually exactly really currently generally usually
+    always never often sometimes worse better changed change changes different same
+    since long longer recent start started come came coming if not no yes also even
+    still too very quite pretty maybe perhaps probably okay alright fine good bad
+    difficult tough heavy hardest harder easy easier hope wish need needs needed help
+    helps helped helpful support each every own one thing ones myself me my mine our
+    ours their them they he she him her his its it's 's hey hi hello oh um so mate love
+    holding
+    babe listen look anyway ? ! . , ; : ' " -
     """
     )
 )
+# Things anyone might ask anyone about: never "something they never mentioned".
+_EVERYDAY = frozenset(
+    _word_list(
+        """
+    mum mam mom mother dad father parents parent family sister brother kids children
+    child son daughter partner wife husband girlfriend boyfriend friend friends mate
+    mates gran grandad grandma granddad nan aunt uncle cousin baby work job jobs boss
+    colleague colleagues office shift school college uni university class classes
+    teacher teachers exam exams homework study studying sleep sleeping slept eating
+    eat food appetite meals meal drinking drink health body doctor gp doctors nurse
+    therapist counsellor counselor medication meds tablets phone messages money bills
+    rent home house flat room bed weekend evening evenings night nights morning
+    mornings plans plan energy weight walk walking exercise gym music friends
+    relationship life funeral grave anniversary birthday wedding christmas holiday
+    holidays car kitchen garden shower bath tea coffee dinner lunch breakfast tv telly
+    news appointment hospital results course lectures shifts hours manager team
+    neighbours church
+    """
+    )
+)
+# Words left out when deciding what a short question echoes.
+_ECHO_STOP = frozenset(_word_list("a an the what do does you your mean by so really is it that 's"))
 
 
 @dataclass(frozen=True)
 class Move:
-    """What a reply did, as the loved one hears it."""
+    """What a reply did, as the loved one hears it.
+
+    ``skills`` are the engine's skills as heard: a "reflection" that is really a
+    question ("u ok?") is heard as a yes/no question, and reassurance that argues with
+    how they feel is no reflection. ``asks`` is the kind of the reply's last question
+    ("open" or "closed"), None if it asks nothing; the fields after it describe that
+    question.
+    """
 
     skills: frozenset[str] = frozenset()
     pitfalls: tuple[str, ...] = ()  # in the order they appear
@@ -115,13 +293,30 @@ class Move:
     premature: bool = False
     apology: bool = False
     beats: tuple[str, ...] = ()  # beats whose topics it touched, in the order it touched them
-    asks_goal: bool = False  # touched the ask's topics ("what would help?") after any beat
+    asks: str | None = None  # "open" or "closed": the kind of its last question
+    asked: tuple[str, ...] = ()  # beats the question touches, in order
+    asks_goal: bool = False  # the question asks what would help, after any beat it names
+    goal_about: tuple[str, ...] = ()  # ...or what would help with these beats ("evenings")
     advice: int | None = None  # which [[advice]] entry it matched
+    offer: bool = False  # offers to do something for or with them
+    goal_offer: bool = False  # ...and what it offers touches what they will ask for
     misreading: int | None = None  # which [[misreading]] it matched
     check_in: bool = False  # "are you ok?"
+    confronts: bool = False  # a "why" that challenges: "Why are you always...?"
     duration: bool = False  # asks how long it has been
-    particular: bool = False  # asks about something in particular, not "tell me more"
+    focus: tuple[str, ...] = ()  # the question's own words, beyond the general ones
+    things: tuple[tuple[str, str], ...] = ()  # ("puppy", "my new puppy"): named things
+    short: tuple[str, ...] = ()  # the words of a very short question ("a ghost?")
+    echoed: str = ""  # the noun of a question that is only "a ghost?", "the puppy?"
+    back: bool = False  # points back at what they just said ("What was that like?")
+    experience: bool = False  # asks what it is like ("What's it been like for you?")
+    argues: tuple[str, ...] = ()  # "you're not X": the words it denies
+    leading: bool = False  # talks round suicide, inviting "no" ("nothing silly, is it?")
+    labels: tuple[str, ...] = ()  # "you're X": the words it calls them
+    about_me: bool = False  # a remark about the user, not them ("I think about it too")
     emergency: bool = False  # names emergency services
+    plans: tuple[str, ...] = ()  # the kinds of help it proposes, most urgent first
+    agrees: bool = False  # starts with yes: "Of course", "Yeah, sure"
     empty: bool = False
 
     @property
@@ -138,11 +333,12 @@ class Move:
 class Response:
     """The loved one's next line and what it does.
 
-    ``kind`` names the response: reveal, short, since, unsure, confirm, correct,
-    relief, resist, weigh, withdraw, repair, guarded, deflect, nudge, share, spent,
-    early, ask, close, end, or safe_asked / safe_urgency / safe_means / safe_help / safe_stay /
-    safe_not_yet / safe_emergency. ``beat`` is the beat it brings out or touches.
-    ``ends`` says how the conversation ended with this line: "goal", "lost" or "limit".
+    ``kind`` names the response: reveal, deepen, short, since, unsure, yesno, echo,
+    puzzled, doubt, again, confirm, correct, relief, resist, weigh, accept, withdraw,
+    repair, guarded, deflect, nudge, share, spent, early, ask, close, end, or safe_asked
+    / safe_urgency / safe_means / safe_help / safe_stay / safe_not_yet / safe_emergency.
+    ``beat`` is the beat it brings out or touches. ``ends`` says how the conversation
+    ended with this line: "goal", "lost" or "limit".
     """
 
     line: str
@@ -152,16 +348,21 @@ class Response:
     ends: str | None = None
 
 
-def topic_at(words: list[str], topics: tuple[str, ...]) -> int:
+def topic_at(words: Sequence[str], topics: tuple[str, ...]) -> int:
     """Where the first of the topics appears (each of its words starts a word, in order:
     "sleep" is in "sleeping"; "early night" needs both; words shorter than PREFIX must
-    match whole), or -1."""
+    match whole), or -1. "need" followed by "to" is not a need ("what you need to switch
+    off" asks about switching off)."""
     for i in range(len(words)):
         for topic in topics:
             parts = _parts(topic)
             if i + len(parts) <= len(words) and all(
                 _word_matches(words[i + k], part) for k, part in enumerate(parts)
             ):
+                if parts[-1] == "need" and tuple(words[i + len(parts) : i + len(parts) + 1]) == (
+                    "to",
+                ):
+                    continue
                 return i
     return -1
 
@@ -177,72 +378,352 @@ def _word_matches(word: str, part: str) -> bool:
     return word == part or (len(part) >= PREFIX and word.startswith(part))
 
 
-def topic_hits(words: list[str], topics: tuple[str, ...]) -> bool:
+def topic_hits(words: Sequence[str], topics: tuple[str, ...]) -> bool:
     return topic_at(words, topics) >= 0
+
+
+def _words(text: str) -> list[str]:
+    return list(words_of(text.replace("\u2019", "'")).words)
+
+
+def _lowered(text: str) -> str:
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+# ------------------------------------------------------------------ reading a reply
 
 
 def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     """The move a reply made, from the engine's feedback and the scenario's topics."""
     reply = feedback.reply
-    if not reply.strip():
-        return Move(empty=True)
-    words = list(words_of(reply.replace("\u2019", "'")).words)
-    lowered = " ".join(reply.lower().replace("\u2019", "'").split())
+    if not any(c.isalpha() for c in reply):
+        return Move(empty=True)  # "", "??", "..."
+    words = _words(reply)
+    lowered = _lowered(reply)
+    skills = set(feedback.skill_names)
+    question = _last_question(feedback)
+    if question is not None and question.name == "reflection":
+        # "u ok?", "You ok?": said like a reflection, heard as a yes/no question
+        skills.add("closed_question")
+    reflections = [
+        f
+        for f in feedback.skills
+        if f.name == "reflection"
+        and _is_statement(reply, f)
+        and not _about_me(reply[f.start : f.end])
+    ]
+    if _CRITICAL.search(lowered):
+        reflections = []  # "You stopped your meds. That's dangerous.": a telling-off
+        skills.discard("validation")
+    if not reflections:
+        skills.discard("reflection")
+    if _SAYS_BACK.search(lowered) and not lowered.rstrip().endswith("?"):
+        skills.add("reflection")  # "It feels hopeless": a reflection, however worded
+    asks: str | None = None
+    asked_words: list[str] = []
+    all_asked: list[str] = []  # the words of every question, for the beats they ask about
+    if question is not None:
+        text = reply[question.start : question.end]
+        tagged = _TAGGED.match(_lowered(text)) and not feedback.safety_names
+        if tagged:
+            skills.add("reflection")  # saying back, checked with a tag
+        elif not (_CHECKS_REFLECTION.match(_lowered(text)) and "reflection" in skills):
+            asks = "open" if question.name == "open_question" else "closed"
+            asked_words = _words(text)
+            for f in _questions(feedback):
+                all_asked += _words(reply[f.start : f.end])
+    confronts = (
+        question is not None
+        and asks == "open"
+        and bool(_CONFRONTS.match(_lowered(reply[question.start :])))
+    )
+    if question is None and reply.rstrip().endswith("?"):
+        # "finally?", "sorted?": a question whatever the engine calls it
+        asks = "closed"
+        asked_words = all_asked = words
+        skills.add("closed_question")
+    if confronts:
+        # "Why are you always wearing long sleeves?": a challenge, heard as a check-in
+        asks = "closed"
+        skills.discard("open_question")
+        skills.add("closed_question")
+    argues = _argues(reply)
+    labels = _labels(reply)
+    if argues or _THAT_IS_NOT_TRUE.search(lowered):
+        skills -= {"reflection", "validation"}
+        argues = argues or ("true",)
+    offer = bool(_OFFER.search(lowered))
+    if _PRESENCE.search(lowered) and not feedback.safety_names:
+        skills.add("validation")  # "I'll sit with you", "I'm here": comfort, not a plan
+    if _SUGGESTS.search(lowered) and not feedback.safety_names:
+        skills.add("advice")  # "Would you see the doctor about it?": a suggestion
     advice = None
-    if "advice" in feedback.skill_names:
-        matched = [
-            i for i, a in enumerate(scenario.advice) if a.topics and topic_hits(words, a.topics)
-        ]
-        advice = (
-            matched[0]
-            if matched
-            else next(i for i, a in enumerate(scenario.advice) if not a.topics)
+    if re.fullmatch(r"\W*why not\W*", lowered):
+        skills.discard("advice")  # "why not?" asks; it suggests nothing
+    if (
+        "advice" in skills
+        and not offer
+        and skills & {"reflection", "validation"}
+        and not any(a.topics and topic_hits(words, a.topics) for a in scenario.advice)
+    ):
+        # advice alongside saying back or validating, matching nothing they would push back
+        # on, is heard as the listening ("That's so much to carry by yourself")
+        skills.discard("advice")
+    if "advice" in skills or offer:
+        # the advice it names first ("see the doctor about the sleep" is about the doctor)
+        named = sorted(
+            (topic_at(words, a.topics), i)
+            for i, a in enumerate(scenario.advice)
+            if a.topics and topic_hits(words, a.topics)
         )
-    asked = _question_words(feedback) or words
+        advice = (
+            named[0][1] if named else next(i for i, a in enumerate(scenario.advice) if not a.topics)
+        )
+    goal_offer = offer and (
+        topic_hits(words, scenario.ask.topics)
+        or (advice is not None and scenario.advice[advice].goal)
+        or any(_same_word(w, a) for w in words for a in _asked_for(scenario.ask.line))
+    )
     misreading = next(
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(words, m.topics)), None
     )
     return Move(
-        skills=frozenset(feedback.skill_names),
+        skills=frozenset(skills),
         pitfalls=tuple(f.name for f in feedback.pitfalls if f.name in PITFALLS),
         safety=frozenset(feedback.safety_names),
         premature=feedback.premature_advice,
         apology=bool(_APOLOGY.search(lowered)),
         beats=_beats_touched(words, scenario),
-        asks_goal=_goal_last(words, scenario),
+        asks=asks,
+        asked=_beats_touched(all_asked, scenario),
+        asks_goal=bool(asked_words) and _goal_last(asked_words, scenario),
+        goal_about=_goal_about(asked_words, scenario),
         advice=advice,
+        offer=offer,
+        goal_offer=goal_offer,
         misreading=misreading,
-        check_in=topic_hits(words, _CHECK_IN) or words[:2] == ["how", "are"],
-        duration=topic_hits(asked, _DURATION),
-        particular=any(w not in _GENERAL for w in asked),
-        emergency=bool(_EMERGENCY.search(lowered)),
+        confronts=confronts,
+        check_in=confronts
+        or topic_hits(asked_words, _CHECK_IN)
+        or asked_words[:2] == ["how", "are"],
+        duration=topic_hits(asked_words, _DURATION),
+        focus=tuple(w for w in asked_words if w not in _GENERAL and w.isalpha()),
+        things=_things(asked_words),
+        short=_short(words) if asks else (),
+        echoed=_echoed(words) if asks else "",
+        experience="like" in asked_words or "feel" in asked_words,
+        back=bool(_BACK & set(asked_words))
+        or asked_words[:2] in (["how", "so"], ["how", "come"])
+        or [w for w in asked_words if w.isalpha()] in (["why"], ["why", "not"]),
+        argues=argues,
+        labels=labels,
+        about_me=_about_me(reply),
+        leading=not feedback.safety_names and leading_question(reply),
+        emergency=_names(_EMERGENCY, lowered) >= 0,
+        plans=_plans(lowered),
+        agrees=bool(_AGREES.match(lowered)),
     )
 
 
-def _question_words(feedback: Feedback) -> list[str]:
-    """The words of the reply's last question: what it asks about, apart from what it
-    reflects first ("You've seemed low. What's been going on?")."""
-    questions = [f for f in feedback.skills if f.name in ("open_question", "closed_question")]
+_NEGATED = re.compile(r"\b(?:no|not|without|never|don'?t need|no need for)\s+(?:an?\s+|the\s+)?$")
+
+
+def _names(pattern: re.Pattern[str], lowered: str) -> int:
+    """Where the reply names this (not "no ambulance"), or -1."""
+    for found in pattern.finditer(lowered):
+        if not _NEGATED.search(lowered[: found.start()]):
+            return found.start()
+    return -1
+
+
+def _plans(lowered: str) -> tuple[str, ...]:
+    """The kinds of help the reply proposes: emergency services first, then the others
+    in the order it names them ("the doctor tomorrow, and a helpline tonight")."""
+    at = {kind: _names(_PLAN_WORDS[kind], lowered) for kind in PLANS}
+    named = sorted((pos, kind) for kind, pos in at.items() if pos >= 0 and kind != "emergency")
+    first = ("emergency",) if at["emergency"] >= 0 else ()
+    return first + tuple(kind for _, kind in named)
+
+
+def _ends_with_question(reply: str, finding: Finding) -> bool:
+    rest = reply[finding.end :].lstrip()
+    text = reply[finding.start : finding.end].rstrip()
+    return text.endswith("?") or rest.startswith("?")
+
+
+def _is_statement(reply: str, finding: Finding) -> bool:
+    return not _ends_with_question(reply, finding)
+
+
+def _questions(feedback: Feedback) -> list[Finding]:
+    """The reply's questions: open and closed ones, and "reflections" asked as
+    questions ("You ok?") that are not part of another question."""
+    asked = [f for f in feedback.skills if f.name in ("open_question", "closed_question")]
+    said_as_questions = [
+        f
+        for f in feedback.skills
+        if f.name == "reflection"
+        and _ends_with_question(feedback.reply, f)
+        and not any(q.start <= f.start and f.end <= q.end for q in asked)
+    ]
+    return asked + said_as_questions
+
+
+def _last_question(feedback: Feedback) -> Finding | None:
+    """The reply's last question."""
+    questions = _questions(feedback)
     if not questions:
-        return []
-    last = max(questions, key=lambda f: f.start)
-    text = feedback.reply[last.start : last.end].replace("\u2019", "'")
-    return list(words_of(text).words)
+        return None
+    last_start = max(f.start for f in questions)
+    at_last = [f for f in questions if f.start == last_start]
+    # a question the engine also called a reflection is still a question
+    return next((f for f in at_last if f.name != "reflection"), at_last[0])
 
 
-def _goal_last(words: list[str], scenario: Scenario) -> bool:
-    """The reply names what would help after any beat: "That sounds scary. What would
-    help?" asks about help; "What do you need to sleep better?" asks about sleep."""
-    at = topic_at(words, scenario.ask.topics)
+def _labels(reply: str) -> tuple[str, ...]:
+    """The words a "you're X" statement calls them ("You're depressed": depressed)."""
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+        if sentence.rstrip().endswith("?"):
+            continue
+        words = _words(sentence)
+        for i in range(len(words) - 2):
+            denied = {"not", "never", "no"} & set(words[max(0, i - 3) : i])  # "I don't think"
+            if (
+                words[i : i + 2] in (["you", "are"], ["your", "so"])
+                and words[i + 2].isalpha()
+                and not denied
+            ):
+                rest = [w for w in words[i + 2 : i + 5] if w not in ("so", "really", "just", "a")]
+                if rest and rest[0] not in ("not", "never"):
+                    found.append(rest[0])
+    return tuple(found)
+
+
+def _about_me(text: str) -> bool:
+    """A sentence about the user, not them: "I had the worst day at work"."""
+    words = set(_words(text))
+    return not words & {"you", "your", "yourself", "yours"} and bool(words & {"i", "my", "me"})
+
+
+def _argues(reply: str) -> tuple[str, ...]:
+    """The words a "you're not X" statement denies ("You're not a burden": burden)."""
+    found: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+        if sentence.rstrip().endswith("?"):
+            continue
+        words = _words(sentence)
+        for i in range(len(words)):
+            for size in (2, 3):
+                if " ".join(words[i : i + size]) in _NOT_YOU:
+                    rest = [w for w in words[i + size : i + size + 4] if w.isalpha()]
+                    rest = [w for w in rest if w not in ("a", "an", "being", "so", "too", "really")]
+                    if rest:
+                        found.append(rest[0])
+        # "You shouldn't feel guilty", "Don't be sad"
+        found += [w for w in _DONT_FEEL.findall(_lowered(sentence)) if w not in ("like", "a")]
+    return tuple(found)
+
+
+def _short(words: list[str]) -> tuple[str, ...]:
+    """The words of a reply that is only a short question ("a ghost?", "fine?"), not
+    one that asks how, why, when, where or who."""
+    if {"how", "why", "when", "where", "who"} & set(words):
+        return ()
+    content = [w for w in words if w.isalpha() and w not in _ECHO_STOP]
+    return tuple(content) if 0 < len(content) <= 3 and len(words) <= 8 else ()
+
+
+def _echoed(words: list[str]) -> str:
+    """The noun of a reply that is only an article and a word or two, asked: "a ghost?"."""
+    content = [w for w in words if w.isalpha()]
+    if 2 <= len(content) <= 3 and content[0] in ("a", "an", "the") and words[-1] == "?":
+        return content[-1]
+    return ""
+
+
+def _things(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """Things the question names as theirs or as known: ("puppy", "my new puppy")."""
+    found: list[tuple[str, str]] = []
+    for i, word in enumerate(words[:-1]):
+        if word not in ("your", "the", "her", "his", "their"):
+            continue
+        rest = words[i + 1 : i + 3]
+        noun_at = 1 if rest[0] in ("new", "old", "little", "big") and len(rest) > 1 else 0
+        noun = rest[noun_at]
+        if not noun.isalpha():
+            continue
+        owner = "my" if word == "your" else word
+        found.append((noun, " ".join([owner, *rest[: noun_at + 1]])))
+    return tuple(found)
+
+
+def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
+    """The question names what would help after any beat it has not heard yet: "That
+    sounds scary. What would help?" asks about help; "What do you need to sleep
+    better?" asks about sleep (unless sleep is already out)."""
+    at = min(
+        (i for i in (topic_at(words, scenario.ask.topics), topic_at(words, _GOAL)) if i >= 0),
+        default=-1,
+    )
     if at < 0:
         return False
     later = words[at:]
     return all(topic_at(later, b.topics) < 0 for b in scenario.beats)
 
 
-def _beats_touched(words: list[str], scenario: Scenario) -> tuple[str, ...]:
+@lru_cache(maxsize=64)
+def _asked_for(line: str) -> frozenset[str]:
+    """The words of what they will ask for ("ring", "doctor", "thursday"), to recognise
+    an offer of it."""
+    return frozenset(
+        w
+        for w in _words(line)
+        if w.isalpha() and len(w) >= 4 and w not in _GENERAL and w not in _NOT_ASKED
+    )
+
+
+# Words of an ask line that say nothing of what is asked for.
+_NOT_ASKED = frozenset(
+    _word_list(
+        """
+    case relief trying while after over back nothing first next give thank thanks knows
+    ever keep only another down before until properly together without obvious decide
+    loved saying looked quiet normally treat fuss stopped funny view face minutes
+    twenty hold mention scared ready sure okay alright maybe think
+    """
+    )
+)
+
+
+def _goal_about(words: Sequence[str], scenario: Scenario) -> tuple[str, ...]:
+    """The beats a "what would help with ..." question names after the help."""
+    at = min(
+        (i for i in (topic_at(words, scenario.ask.topics), topic_at(words, _GOAL)) if i >= 0),
+        default=-1,
+    )
+    return _beats_touched(words[at:], scenario) if at >= 0 else ()
+
+
+def _beats_touched(words: Sequence[str], scenario: Scenario) -> tuple[str, ...]:
     found = [(topic_at(words, b.topics), k, b.id) for k, b in enumerate(scenario.beats)]
     return tuple(beat_id for at, _, beat_id in sorted(found) if at >= 0)
+
+
+@lru_cache(maxsize=4096)
+def _words_in(text: str) -> frozenset[str]:
+    return frozenset(w for w in _words(text) if w.isalpha())
+
+
+def _scenario_texts(s: Scenario) -> tuple[str, ...]:
+    texts = [s.title, s.person, s.setting, s.goal, s.opening, s.since, s.ask.line]
+    for beat in s.beats:
+        texts += [beat.about, beat.open, beat.told, beat.more, *beat.topics]
+    texts += list(s.ask.topics)
+    return tuple(texts)
+
+
+# ------------------------------------------------------------------ the conversation
 
 
 @dataclass
@@ -254,16 +735,23 @@ class Conversation:
     trust: int = 0
     replies: int = 0
     hurt: bool = False  # the last reply stung and nothing has repaired it
+    slipped: bool = False  # a reply stung them at some point in the talk
     revealed: list[str] = field(default_factory=list)  # beats out in full, in order
     touched: set[str] = field(default_factory=set)  # beats asked about, answered briefly
     done: set[str] = field(default_factory=set)  # safety steps taken and answered
     help_offered: bool = False  # the first offer of help met its hesitation
+    plan: str | None = None  # the kind of help on the table
     ask_said: bool = False
+    warned: bool = False  # they have said time is nearly up
     ended: str | None = None
-    _used: dict[str, int] = field(default_factory=dict)
+    said: set[str] = field(default_factory=set)  # every line and part of a line said
+    last_beat: str | None = None  # the beat their last line was about
+    last_line: str = ""
 
     def __post_init__(self) -> None:
         self.trust = self.scenario.trust
+        self.last_line = self.scenario.opening
+        self.said.add(self.scenario.opening)
 
     # ------------------------------------------------------------- state
 
@@ -281,30 +769,78 @@ class Conversation:
             and set(ask.needs) <= self.done
         )
 
+    @property
+    def _takes_up_offers(self) -> bool:
+        """Heard enough to take up a concrete offer of what they want (before they would
+        have asked for it themselves)."""
+        ask = self.scenario.ask
+        return self.heard and self.trust >= ask.trust and set(ask.needs) <= self.done
+
     def available(self, beat: Beat) -> bool:
         return self.trust >= beat.trust and set(beat.after) <= set(self.revealed)
 
-    def next_beat(self) -> Beat | None:
-        return next(
-            (b for b in self.scenario.beats if b.id not in self.revealed and self.available(b)),
-            None,
-        )
-
-    def _react(self, name: str) -> str:
-        """One of the scenario's short reactions, varied by the seed and never twice in a
-        row while there is another."""
-        options = self.scenario.reactions[name]
-        if len(options) == 1:
-            return options[0]
-        last = self._used.get(name, -1)
-        pick = self.rng.randrange(len(options) - (last >= 0))
-        if last >= 0 and pick >= last:
-            pick += 1
-        self._used[name] = pick
-        return options[pick]
+    def next_beat(self, *, skip_duration: bool = False) -> Beat | None:
+        """The next beat they would say; a beat about how long it has been comes only
+        when nothing else is left, unless asked how long."""
+        ready = [b for b in self.scenario.beats if b.id not in self.revealed and self.available(b)]
+        if skip_duration:
+            ready.sort(key=_is_duration)  # stable: the order is kept otherwise
+        return next(iter(ready), None)
 
     def _gain(self, points: int = 1) -> None:
         self.trust = max(0, min(MAX_TRUST, self.trust + points))
+
+    def _fresh(self, line: str) -> bool:
+        return bool(line) and line not in self.said
+
+    def _pick(self, name: str) -> str | None:
+        """One of the scenario's short reactions not yet said, varied by the seed."""
+        options = [o for o in self.scenario.reactions[name] if o not in self.said]
+        if not options:
+            return None
+        return options[self.rng.randrange(len(options))]
+
+    def _react(self, *names: str) -> Response:
+        """The first of these reactions with a line left; if none has, the talk ends."""
+        for name in names:
+            line = self._pick(name)
+            if line is not None:
+                return Response(line, name)
+        return self._run_out()
+
+    def _run_out(self) -> Response:
+        """Everything that fits has been said: they end the talk."""
+        return self._end("lost" if self.hurt or self.trust <= 0 else "limit")
+
+    def _prefix(self, name: str) -> str:
+        line = self._pick(name)
+        if line is None:
+            return ""
+        self.said.add(line)
+        return f"{line} "
+
+    def _heard_word(self, word: str) -> bool:
+        """They have used this word (or one it starts, or that starts it) in the talk."""
+        return any(_same_word(word, w) for line in self.said for w in _words_in(line))
+
+    def _denied(self, word: str) -> bool:
+        """Their last line says they are not this ("I'm not depressed")."""
+        words = list(_words(self.last_line))
+        return any(
+            _same_word(word, w) and "not" in words[max(0, i - 2) : i] for i, w in enumerate(words)
+        )
+
+    def _in_last_line(self, word: str) -> bool:
+        return any(_same_word(word, w) for w in _words_in(self.last_line))
+
+    def _known_thing(self, noun: str) -> bool:
+        """Something anyone might ask about, or that belongs to this scenario."""
+        if noun in _GENERAL or noun in _EVERYDAY or len(noun) < 2:
+            return True
+        texts = _scenario_texts(self.scenario)
+        return any(_same_word(noun, w) for t in texts for w in _words_in(t)) or (
+            self._heard_word(noun)
+        )
 
     # ----------------------------------------------------------- respond
 
@@ -313,24 +849,52 @@ class Conversation:
             raise ValueError("the conversation is over")
         self.replies += 1
         response = self._answer(move)
-        limit = self.scenario.turns
-        if response.ends is None and self.replies >= limit:
-            safety_answer = response.kind.startswith("safe_") or response.kind == "ask"
-            if not safety_answer or self.replies >= limit + GRACE:
-                response = self._end("limit" if self.trust > 0 else "lost")
-        if response.kind == "ask":
+        response = self._against_the_clock(response, move)
+        if response.kind in ("ask", "accept"):
             self.ask_said = True
+        if response.kind in ("resist", "doubt"):
+            self.slipped = True  # pushed or argued: no thanks for not doing it
         self.ended = response.ends
+        self.said.add(response.line)
+        self.last_line = response.line
+        self.last_beat = response.beat
         return response
+
+    def _against_the_clock(self, response: Response, move: Move) -> Response:
+        """One reply before time runs out they say so; at the limit the talk ends, after
+        the answer to the last reply. A safety answer or an ask is never cut off, up to
+        GRACE replies past the limit."""
+        if response.ends is not None:
+            return response
+        limit = self.scenario.turns
+        pending = response.kind.startswith("safe_") or response.kind == "ask"
+        if self.replies >= limit + GRACE or (self.replies >= limit and self.warned and not pending):
+            return self._final(response, move)
+        if self.replies >= limit - 1 and not self.warned and not pending:
+            self.warned = True
+            return replace(response, line=f"{self.scenario.soon} {response.line}")
+        return response
+
+    def _final(self, response: Response, move: Move) -> Response:
+        """The last line: what the reply called for, then the ending."""
+        ending = self._end("limit" if self.trust > 0 else "lost")
+        called_for = response.kind not in ("nudge", "again", "spent", "guarded", "end")
+        if called_for and "?" not in response.line:
+            return Response(
+                f"{response.line} {ending.line}", ending.kind, response.beat, ends=ending.ends
+            )
+        return ending
 
     def _end(self, how: str, line: str | None = None, kind: str = "end") -> Response:
         warm = how == "goal" or (how == "limit" and not self.hurt)
         text = line or (self.scenario.warm if warm else self.scenario.cold)
+        if warm and self.scenario.thanks and not self.slipped and "thank" not in text.lower():
+            text = f"{text} {self.scenario.thanks}"
         return Response(text, kind, ends=how)
 
     def _answer(self, m: Move) -> Response:
         if m.empty:
-            return Response(self._react("nudge"), "nudge")
+            return self._react("nudge", "guarded", "spent", "again")
         if self.ask_said:
             return self._answer_to_ask(m)
         if m.safety and (
@@ -339,18 +903,40 @@ class Conversation:
             safe = self._safe(m)
             if safe is not None:
                 return safe
+            if "connects_to_help" in m.safety and self.scenario.risk and not self.help_offered:
+                # help offered again before they are ready: never early advice
+                return self._react("again", "yesno")
+            # a safety step already answered: the rest of the reply is answered as usual
+            m = replace(m, advice=None, offer=False, goal_offer=False)
         if m.hurts:
             return self._withdraw(m)
         if "secrecy_promise" in m.pitfalls:
-            return Response(
-                self.scenario.pitfalls["secrecy_promise"], "withdraw", pitfall="secrecy_promise"
-            )
+            line = self.scenario.pitfalls["secrecy_promise"]
+            if self._fresh(line):
+                return Response(line, "withdraw", pitfall="secrecy_promise")
+            # promised again: they take the promise and go on
         if self.hurt:
             return self._after_hurt(m)
-        if self.help_offered and not m.beats:
+        if m.leading:
+            return self._leading()
+        if self.help_offered and not self._asks_about_something_new(m):
             # they named a barrier; whatever the user offers to get past it, they agree
-            return self._ask(kind="ask")
+            return self._ask(m, kind="ask")
         return self._plain(m)
+
+    def _leading(self) -> Response:
+        """A question that talks round suicide and invites "no": where there is risk
+        they take the way out it offers; where there is none, they say no."""
+        if self.scenario.risk:
+            return self._react("deflect", "yesno", "again")
+        safe = self.scenario.safe
+        line = next((x for x in (safe.asked, safe.asked_again) if self._fresh(x)), None)
+        if line is not None:
+            return Response(line, "safe_asked")
+        return self._react("yesno", "again")
+
+    def _asks_about_something_new(self, m: Move) -> bool:
+        return m.asks is not None and any(b not in self.revealed for b in m.asked)
 
     def _answer_to_ask(self, m: Move) -> Response:
         """They asked something of the user; this reply is the answer, and the talk ends.
@@ -358,20 +944,36 @@ class Conversation:
         and the ask still waits."""
         if m.hurts:
             return self._end("lost")
-        asks = m.skills & {"open_question", "closed_question"}
-        if asks and (m.beats or m.duration) and not m.safety:
-            return self._plain(m, prefix=False)
-        return self._end("goal", self.scenario.ask.close, kind="close")
+        new_beat = any(b not in self.revealed for b in m.asked)
+        question_back = new_beat or m.duration or self._asks_goal(m)
+        if m.asks and question_back and not (m.offer or m.safety or m.agrees):
+            answer = self._plain(m)
+            if answer.kind == "ask":
+                answer = self._ask_again()  # asked what would help: they just said
+            if answer.ends is None:
+                return answer
+        close = self.scenario.safe.plan(self.plan).close or self.scenario.ask.close
+        return self._end("goal", close, kind="close")
+
+    def _ask_again(self) -> Response:
+        """Asked what would help just after saying it: they say so, and ask again."""
+        asking = re.findall(r"[^.?!]*\?", self.last_line)
+        said = self._pick("echo")
+        if not asking or said is None:
+            return self._react("again")
+        return Response(f"{said} {asking[-1].strip()}", "echo")
 
     def _withdraw(self, m: Move) -> Response:
         pitfall = next(p for p in m.pitfalls if p != "secrecy_promise")
         twice = self.hurt
         self.trust -= 1
         self.hurt = True
-        if twice or self.trust < 0:
+        self.slipped = True
+        line = self.scenario.pitfalls[pitfall]
+        if twice or self.trust < 0 or not self._fresh(line):
             self.trust = max(self.trust, 0)
             return self._end("lost")
-        return Response(self.scenario.pitfalls[pitfall], "withdraw", pitfall=pitfall)
+        return Response(line, "withdraw", pitfall=pitfall)
 
     def _after_hurt(self, m: Move) -> Response:
         """Still stung: an apology repairs and lets the reply land; a kind reply without
@@ -380,155 +982,398 @@ class Conversation:
             self.hurt = False
             self._gain()
             inner = self._plain(m, prefix=False)
-            if inner.kind == "nudge":
-                return Response(self._react("repair"), "repair")
-            return Response(f"{self._react('repair')} {inner.line}", "repair", inner.beat)
+            if inner.ends is not None or inner.kind in ("nudge", "again", "spent"):
+                line = self._pick("repair")
+                if line is None:
+                    return inner if inner.ends is not None else self._react("relief", "guarded")
+                return Response(line, "repair")
+            said = self._prefix("repair")
+            kind = inner.kind if inner.kind in ("ask", "accept") else "repair"
+            return Response(f"{said}{inner.line}", kind, inner.beat, ends=inner.ends)
         if m.listens:
             self.hurt = False
-            beats = [b for b in m.beats if b not in self.revealed]
-            if "open_question" in m.skills and beats:
-                self.touched.add(beats[0])
-                return Response(self.scenario.beat(beats[0]).closed, "guarded", beats[0])
-        return Response(self._react("guarded"), "guarded")
+            fresh = [b for b in m.asked if b not in self.revealed]
+            if m.asks == "open" and fresh:
+                beat = self.scenario.beat(fresh[-1])
+                if self._fresh(beat.closed):
+                    self.touched.add(beat.id)
+                    return Response(beat.closed, "guarded", beat.id)
+        if m.asks is None and not m.listens:
+            return self._react("nudge", "guarded", "again")  # a flat "Mm." to a remark
+        return self._react("guarded", "again")
 
     # --------------------------------------------------------- the moves
 
+    def _asks_goal(self, m: Move) -> bool:
+        """It asks what would help (with something they have already told, if anything)."""
+        if m.asks is None or m.offer:
+            return False
+        return m.asks_goal or (bool(m.goal_about) and set(m.goal_about) <= set(self.revealed))
+
     def _plain(self, m: Move, *, prefix: bool = True) -> Response:
+        named = m.advice is not None and bool(self.scenario.advice[m.advice].topics)
+        if self._asks_goal(m) and not named:
+            # "What would help?"; "...like talking to your GP?" is about the GP
+            return self._ask_or_early(m)
         if m.advice is not None:
             return self._advice(self.scenario.advice[m.advice], m)
         if m.listens:
             self._gain()
-        if "open_question" in m.skills:
+        if m.asks == "open":
             return self._open(m)
+        if m.asks == "closed":
+            return self._closed(m)
+        if any(self._denied(w) for w in m.labels):
+            # "You're depressed" to "I'm not depressed": they push back
+            self.slipped = True
+            return self._react("deflect", "doubt", "again")
+        if m.argues:
+            if any(self._heard_word(w) for w in m.argues):
+                return self._react("doubt", "again")
+            return self._react("nudge", "guarded", "again")  # reassurance about nothing said
         if m.skills & {"reflection", "validation"} or "stays_with_them" in m.safety:
             return self._understood(m, prefix=prefix)
-        if "closed_question" in m.skills:
-            return self._closed(m)
-        if "self_disclosure" in m.skills:
-            return Response(self._react("share"), "share")
-        return Response(self._react("nudge"), "nudge")
+        if "self_disclosure" in m.skills or (m.about_me and not m.skills):
+            return self._react("share", "nudge", "again")
+        return self._react("nudge", "guarded", "spent", "again")
 
-    def _reveal(self, beat: Beat, line: str, kind: str) -> Response:
+    def _reveal(self, beat: Beat, line: str, kind: str, said: str = "") -> Response:
         self.revealed.append(beat.id)
-        return Response(line, kind, beat.id)
+        self.said.add(line)
+        return Response(f"{said}{line}", kind, beat.id)
+
+    def _deepen(self, beat: Beat) -> Response | None:
+        """What lies under a beat they have told, if not yet said."""
+        if beat.id in self.revealed and self._fresh(beat.more):
+            return Response(beat.more, "deepen", beat.id)
+        if beat.id not in self.revealed and self.available(beat):
+            return self._reveal(beat, beat.open, "reveal")
+        return None
+
+    def _about_last(self, m: Move) -> Response | None:
+        """A question that points back at their last line ("What was that like?", "A
+        ghost?", "What made you close them?") is about the beat it told."""
+        echoes = bool(m.short) and all(self._in_last_line(w) for w in m.short)
+        overlap = any(self._in_last_line(w) for w in m.focus)
+        if not (m.back or echoes or overlap):
+            return None
+        # their own words asked back are about their last line; "that" is what the
+        # reply named last, else what their last line was about
+        about = [] if echoes else list(reversed(m.beats))
+        if self.last_beat and self.last_beat not in about:
+            about.append(self.last_beat)
+        for beat_id in about:
+            deeper = self._deepen(self.scenario.beat(beat_id))
+            if deeper is not None:
+                return deeper
+        if echoes:
+            return self._react("echo", "again")
+        if about:
+            return self._react("spent", "again")  # they have said all there is about it
+        return None
+
+    def _out_of_the_blue(self, m: Move) -> Response | None:
+        """A very short question about words they never said ("a ghost?")."""
+        if m.echoed and not self._heard_word(m.echoed):
+            return self._react("puzzled", "again")
+        return None
+
+    def _unknown(self, m: Move) -> Response | None:
+        """A question about something they never mentioned: they say it back, puzzled."""
+        if m.asks_goal:
+            return None
+        thing = next((phrase for noun, phrase in m.things if not self._known_thing(noun)), None)
+        if thing is None:
+            return None
+        reaction = self._react("puzzled", "again")
+        if reaction.ends is not None:
+            return reaction
+        echo = thing[:1].upper() + thing[1:]
+        return Response(f"{echo}? {reaction.line}", "puzzled")
+
+    def _particular(self, m: Move) -> bool:
+        """It asks about something in particular that they have not talked about."""
+        return any(not self._heard_word(w) for w in m.focus)
+
+    def _echoes(self, m: Move) -> Response | None:
+        """Their own words, asked back ("tiredness?"): about what they just said."""
+        if m.short and all(self._in_last_line(w) for w in m.short):
+            return self._about_last(m)
+        return None
+
+    def _asked_anyway(self, m: Move) -> Response | None:
+        """They said not to ask ("Don't ask me how my shift was"), and it asks."""
+        if (
+            self.trust < MAX_TRUST - 1
+            and _REFUSES.search(_lowered(self.last_line))
+            and any(self._in_last_line(w) for w in m.focus)
+        ):
+            return self._react("deflect", "guarded", "again")
+        return None
 
     def _open(self, m: Move) -> Response:
+        refused = self._asked_anyway(m)
+        if refused is not None:
+            return refused
+        blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
+        if blue is not None:
+            return blue
         # a question's subject is usually the last thing it names
-        if m.asks_goal:
-            return self._ask_or_early()
-        fresh = [self.scenario.beat(b) for b in m.beats if b not in self.revealed]
+        fresh = [self.scenario.beat(b) for b in m.asked if b not in self.revealed]
         if fresh:
             beat = fresh[-1]
             if self.available(beat):
                 return self._reveal(beat, beat.open, "reveal")
             self.touched.add(beat.id)
-            return Response(beat.closed, "short", beat.id)
-        if m.beats:
-            # asked again about something they already told: a short reminder
-            beat = self.scenario.beat(m.beats[-1])
-            return Response(beat.closed, "short", beat.id)
+            if self._fresh(beat.closed):
+                return Response(beat.closed, "short", beat.id)
+            return self._react("guarded", "unsure", "again")
+        if m.asked:
+            # asked about something they already told: what lies under it
+            for beat_id in reversed(m.asked):
+                deeper = self._deepen(self.scenario.beat(beat_id))
+                if deeper is not None:
+                    return deeper
+            return self._react("spent", "again")
         if m.duration:
-            return Response(self.scenario.since, "since")
-        if m.particular:
-            # about something they are not holding back: an honest "not sure"
-            return Response(self._react("unsure"), "unsure")
-        coming = self.next_beat()
+            if self._fresh(self.scenario.since):
+                return Response(self.scenario.since, "since")
+            return self._react("again", "spent")
+        about_last = self._about_last(m)
+        if about_last is not None:
+            return about_last
+        unknown = self._unknown(m)
+        if unknown is not None:
+            return unknown
+        if self._particular(m):
+            # about something ordinary they are not holding back: a brief answer
+            return self._react("unsure", "yesno", "again")
+        return self._onwards(m)
+
+    def _onwards(self, m: Move) -> Response:
+        """A general question: what comes next, the ask if they are ready, or what lies
+        under what they told. "What's it been like?" right after they told something is
+        about that; and how long it has been is not what it asks."""
+        if m.experience and self.last_beat in self.revealed:
+            deeper = self._deepen(self.scenario.beat(self.last_beat or ""))
+            if deeper is not None:
+                return deeper
+        coming = self.next_beat(skip_duration=not m.duration)
         if coming is not None:
             return self._reveal(coming, coming.told, "reveal")
-        return self._ask_or_spent()
+        if self.ready and not self.scenario.risk:
+            return self._ask(m, kind="ask")
+        deeper = self._deeper()
+        if deeper is not None:
+            return deeper
+        return self._react("spent", "again")
+
+    def _deeper(self) -> Response | None:
+        """What lies under the most recent beat that has more to it."""
+        for beat_id in reversed(self.revealed):
+            deeper = self._deepen(self.scenario.beat(beat_id))
+            if deeper is not None:
+                return deeper
+        return None
 
     def _understood(self, m: Move, *, prefix: bool = True) -> Response:
         """A reflection is confirmed (or corrected) and deepened; validation brings relief
         and something new."""
         reflected = "reflection" in m.skills
         if reflected and m.misreading is not None and not m.beats:
-            return Response(self.scenario.misreadings[m.misreading].line, "correct")
+            line = self.scenario.misreadings[m.misreading].line
+            if self._fresh(line):
+                return Response(line, "correct")
         kind = "confirm" if reflected else "relief"
-        said = f"{self._react(kind)} " if prefix else ""
         fresh = [self.scenario.beat(b) for b in m.beats if b not in self.revealed]
-        beat = next((b for b in fresh if self.available(b)), None) or self.next_beat()
+        if self.last_beat and self.last_beat not in self.revealed:
+            fresh.append(self.scenario.beat(self.last_beat))  # told briefly just now
+        beat = next((b for b in fresh if self.available(b)), None)
+        if beat is None:
+            # saying back something they told: what lies under it
+            for told in reversed([b for b in m.beats if b in self.revealed]):
+                deeper = self._deepen(self.scenario.beat(told))
+                if deeper is not None:
+                    said = self._prefix(kind) if prefix else ""
+                    return Response(f"{said}{deeper.line}", kind, deeper.beat)
+        beat = beat or self.next_beat()
         if beat is not None:
-            return self._reveal(beat, f"{said}{beat.told}", kind)
-        follow = self._ask_or_spent()
-        return Response(f"{said}{follow.line}", follow.kind, follow.beat)
+            said = self._prefix(kind) if prefix else ""
+            return self._reveal(beat, beat.told, kind, said)
+        follow = self._onwards(m)
+        if follow.ends is not None:
+            return follow
+        said = self._prefix(kind) if prefix else ""
+        return Response(
+            f"{said}{follow.line}", kind if follow.kind == "deepen" else follow.kind, follow.beat
+        )
 
     def _closed(self, m: Move) -> Response:
-        if m.asks_goal:
-            return self._ask_or_early()
-        if m.beats:
-            fresh = [b for b in m.beats if b not in self.revealed]
-            beat = (fresh or list(m.beats))[-1]
-            self.touched.add(beat)
-            return Response(self.scenario.beat(beat).closed, "short", beat)
+        if m.confronts:
+            return self._react("deflect", "yesno", "again")
+        blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
+        if blue is not None:
+            return blue
+        fresh = [b for b in m.asked if b not in self.revealed]
+        if fresh:
+            beat = self.scenario.beat(fresh[-1])
+            self.touched.add(beat.id)
+            if self._fresh(beat.closed):
+                return Response(beat.closed, "short", beat.id)
+            return self._react("yesno", "guarded", "again")
+        if m.asked:
+            for beat_id in reversed(m.asked):
+                deeper = self._deepen(self.scenario.beat(beat_id))
+                if deeper is not None:
+                    return deeper
+            return self._react("yesno", "again")
         if m.duration:
-            return Response(self.scenario.since, "since")
+            if self._fresh(self.scenario.since):
+                return Response(self.scenario.since, "since")
+            return self._react("again", "yesno")
         if m.check_in:
-            return Response(self._react("deflect"), "deflect")
-        return Response(self._react("nudge"), "nudge")
+            if not self.revealed:
+                return self._react("deflect", "yesno", "again")
+            return self._react("yesno", "deflect", "again")
+        about_last = self._about_last(m)
+        if about_last is not None:
+            return about_last
+        unknown = self._unknown(m)
+        if unknown is not None:
+            return unknown
+        return self._react("yesno", "unsure", "again")
 
     def _advice(self, advice: Advice, m: Move) -> Response:
+        catch_all = next(a for a in self.scenario.advice if not a.topics)
+        if m.goal_offer and self._takes_up_offers and not self.scenario.risk:
+            return self._end("goal", self.scenario.ask.accept, kind="accept")
         if m.premature or not self.heard:
-            return Response(advice.early, "resist")
+            if m.offer and (not advice.topics or not self._fresh(advice.early)):
+                # an offer of their own help is no order: before they feel heard, a shrug
+                return self._react("yesno", "guarded", "again")
+            line = next((x for x in (advice.early, catch_all.early) if self._fresh(x)), None)
+            if line is not None:
+                return Response(line, "resist")
+            return self._react("again", "spent")
         if advice.goal and self.ready and not self.scenario.risk:
-            return self._ask(kind="ask")
-        return Response(advice.weighed, "weigh")
+            return self._ask(m, kind="ask")
+        line = next((x for x in (advice.weighed, catch_all.weighed) if self._fresh(x)), None)
+        if line is not None:
+            return Response(line, "weigh")
+        return self._react("again", "spent")
 
-    def _ask(self, kind: str) -> Response:
+    def _ask(self, m: Move, kind: str) -> Response:
+        if self.scenario.risk:
+            self.plan = next(iter(m.plans), None) or self.plan
+            agree = self.scenario.safe.plan(self.plan).agree
+            if agree:
+                return Response(agree, kind)
         return Response(self.scenario.ask.line, kind)
 
-    def _ask_or_early(self) -> Response:
+    def _ask_or_early(self, m: Move) -> Response:
         if self.ready and not self.scenario.risk:
-            return self._ask(kind="ask")
-        return Response(self.scenario.ask.early, "early")
-
-    def _ask_or_spent(self) -> Response:
-        if self.ready and not self.scenario.risk:
-            return self._ask(kind="ask")
-        return Response(self._react("spent"), "spent")
+            if m.goal_offer:
+                return self._end("goal", self.scenario.ask.accept, kind="accept")
+            return self._ask(m, kind="ask")
+        if self._fresh(self.scenario.ask.early):
+            return Response(self.scenario.ask.early, "early")
+        return self._react("unsure", "spent", "again")
 
     # ------------------------------------------------------ the safe track
 
     def _safe(self, m: Move) -> Response | None:
         """The honest answer to a safety step; None if the step needs no answer here."""
         safe = self.scenario.safe
-        self.hurt = False
-        self._gain()
-        if not self.scenario.risk:
-            # a careful question in a scenario without risk gets an honest "no"
-            self.done.add("asks_about_suicide")
-            return Response(safe.asked, "safe_asked")
-        questions = [
-            (name, line, kind)
-            for name, line, kind in (
-                ("asks_about_suicide", safe.asked, "safe_asked"),
-                ("asks_about_urgency", safe.urgency, "safe_urgency"),
+        parts: list[tuple[str, str]] = []  # (line, kind)
+        asked = [
+            (name, first, again, kind)
+            for name, first, again, kind in (
+                ("asks_about_suicide", safe.asked, safe.asked_again, "safe_asked"),
+                ("asks_about_urgency", safe.urgency, safe.urgency_again, "safe_urgency"),
             )
-            if name in m.safety
+            if name in m.safety and (self.scenario.risk or name == "asks_about_suicide")
         ]
-        if questions:
-            self.done.update(name for name, _, _ in questions)
-            return Response(" ".join(line for _, line, _ in questions), questions[-1][2])
+        if len(asked) == 2 and "asks_about_suicide" in self.done:
+            asked = asked[1:]  # "any plans to end your life?": the plan is the new question
+        for name, first, again, kind in asked:
+            line = next((x for x in (first, again) if self._fresh(x)), None)
+            if line is None:
+                # asked a third time: they have said it (never a different answer)
+                line = self._pick("again")
+            if line is not None:
+                self.done.add(name)
+                parts.append((line, kind))
+        if not self.scenario.risk:
+            return self._safe_answer(parts)
         if "connects_to_help" in m.safety:
             self.done.add("connects_to_help")
-            return self._help(m)
-        if "means_safety" in m.safety:
+            helped = self._help(m)
+            if helped is not None:
+                parts.append((helped.line, helped.kind))
+        elif "means_safety" in m.safety and self._fresh(safe.means):
             self.done.add("means_safety")
-            return Response(safe.means, "safe_means")
-        if "stays_with_them" in m.safety:
+            parts.append((safe.means, "safe_means"))
+        elif "stays_with_them" in m.safety and not parts:
             self.done.add("stays_with_them")
             if self.help_offered:
-                return self._ask(kind="ask")
-            return Response(safe.stay, "safe_stay")
-        return None
+                self.hurt = False
+                self._gain()
+                return self._ask(m, kind="ask")
+            if self._fresh(safe.stay):
+                parts.append((safe.stay, "safe_stay"))
+        return self._safe_answer(parts)
 
-    def _help(self, m: Move) -> Response:
+    def _safe_answer(self, parts: list[tuple[str, str]]) -> Response | None:
+        """The answers to each safety step the reply took, in order."""
+        if not parts:
+            return None
+        self.hurt = False
+        self._gain()
+        self.said.update(line for line, _ in parts)
+        return Response(" ".join(line for line, _ in parts), parts[-1][1])
+
+    def _help(self, m: Move) -> Response | None:
         safe = self.scenario.safe
         # calling the emergency number never has to wait for the questions
         if not (m.emergency or set(self.scenario.ask.needs) <= self.done):
-            return Response(safe.not_yet, "safe_not_yet")
+            if self._fresh(safe.not_yet):
+                return Response(safe.not_yet, "safe_not_yet")
+            return None
         if safe.emergency_now and not m.emergency:
-            return Response(safe.emergency, "safe_emergency")
+            if self._fresh(safe.emergency):
+                return Response(safe.emergency, "safe_emergency")
+            return None
         if not self.help_offered:
             self.help_offered = True
-            return Response(safe.help, "safe_help")
-        return self._ask(kind="ask")
+            self.plan = next(iter(m.plans), None)
+            first = safe.plan(self.plan).help or safe.help
+            return Response(first, "safe_help")
+        return self._ask(m, kind="ask")
+
+
+_SUFFIXES = ("ing", "ed", "es", "er", "ly", "s", "e")
+
+
+@cache
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_duration(beat: Beat) -> bool:
+    """A beat about how long it has been ("about": "how long it has been going on")."""
+    return beat.about.startswith("how long")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, allowing for endings: "close" and "closed", "pile" and "piling"."""
+    if a == b:
+        return True
+    x, y = _stem(a), _stem(b)
+    short, long_ = sorted((x, y), key=len)
+    return x == y or (len(short) >= 5 and long_.startswith(short))
+
+
+__all__ = ["PLANS", "Conversation", "Move", "Response", "read_move", "topic_at", "topic_hits"]

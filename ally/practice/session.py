@@ -11,12 +11,14 @@ loved one asked for, as a command the user can run. Pure: no input, output or cl
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ally.content.scenarios import FollowUp, Scenario
 from ally.practice.conversation import Conversation, Move, Response, read_move
 from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, Feedback, analyse
+from ally.practice.feedback.safety import leading_question
 
 # Replies that count as exploring before advising.
 EXPLORING_SKILLS = frozenset({"reflection", "open_question", "closed_question"})
@@ -24,6 +26,7 @@ EXPLORING_SKILLS = frozenset({"reflection", "open_question", "closed_question"})
 # How much a response shows a reply landing, for choosing the moment that worked best.
 _LANDED = {
     "ask": 6,
+    "accept": 6,
     "safe_asked": 5,
     "safe_urgency": 5,
     "safe_means": 5,
@@ -33,7 +36,37 @@ _LANDED = {
     "confirm": 3,
     "relief": 3,
     "reveal": 3,
+    "deepen": 3,
     "correct": 2,
+}
+# Taking back a promise of secrecy: "I promised, but I can't keep this to myself".
+_TAKES_BACK = re.compile(
+    r"\b(?:can'?t|cannot|can not|won'?t be able to) (?:promise|keep (?:this|that|it|your))"
+    r"|\b(?:should ?n'?t|should not|shouldn'?t) have promised|\bwrong to promise"
+    r"|\btake (?:that|it|the promise) back|\bpromised\b[^.?!]*\bbut\b"
+    r"|\bbreak (?:my|that|the) promise"
+)
+# When a check-in is, in the user's words: a day, then a part of the day.
+_DAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+    "tonight",
+)
+_PARTS = {
+    "first thing": "09:00",
+    "morning": "09:00",
+    "lunchtime": "12:30",
+    "after school": "16:00",
+    "afternoon": "15:00",
+    "after work": "18:00",
+    "evening": "18:00",
+    "night": "20:00",
 }
 
 
@@ -95,11 +128,13 @@ class Moment:
 
 @dataclass(frozen=True)
 class Reminder:
-    """The check-in the loved one asked for, as an `ally remind add` command."""
+    """The check-in, as an `ally remind add` command: the one the loved one asked for,
+    or a plan the user made with them."""
 
     text: str
     at: str
     about: str
+    asked: bool = False  # they asked for it in so many words
 
     @property
     def command(self) -> str:
@@ -185,7 +220,8 @@ class Session:
         safe = self.scenario.safe if self.scenario.risk else None
 
         def relevant(flag: bool, name: str) -> bool | None:
-            return (name in used) if flag else None
+            # a step taken is credited even where the cues did not call for it
+            return True if name in used else (False if flag else None)
 
         return SafetyCheck(
             asked_directly="asks_about_suicide" in used,
@@ -225,27 +261,135 @@ class Session:
         )
 
     def reminder(self) -> Reminder | None:
+        """The check-in to offer: the one they asked for (at the time the user named, if
+        they named one), or a day the user proposed near the end of a talk that ended
+        well."""
         follow: FollowUp | None = self.scenario.ask.follow_up
-        if follow is None or not self.conversation.ask_said:
+        if follow is None:
             return None
-        return Reminder(text=follow.text, at=follow.at, about=self.scenario.name)
+        name = self.scenario.name
+        if self.conversation.ask_said:
+            asked_at = next(
+                (i for i, t in enumerate(self.turns) if t.response.kind in ("ask", "accept")), 0
+            )
+            said = [t.reply for t in self.turns[asked_at:]]
+            at = next((w for w in (when(r, follow.at) for r in said) if w), follow.at)
+            return Reminder(text=follow.text, at=at, about=name, asked=follow.asked)
+        if self.conversation.ended == "limit" and not self.conversation.hurt:
+            for turn in reversed(self.turns[-3:]):
+                at = when(turn.reply, follow.at, need_day=True)
+                if at:
+                    return Reminder(text=follow.text, at=at, about=name)
+        return None
 
 
 # ------------------------------------------------------------ the verdict
 
 
+def when(reply: str, default: str, *, need_day: bool = False) -> str:
+    """The time a reply names for a check-in, as `ally remind add --at` reads it
+    ("Monday morning": "monday 09:00"), filling in from ``default`` ("monday 18:00");
+    "" if it names none (or, with ``need_day``, no day)."""
+    lowered = " ".join(reply.lower().replace("\u2019", "'").split())
+    words = re.findall(r"[a-z]+", lowered)
+    day = next((d for d in _DAYS if d in words), "")
+    if not day and "weekend" in words:
+        day = "saturday"
+    # a part of the day counts where it names a time: "Monday morning", "in the
+    # evening", "first thing", not "I'll stay with you all night"
+    when_words = "in the|this|tomorrow|on|" + "|".join(_DAYS)
+    part = next(
+        (
+            p
+            for k, p in _PARTS.items()
+            if re.search(rf"\b(?:(?:{when_words}) )?{k}\b", lowered)
+            and (" " in k or re.search(rf"\b(?:{when_words}) {k}\b", lowered))
+        ),
+        "",
+    )
+    if need_day and not day:
+        return ""
+    if not (day or part):
+        return ""
+    default_day, _, default_time = default.partition(" ")
+    if day == "tonight":
+        return f"today {part or '20:00'}"
+    return f"{day or default_day} {part or default_time}".strip()
+
+
+def took_back_secrecy(turns: list[Turn]) -> bool:
+    """A promise of secrecy was made and later taken back."""
+    promised = False
+    for t in turns:
+        if "secrecy_promise" in t.feedback.pitfall_names:
+            promised = True
+        elif promised and _TAKES_BACK.search(t.reply.lower().replace("\u2019", "'")):
+            return True
+    return False
+
+
+def _leading(scenario: Scenario, t: Turn) -> bool:
+    """A question that talked round suicide where risk was in the air."""
+    return (scenario.risk or t.feedback.risk) and leading_question(t.reply)
+
+
+def _labelled(t: Turn) -> bool:
+    """A reply called them what they had just said they were not ("You're depressed")."""
+    return bool(t.move.labels) and t.response.kind == "deflect"
+
+
+def shortfall(scenario: Scenario, turns: list[Turn]) -> str | None:
+    """What kept a talk that reached its goal from being done well, if anything."""
+    if any(_leading(scenario, t) for t in turns):
+        return "a question talked round suicide instead of asking it plainly"
+    if any(t.response.kind == "doubt" for t in turns):
+        return "a reply argued with how they felt instead of hearing it"
+    if any(_labelled(t) for t in turns):
+        return "a reply put a name on it they had just refused"
+    if any(t.response.kind == "resist" for t in turns):
+        return "advice came before they felt heard"
+    if any(t.response.kind == "puzzled" for t in turns):
+        return "a reply asked about something they had never mentioned"
+    return None
+
+
+def _missed(safety: SafetyCheck, turns: list[Turn]) -> str:
+    """The first safety step missed, in words."""
+    if not safety.asked_directly:
+        return "you did not ask directly about suicide"
+    if not safety.avoided_secrecy:
+        if took_back_secrecy(turns):
+            return "you promised secrecy before taking it back"
+        return "you promised to keep it secret"
+    if safety.asked_about_urgency is False:
+        return "you did not ask about a plan or how soon"
+    if safety.means_safety is False:
+        return "you did not offer to make the means safer"
+    if not safety.pointed_to_help:
+        return "you did not point to help"
+    return "you did not say you would stay with them"
+
+
 def praise(
     scenario: Scenario, turns: list[Turn], safety: SafetyCheck | None, ending: str | None
 ) -> str:
-    """Praise in proportion to what landed: one good reply is a start, not a triumph."""
+    """Praise in proportion to what landed: one good reply is a start, not a triumph,
+    and a talk that got there with euphemisms or arguing is not "well done"."""
     name = scenario.name
     good = sum(t.landed_well for t in turns)
     stung = any(t.move.hurts for t in turns)
     safe = safety is None or safety.passed
-    if ending == "goal" and not stung and safe:
+    short = shortfall(scenario, turns)
+    if ending == "goal" and not stung and safe and short is None:
         return f"Well done: {name} felt heard and got to what they needed from you."
     if ending == "goal":
-        missed = "a safety step was missed" if not safe else "a slip cost some trust on the way"
+        missed = (
+            _missed(safety, turns)
+            if safety is not None and not safe
+            else "a slip cost some trust on the way"
+            if stung
+            else short
+        )
         return f"{name} got to what they needed from you, though {missed}."
     if ending == "lost":
         return (
@@ -275,6 +419,8 @@ def _what_it_did(scenario: Scenario, turn: Turn) -> str:
         if scenario.risk:
             return f"{name} agreed to get help with you."
         return f"{name} told you what they want from you."
+    if kind == "accept":
+        return f"{name} took up what you offered."
     if kind == "safe_asked":
         return f"{name} could tell you honestly about thoughts of suicide."
     if kind == "safe_urgency":
@@ -295,19 +441,60 @@ def _what_it_did(scenario: Scenario, turn: Turn) -> str:
 
 
 def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> Moment | None:
-    """The reply most worth trying again: a pitfall, then early advice, then a
-    yes/no question that got a short answer, then a reply that went nowhere."""
+    """The reply most worth trying again: a pitfall, then a question that talked round
+    suicide, then reassurance that argued with how they felt, then early advice, then a
+    question about something they never mentioned, then a yes/no question that got a
+    short answer, then a reply that went nowhere."""
     name = scenario.name
     candidates = [(i, t) for i, t in enumerate(turns) if not best or best.turn != i + 1]
+    # once safety steps have begun in a risk talk, pushing back is part of the safe track
+    safety_from = next(
+        (i for i, t in enumerate(turns) if t.feedback.safety and scenario.risk), len(turns)
+    )
+    took_back = took_back_secrecy(turns)
     for i, t in candidates:
         if t.feedback.pitfalls:
             finding = t.feedback.pitfalls[0]
             what = f"{name} pulled back. {finding.reason}"
             if finding.name == "secrecy_promise":
                 what = f"You promised to keep it secret. {finding.reason}"
+                if took_back:
+                    what = (
+                        "You promised to keep it secret, and later took it back, which was "
+                        f"right. {finding.reason}"
+                    )
             return Moment(i + 1, t.reply, what, finding.suggestion)
     for i, t in candidates:
-        if t.response.kind == "resist":
+        if _leading(scenario, t):
+            return Moment(
+                i + 1,
+                t.reply,
+                f"The question talked round suicide, so {name} could hear that 'no' was "
+                "the answer you hoped for.",
+                "Ask plainly: 'Are you thinking about killing yourself?' Asking does not "
+                "plant the idea.",
+            )
+    for i, t in candidates:
+        if t.response.kind == "doubt":
+            return Moment(
+                i + 1,
+                t.reply,
+                f"{name} didn't believe it: reassurance that argues with a feeling can sound "
+                "like it wasn't heard.",
+                "Say back the feeling first: 'It sounds like that's really how it feels "
+                "right now.'",
+            )
+    for i, t in candidates:
+        if _labelled(t):
+            return Moment(
+                i + 1,
+                t.reply,
+                f"{name} had just said it wasn't that, and pushed back: a label can close "
+                "the talk down.",
+                "Ask what it is like for them instead: 'What has it been like for you?'",
+            )
+    for i, t in candidates:
+        if t.response.kind == "resist" and i < safety_from:
             return Moment(
                 i + 1,
                 t.reply,
@@ -315,7 +502,15 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "Ask first: 'What have you tried so far?' or 'What do you think might help?'",
             )
     for i, t in candidates:
-        if t.response.kind in ("short", "deflect"):
+        if t.response.kind == "puzzled":
+            return Moment(
+                i + 1,
+                t.reply,
+                f"This asked about something {name} had never mentioned.",
+                "Stay with their words: say back what you heard, or ask about it.",
+            )
+    for i, t in candidates:
+        if t.move.asks == "closed" and t.response.kind in ("short", "deflect", "yesno"):
             return Moment(
                 i + 1,
                 t.reply,
@@ -343,6 +538,11 @@ def next_time(
             "it shows you can hear the answer."
         )
     if safety and not safety.avoided_secrecy:
+        if took_back_secrecy(turns):
+            return (
+                "Taking back the promise was right. Next time, say from the start that you "
+                "cannot keep a risk secret, and that you will work out together who to tell."
+            )
         return (
             "Do not promise to keep a risk secret. Say you care too much to keep it to yourself, "
             "and that you will work out together who to tell."
@@ -361,13 +561,26 @@ def next_time(
         return "Offer to call or text a crisis line together (run `ally crisis` for the numbers)."
     if safety and safety.stayed_with_them is False:
         return 'Say you will stay: "I\'m staying right here with you tonight."'
+    if any(_leading(scenario, t) for t in turns):
+        return (
+            'Ask plainly from the start: "Are you thinking about suicide?" A question like '
+            '"you\'re not going to do anything silly, are you?" tells them the answer you want.'
+        )
     pitfalls = Counter(f.name for t in turns for f in t.feedback.pitfalls)
     if pitfalls:
         worst = pitfalls.most_common(1)[0][0]
         finding = next(f for t in turns for f in t.feedback.pitfalls if f.name == worst)
         return finding.suggestion or finding.reason
     used = {name for t in turns for name in t.feedback.skill_names}
-    if any(t.response.kind == "resist" for t in turns):
+    if any(t.response.kind == "doubt" for t in turns):
+        return (
+            "When they say something harsh about themselves, say back the feeling before "
+            'you reassure: "It sounds like that\'s really how it feels right now."'
+        )
+    safety_from = next(
+        (i for i, t in enumerate(turns) if t.feedback.safety and scenario.risk), len(turns)
+    )
+    if any(t.response.kind == "resist" for t in turns[:safety_from]):
         return "Hold advice until you have asked and reflected: understanding comes first."
     if "reflection" not in used:
         return 'Reflect back what you heard in your own words: "It sounds like…"'
