@@ -21,7 +21,6 @@ import contextlib
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,14 +130,14 @@ def known_key(key: str) -> Key:
 
 def load(path: Path) -> dict[str, str]:
     """The settings in ``path`` as dotted keys, each checked; {} when there is no file."""
-    import tomllib
-
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read the config file {path}: {exc}") from None
+    import tomllib  # only when there is a file: `ally crisis` starts on every call
+
     try:
         parsed = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -231,6 +230,8 @@ def _write(path: Path, values: Mapping[str, str]) -> None:
     folder = path.parent
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:

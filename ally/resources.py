@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from ally.content.directory import (
     INTERNATIONAL,
@@ -43,8 +43,7 @@ LOCALE_COUNTRY = re.compile(r"^[a-z]{2,3}_([A-Za-z]{2})(?:[.@]|$)")
 MOST_SUGGESTIONS = 4
 
 
-@dataclass(frozen=True)
-class CountryChoice:
+class CountryChoice(NamedTuple):
     code: str | None
     source: str  # "option", "ALLY_COUNTRY", "config", "time zone", "locale" or "none"
     detail: str = ""
@@ -171,8 +170,7 @@ def covered_countries(directory: Directory) -> dict[str, str]:
 # ------------------------------------------------------------------ regions
 
 
-@dataclass(frozen=True)
-class RegionChoice:
+class RegionChoice(NamedTuple):
     region: Region | None
     source: str  # "option", "config" or "none"
     ignored: str = ""  # a configured region that is not a region of this country
@@ -231,8 +229,7 @@ def region_names(resource: Resource, country: Country | None) -> str:
 # ------------------------------------------------------------------ listings
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """What `ally resources` and `ally crisis` show for one country."""
 
     choice: CountryChoice
@@ -275,7 +272,7 @@ def section(resource: Resource) -> str:
 
 def _keep_channels(resource: Resource, channel: str) -> Resource | None:
     kept = tuple(c for c in resource.channels if c.type == channel)
-    return replace(resource, channels=kept) if kept else None
+    return resource._replace(channels=kept) if kept else None
 
 
 def _for_audience(resources: list[Resource], audience: str | None) -> list[Resource]:

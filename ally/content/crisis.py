@@ -8,9 +8,9 @@ placeholders {emergency} and {country}; `fill` puts in the country's values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from ally.content import SLUG, Source, Table, read, unique
 from ally.errors import ContentError
@@ -19,31 +19,27 @@ PLACEHOLDERS = ("emergency", "country")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     title: str
     detail: str
     say: tuple[str, ...] = ()
     id: str = ""
 
 
-@dataclass(frozen=True)
-class Urgency:
+class Urgency(NamedTuple):
     title: str
     questions: tuple[str, ...]
     if_yes: str
 
 
-@dataclass(frozen=True)
-class RemoteGuide:
+class RemoteGuide(NamedTuple):
     headline: str
     steps: tuple[Step, ...]
     routes_title: str
     routes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class CrisisGuide:
+class CrisisGuide(NamedTuple):
     headline: str
     steps: tuple[Step, ...]
     sources: tuple[Source, ...]

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ally.content import LANGUAGE, SLUG, URL, Table, read, unique
@@ -37,8 +37,7 @@ INSTRUCTION_LENGTH = 60
 ALWAYS_OPEN = "24/7"
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     type: str
     value: str
     keyword: str = ""
@@ -48,8 +47,7 @@ class Channel:
     instruction: str = ""
 
 
-@dataclass(frozen=True)
-class Resource:
+class Resource(NamedTuple):
     id: str
     name: str
     country: str
@@ -79,14 +77,12 @@ class Resource:
         return self.hours == ALWAYS_OPEN
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(NamedTuple):
     code: str
     name: str
     emergency: tuple[str, ...]
@@ -104,15 +100,13 @@ class Country:
         return next((r for r in self.regions if r.id == region_id), None)
 
 
-@dataclass(frozen=True)
-class SourceDomain:
+class SourceDomain(NamedTuple):
     domain: str
     kind: str
     who: str
 
 
-@dataclass(frozen=True)
-class Directory:
+class Directory(NamedTuple):
     countries: Mapping[str, Country]
     resources: tuple[Resource, ...]
     checked: date
