@@ -106,6 +106,7 @@ _JUDGMENT = Phrases(
     why would|did|do|on+earth you even? do|say|think|go+and+do something+like+that|that|
         such+a+thing|this
     why would you even
+    why are|do you always|never
     a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
         melodramatic|precious
     how crazy|ridiculous|silly|mad|stupid|insane|dramatic|daft|paranoid that|this|it|you sounds|

@@ -495,7 +495,8 @@ _URGENCY = Phrases(
     thought about how|when ,|or
     cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
     are|were you hurting|going+to+hurt yourself
-    anything|something _5 thought+about+using|would+use|could+use|might+use
+    anything|something _5 thought+about+using|would+use|could+use|might+use|thinking+of+using|
+        thought+of+using|planning+to+use|been+thinking+about+using
     is the date|day soon|close|today|tonight|this+week
     is today|tonight one of those
     are|is the|your pills|tablets|meds|blades|gun|rope _3 right+now|with+you|in+your+hand|near+you
@@ -601,6 +602,8 @@ _STAYS = Phrases(
     you are|will not be alone|on+your+own tonight|now|in+this
     i+am|i+will|ill stay|staying until|till|all+night|as+long
     wait|waiting with you
+    stay|staying up|awake with you
+    right? beside you
     i am here and i+am|i+will not|staying
     i will be right? next to you|with you|by your side
     """,
@@ -647,6 +650,7 @@ _HELP = Phrases(
     # getting help together
     talk|speak|reach+out|go to someone|somebody who|trained|professional|that+can+help
     see someone|somebody
+    work+out|decide|figure+out _2 who to tell|call|ring
     call|ring|text|phone|message them|someone|somebody _2 with+me|together
     calling|ringing|phoning|getting for help|an+ambulance|someone
     someone|somebody|anyone _3 i|we can|could call|ring|text|contact
@@ -784,7 +788,8 @@ _CRISIS_LINE = Phrases(
 _SECRET_REQUEST = Phrases(
     "safety.secret_request",
     """
-    do+not|never|please+do+not|do+not+you+dare|you+can+not|you+must+not tell|say|mention|breathe
+    do+not|never|please+do+not|do+not+you+dare|you+can+not|you+must+not tell|say|mention|
+        breathe !me|us
     promise|swear|pinky+promise you will+not|will+never|not+to|to+not|never|that+you+will+not
     <i promise|swear ?
     <i promise|swear $
@@ -815,19 +820,25 @@ _words(
     "okay sure yes yeah yep yup fine alright k kk of+course course understood absolutely "
     "no+problem deal promise promised pinky",
 )
-# The reply agrees: "ok I promise", "I won't say a word", "cross my heart", "🤐".
+# The reply opens by agreeing: "ok I promise", "no, never", "🤐".
+_AGREES_OPENING = Phrases(
+    "safety.agrees_opening",
+    """
+    @agree _1 .|!|,
+    @agree _1 $
+    i promise|swear|will+not|will+never|would+never|am+not+going+to|never
+    promise|pinky
+    never|no .|,|!
+    never|no $
+    would+not dream
+    not a word|a+soul
+    🤐|🤫|🔒
+    """,
+)
+# Or says it anywhere: "I won't say a word", "your secret's safe", "cross my heart".
 _AGREES = Phrases(
     "safety.agrees",
     """
-    ^ @agree _1 .|!|,
-    ^ @agree _1 $
-    ^ i promise|swear|will+not|will+never|would+never|am+not+going+to|never
-    ^ promise|pinky
-    ^ never|no .|,|!
-    ^ never|no $
-    ^ would+not dream
-    ^ not a word|a+soul
-    ^ 🤐|🤫|🔒
     mum|mum+'s is? the word
     nobody|no+one|noone is+going+to|'s+going+to|will|needs+to|has+to ever? know|hear|find+out
     it|that will+not|is+not+going+to go any? further
@@ -919,6 +930,10 @@ def _secrecy_promise(
         return None
     for s in sentences[:2]:
         found = _AGREES.find(s.w)
+        if found is None:
+            # agreeing opens the sentence (emoji and fillers may come first)
+            opening = _AGREES_OPENING.find(s.w)
+            found = opening if opening is not None and opening[0] <= s.core else None
         if found is None:
             continue
         i, j, rule = found
