@@ -30,6 +30,8 @@ _MEANS = (
     "antidepressants|blades|blade|razor|razors|knives|knife|gun|guns|rope|car+keys|keys|"
     "stash|tin|bottle"
 )
+# What a means-safety offer is about: the means by name, or "them", "it", "everything".
+_OBJECT = f"them|it|those|these|everything|anything|{_MEANS}"
 
 # ------------------------------------------------------------------ risk cues
 
@@ -524,36 +526,33 @@ _MEANS_SAFETY = Phrases(
     f"""
     # asking to look after them: "Can I hold on to your pills?", "Would you let me keep them?"
     can|could|may|shall|would i|we hold+on+to|hold|keep|look+after|mind|lock|have|bin|box|
-        clear|remove|clear+out|take+away|put|get _3 them|it|those|the|your|everything|{_MEANS}
-    can|could|may|shall|would i|we take !you|a|some|care
-    let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove
+        clear|remove|clear+out|take+away|put|get|take _3 {_OBJECT}
+    let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove _3 {_OBJECT}
     would|could|can|will you let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|
-        clear|remove
-    would|do you like|want me to keep|hold|look+after|take|mind|have
+        clear|remove _3 {_OBJECT}
+    would|do you like|want me to keep|hold|look+after|take|mind|have _3 {_OBJECT}
     me holding|keeping|taking|minding|looking after? on+to? them|it|your|the|those
     i take|took|keep|kept them|it|those home|with+me|to+mine
     # asking them to hand over: "Can you give the blades to me?", "give me the keys"
-    can|could|would|will you give|hand|pass|bring|leave them|it|those|the|your|everything|
-        {_MEANS} !a+call|a+ring|a+go|a+try|a+bell
-    give|hand|pass me|us them|it|those|the|your
-    give|hand|leave them|it|those|the|your _3 to|with me|us|your|the|someone|him|her
-    give|hand|leave them|it|those|the|your _3 to|with @word next door
+    can|could|would|will you give|hand|pass|bring|leave _3 {_OBJECT} !a+call|a+ring|a+go|
+        a+try|a+bell
+    give|hand|pass me|us _3 {_OBJECT}
+    give|hand|leave _3 {_OBJECT} to|with me|us|your|the|someone|him|her
+    give|hand|leave _3 {_OBJECT} to|with @word next door
     # getting them out of reach: "get it out of the house", "take them back to the pharmacy"
-    get|take|move|put|keep them|it|those|the|your _2 out of the|your house|flat|room|reach
-    get|take|move|put|keep them|it|those|these|the|your _3 away|to+mine|to+my+place|over+to|
-        somewhere
+    get|take|move|put|keep _3 {_OBJECT} out of the|your house|flat|room|reach
+    get|take|move|put|keep _3 {_OBJECT} away|to+mine|to+my+place|over+to|somewhere
     back to the pharmacy|chemist
-    lock|box them|it|those|the|your _2 up|away
-    get rid of|bin them|it|those|the|your
-    throw|chuck|flush them|it|those|the|your _2 away|out
-    put _4 in a bag
+    lock|box _3 {_OBJECT} up|away
+    get rid of|bin _3 {_OBJECT}
+    throw|chuck|flush _3 {_OBJECT} away|out
+    put _3 {_OBJECT} in a bag
     i _2 come and? get|take|collect them|it|those
     make _2 room|house|flat safer|safe
     take out anything
-    somewhere safe|safer
-    keep|put|lock them|it|those|these|the|your _2 safe|locked|somewhere
+    keep|put|lock _3 {_OBJECT} safe|locked|somewhere
     look after your|the {_MEANS} for+you|for+a+while|for+now
-    your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock your|the|them
+    your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock _3 {_OBJECT}
     """,
 )
 
