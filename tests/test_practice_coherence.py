@@ -216,14 +216,13 @@ def test_no_line_thanks_them_for_not_panicking_after_a_panic(s: Scenario) -> Non
 def test_weighing_a_suggestion_only_follows_a_suggestion(s: Scenario) -> None:
     catch_all = next(a for a in s.advice if not a.topics)
     session = trusting(s, tuple(b.id for b in s.beats[:2]))
-    for reply in (  # the engine finds advice in each; the loved one hears no suggestion
+    for reply in (  # a "should" or an imperative here suggests nothing to weigh
         "Oh love, doing all that on your own, that's so much to be carrying by yourself. "
         "I'm really glad you're telling me.",
         "I'm so glad you're telling me now. It's not something you should have to carry "
         "alone. What do you think might help?",
     ):
         turn = session.reply(reply)
-        assert "advice" in turn.feedback.skill_names
         assert turn.response.kind not in ("weigh", "resist"), (reply, turn.answer)
         assert turn.answer not in (catch_all.weighed, catch_all.early), reply
 

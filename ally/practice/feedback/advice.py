@@ -126,7 +126,7 @@ _ADVICE_PHRASE = Phrases(
     # modal advice to "you": "you should", "you might want to", "you could call"
     <@not_subject|sorry|that|though|time|feel you really|probably|definitely|just|also|
         still? should|shud|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
-        might+consider !:fine !not+feel|feel
+        might+consider !:fine !not+feel|feel|have+to
     <@not_subject|sorry|that|though|time|feel you might want+to|try|consider
     you could !be|have|feel|tell|see|say|never|not|hear|imagine|would|.|,
     you will need|have to
@@ -252,7 +252,8 @@ _SUGGESTION_QUESTION = Phrases(
     is it possible that? you could|can|might
     would it be possible for+you? to
     why do not you
-    why not
+    why not !?
+    would|could|will you see|talk+to|speak+to|call|ring|try|go+to|book|visit the|a|your|an|someone
     might|may|can|could i suggest|recommend
     would|could|might it help|be+worth|be+helpful|be+a+good+idea to|if
     how|what about @ing|if+you|if+we|we|a|an|some

@@ -203,8 +203,17 @@ def _safety_first(skills: list[Finding], safety: list[Finding]) -> list[Finding]
     for f in skills:
         if not _overlaps(f, safety):
             out.append(f)
-        elif f.name == "closed_question":
-            out.append(replace(f, reason=_SAFETY_QUESTION[0], suggestion=_SAFETY_QUESTION[1]))
+        elif f.name in ("open_question", "closed_question"):
+            # "Have you thought about how you would do it?" asks for a yes or a fact: a
+            # plain question, and the right one here
+            out.append(
+                replace(
+                    f,
+                    name="closed_question",
+                    reason=_SAFETY_QUESTION[0],
+                    suggestion=_SAFETY_QUESTION[1],
+                )
+            )
         elif f.name != "advice":  # offering help in a crisis is a safety move, not advice
             out.append(f)
     return out

@@ -176,6 +176,7 @@ _SELF_FOCUS_PHRASE = Phrases(
     how do you think this|that|it makes me feel
     you are stressing|upsetting me
     let me tell you about my|what+happened+to+me|the+time+i
+    ^ anyway ,? i|my had|have|was|am|got
     that reminds me of|when|about my|the+time+i
     """,
 )

@@ -106,6 +106,7 @@ _JUDGMENT = Phrases(
     why would|did|do|on+earth you even? do|say|think|go+and+do something+like+that|that|
         such+a+thing|this
     why would you even
+    why are|do you always|never
     a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
         melodramatic|precious
     how crazy|ridiculous|silly|mad|stupid|insane|dramatic|daft|paranoid that|this|it|you sounds|
@@ -133,7 +134,7 @@ _SECRECY_PROMISE = Phrases(
         breathe+a+word|mention+it|mention+this anyone|anybody|a+soul|a+single+soul|a+word|them|him|
         her|people|nobody !without|unless|until|before|about+my
     i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
-        breathe+a+word|mention+it|mention+this your _ !without|unless|until|before|about+my
+        breathe+a+word|mention+it|mention+this to? your _ !without|unless|until|before|about+my
     i will+not|will+never|am+not+going+to|am+never+going+to ever? tell|say+a+word|say+anything|
         breathe+a+word|mention+it|mention+this $
     i promise|swear not+to|to+never|never+to tell|say

@@ -30,6 +30,8 @@ _MEANS = (
     "antidepressants|blades|blade|razor|razors|knives|knife|gun|guns|rope|car+keys|keys|"
     "stash|tin|bottle"
 )
+# What a means-safety offer is about: the means by name, or "them", "it", "everything".
+_OBJECT = f"them|it|those|these|everything|anything|{_MEANS}"
 
 # ------------------------------------------------------------------ risk cues
 
@@ -495,7 +497,8 @@ _URGENCY = Phrases(
     thought about how|when ,|or
     cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
     are|were you hurting|going+to+hurt yourself
-    anything|something _5 thought+about+using|would+use|could+use|might+use
+    anything|something _5 thought+about+using|would+use|could+use|might+use|thinking+of+using|
+        thought+of+using|planning+to+use|been+thinking+about+using
     is the date|day soon|close|today|tonight|this+week
     is today|tonight one of those
     are|is the|your pills|tablets|meds|blades|gun|rope _3 right+now|with+you|in+your+hand|near+you
@@ -523,36 +526,33 @@ _MEANS_SAFETY = Phrases(
     f"""
     # asking to look after them: "Can I hold on to your pills?", "Would you let me keep them?"
     can|could|may|shall|would i|we hold+on+to|hold|keep|look+after|mind|lock|have|bin|box|
-        clear|remove|clear+out|take+away|put|get _3 them|it|those|the|your|everything|{_MEANS}
-    can|could|may|shall|would i|we take !you|a|some|care
-    let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove
+        clear|remove|clear+out|take+away|put|get|take _3 {_OBJECT}
+    let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove _3 {_OBJECT}
     would|could|can|will you let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|
-        clear|remove
-    would|do you like|want me to keep|hold|look+after|take|mind|have
+        clear|remove _3 {_OBJECT}
+    would|do you like|want me to keep|hold|look+after|take|mind|have _3 {_OBJECT}
     me holding|keeping|taking|minding|looking after? on+to? them|it|your|the|those
     i take|took|keep|kept them|it|those home|with+me|to+mine
     # asking them to hand over: "Can you give the blades to me?", "give me the keys"
-    can|could|would|will you give|hand|pass|bring|leave them|it|those|the|your|everything|
-        {_MEANS} !a+call|a+ring|a+go|a+try|a+bell
-    give|hand|pass me|us them|it|those|the|your
-    give|hand|leave them|it|those|the|your _3 to|with me|us|your|the|someone|him|her
-    give|hand|leave them|it|those|the|your _3 to|with @word next door
+    can|could|would|will you give|hand|pass|bring|leave _3 {_OBJECT} !a+call|a+ring|a+go|
+        a+try|a+bell
+    give|hand|pass me|us _3 {_OBJECT}
+    give|hand|leave _3 {_OBJECT} to|with me|us|your|the|someone|him|her
+    give|hand|leave _3 {_OBJECT} to|with @word next door
     # getting them out of reach: "get it out of the house", "take them back to the pharmacy"
-    get|take|move|put|keep them|it|those|the|your _2 out of the|your house|flat|room|reach
-    get|take|move|put|keep them|it|those|these|the|your _3 away|to+mine|to+my+place|over+to|
-        somewhere
+    get|take|move|put|keep _3 {_OBJECT} out of the|your house|flat|room|reach
+    get|take|move|put|keep _3 {_OBJECT} away|to+mine|to+my+place|over+to|somewhere
     back to the pharmacy|chemist
-    lock|box them|it|those|the|your _2 up|away
-    get rid of|bin them|it|those|the|your
-    throw|chuck|flush them|it|those|the|your _2 away|out
-    put _4 in a bag
+    lock|box _3 {_OBJECT} up|away
+    get rid of|bin _3 {_OBJECT}
+    throw|chuck|flush _3 {_OBJECT} away|out
+    put _3 {_OBJECT} in a bag
     i _2 come and? get|take|collect them|it|those
     make _2 room|house|flat safer|safe
     take out anything
-    somewhere safe|safer
-    keep|put|lock them|it|those|these|the|your _2 safe|locked|somewhere
+    keep|put|lock _3 {_OBJECT} safe|locked|somewhere
     look after your|the {_MEANS} for+you|for+a+while|for+now
-    your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock your|the|them
+    your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock _3 {_OBJECT}
     """,
 )
 
@@ -601,6 +601,8 @@ _STAYS = Phrases(
     you are|will not be alone|on+your+own tonight|now|in+this
     i+am|i+will|ill stay|staying until|till|all+night|as+long
     wait|waiting with you
+    stay|staying up|awake with you
+    right? beside you
     i am here and i+am|i+will not|staying
     i will be right? next to you|with you|by your side
     """,
@@ -647,6 +649,7 @@ _HELP = Phrases(
     # getting help together
     talk|speak|reach+out|go to someone|somebody who|trained|professional|that+can+help
     see someone|somebody
+    work+out|decide|figure+out _2 who to tell|call|ring
     call|ring|text|phone|message them|someone|somebody _2 with+me|together
     calling|ringing|phoning|getting for help|an+ambulance|someone
     someone|somebody|anyone _3 i|we can|could call|ring|text|contact
@@ -784,7 +787,8 @@ _CRISIS_LINE = Phrases(
 _SECRET_REQUEST = Phrases(
     "safety.secret_request",
     """
-    do+not|never|please+do+not|do+not+you+dare|you+can+not|you+must+not tell|say|mention|breathe
+    do+not|never|please+do+not|do+not+you+dare|you+can+not|you+must+not tell|say|mention|
+        breathe !me|us
     promise|swear|pinky+promise you will+not|will+never|not+to|to+not|never|that+you+will+not
     <i promise|swear ?
     <i promise|swear $
@@ -815,19 +819,25 @@ _words(
     "okay sure yes yeah yep yup fine alright k kk of+course course understood absolutely "
     "no+problem deal promise promised pinky",
 )
-# The reply agrees: "ok I promise", "I won't say a word", "cross my heart", "🤐".
+# The reply opens by agreeing: "ok I promise", "no, never", "🤐".
+_AGREES_OPENING = Phrases(
+    "safety.agrees_opening",
+    """
+    @agree _1 .|!|,
+    @agree _1 $
+    i promise|swear|will+not|will+never|would+never|am+not+going+to|never
+    promise|pinky
+    never|no .|,|!
+    never|no $
+    would+not dream
+    not a word|a+soul
+    🤐|🤫|🔒
+    """,
+)
+# Or says it anywhere: "I won't say a word", "your secret's safe", "cross my heart".
 _AGREES = Phrases(
     "safety.agrees",
     """
-    ^ @agree _1 .|!|,
-    ^ @agree _1 $
-    ^ i promise|swear|will+not|will+never|would+never|am+not+going+to|never
-    ^ promise|pinky
-    ^ never|no .|,|!
-    ^ never|no $
-    ^ would+not dream
-    ^ not a word|a+soul
-    ^ 🤐|🤫|🔒
     mum|mum+'s is? the word
     nobody|no+one|noone is+going+to|'s+going+to|will|needs+to|has+to ever? know|hear|find+out
     it|that will+not|is+not+going+to go any? further
@@ -919,6 +929,10 @@ def _secrecy_promise(
         return None
     for s in sentences[:2]:
         found = _AGREES.find(s.w)
+        if found is None:
+            # agreeing opens the sentence (emoji and fillers may come first)
+            opening = _AGREES_OPENING.find(s.w)
+            found = opening if opening is not None and opening[0] <= s.core else None
         if found is None:
             continue
         i, j, rule = found

@@ -21,7 +21,7 @@ _FILLERS = _word_set(
     """
     okay oh ah aw well so and but also yeah yes yep right alright hm m mhm mh uh um er hey
     hi hello now then honestly sure wow first firstly second secondly lastly finally anyway
-    plus or gotcha huh
+    plus or gotcha huh omg omfg gosh jeez geez ugh oof aww
     """
 )
 _FILLER_PAIRS = frozenset({("all", "right"), ("i", "see"), ("got", "it"), ("mm", "hmm")})
