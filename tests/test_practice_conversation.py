@@ -40,7 +40,7 @@ APOLOGY = "Sorry, that came out wrong. It sounds like it's been really hard."
 SHARE = "I had a rough patch like that once."
 PITFALL_REPLIES = {
     "minimising": "At least it's not as bad as it could be.",
-    "judgment": "You're overreacting. Just snap out of it.",
+    "judgment": "You're overreacting.",
     "dismissing": "Let's talk about something else.",
     "secrecy_promise": "I promise I won't tell anyone.",
 }

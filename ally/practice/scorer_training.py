@@ -43,16 +43,28 @@ MIN_COUNT = 3  # a feature seen fewer times in training is dropped
 MIN_WEIGHT = 0.02  # smaller weights are pruned from the shipped file
 DIGITS = 4
 THRESHOLDS = tuple(round(0.05 * k, 2) for k in range(2, 19))
-# The labels the model may add to. Skills keep the rules: a model adding skills did no
-# better on replies in other voices (the listening benchmark's dev half: 0.602 macro-F1
-# with the rules, 0.597 with the model adding, 0.505 with the model deciding alone).
-# Safety moves, secrecy read in context, and risk keep the rules, which are precise and
-# explain themselves. Judgment keeps the rules too: on the benchmark's counsellors' replies
-# the model called 146 pieces of advice judgment (13 rule hits in 14,071 replies became 159).
-MODELLED = ("minimising", "self_focus", "dismissing")
-# A false alarm costs trust, so what the model adds beside the
-# rules must be right at least this often on validation, on at least MIN_ADDED replies.
-PRECISION_FLOOR = 0.9
+# The labels the model may add to, beside the rules. Skills keep the rules: a model adding
+# skills did no better on replies in other voices (the listening benchmark's dev half:
+# 0.602 macro-F1 with the rules, 0.597 with the model adding, 0.505 with the model deciding
+# alone). Judgment and risk keep the rules too: on the benchmark's replies the model
+# called advice judgment (13 rule hits in 14,071 replies became 159 even at a 0.8
+# threshold) and read risk into thank-yous in conversations about low mood. A promise of
+# secrecy keeps the rules, which read it in context: the model took "Cross my heart, I
+# won't tell. Congratulations!" and "I can't make that promise" for promises. Of the
+# safety moves only staying with them takes the model: for the others, its additions
+# were false alarms on the project's own safety cases ("The crisis line is useless" as
+# connecting to help, "Can you tell me what you took?" as means safety). The other
+# pitfalls take a model hit beside the rules': there the rules are precise and the
+# model finds the phrasings no rule names.
+MODELLED = (
+    "minimising",
+    "self_focus",
+    "dismissing",
+    "stays_with_them",
+)
+# A false alarm costs trust, so what the model adds beside the rules must be right at
+# least this often on validation, on at least MIN_ADDED replies.
+PRECISION_FLOOR = 0.8
 MIN_ADDED = 5
 
 
@@ -168,25 +180,26 @@ def choose_policy(
 ) -> dict[str, Any]:
     """How ``label`` combines rules and model, chosen on the validation examples.
 
-    Skills keep the rules: a model that only adds skills did no better on replies in
-    other voices (the listening benchmark's dev half), and the rules there are tuned to
-    the coding conventions the benchmark uses. Pitfalls, safety moves and risk take a
-    model hit beside the rules' where that keeps precision at the floor on validation:
-    the threshold that finds the most while staying there. Where no threshold does, the
-    rules alone.
+    A label outside ``MODELLED`` keeps the rules. A modelled label takes a model hit beside
+    the rules' (``either``) at the threshold that gives the best F1 on validation among
+    those whose additions are right at least ``PRECISION_FLOOR`` of the time; where no
+    threshold manages that, the rules alone.
     """
     rules_only = {"combine": "rules", "threshold": 0.5}
     if label not in MODELLED:
         return rules_only
-    best: tuple[tuple[int, float], dict[str, Any]] | None = None
+    best: tuple[tuple[float, float], dict[str, Any]] | None = None
     for threshold in THRESHOLDS:
         added = Tally()  # what the model finds that the rules do not
+        blended = Tally()  # rules and model together
         for ex, sc in zip(examples, scores, strict=True):
-            if label not in ex.rule_names and sc[label] >= threshold:
+            by_rules, by_model = label in ex.rule_names, sc[label] >= threshold
+            if by_model and not by_rules:
                 added.add(label in ex.labels, True)
+            blended.add(label in ex.labels, by_rules or by_model)
         if added.tp + added.fp < MIN_ADDED or added.precision < PRECISION_FLOOR:
             continue
-        key = (added.tp, threshold)  # the most found; ties: the higher threshold
+        key = (blended.f1, threshold)  # the best F1; ties: the higher threshold
         if best is None or key > best[0]:
             best = (key, {"combine": "either", "threshold": threshold})
     return rules_only if best is None else best[1]

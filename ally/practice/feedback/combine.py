@@ -186,7 +186,10 @@ _SAFETY_QUESTION = (
 
 def _discrediting(skill: Finding, pitfalls: list[Finding]) -> list[Finding]:
     """The pitfalls whose words cannot also earn ``skill``. A story of one's own that
-    takes over (self-focus) is still a share of one's own; it just shows no understanding."""
+    takes over (self-focus) is still a share of one's own; it just shows no understanding.
+    A model's finding names only the phrase that weighed most, not the words that make the
+    pitfall, so it takes no credit away (the verdict still praises no reply with a pitfall)."""
+    pitfalls = [p for p in pitfalls if p.source != "model"]
     if skill.name in ("self_disclosure", "information", "advice"):
         return [p for p in pitfalls if p.name != "self_focus"]
     # a long story of one's own still shows understanding where it names their topic; a
