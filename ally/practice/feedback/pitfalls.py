@@ -90,6 +90,19 @@ _JUDGMENT = Phrases(
         ridiculous|selfish|lazy|weak|pathetic|childish|paranoid|irrational|attention|too+sensitive|
         so+sensitive|a+baby|a+drama+queen
     you are just|being|so|too|really* making it|this up|about+you
+    # the same labels said "ur so dramatic" (texting's "ur" reads as "your"), "such a baby",
+    # and the other words that name a flaw instead of a feeling
+    your so|such|being|just dramatic|sensitive|selfish|lazy|weak|pathetic|childish|paranoid|
+        overreacting|overthinking|a+baby|a+drama+queen|a+wimp|a+snowflake
+    you are|your just|being|so|too|really|such* stubborn|ungrateful|unreasonable|irresponsible|
+        immature|spoilt|spoiled|overthinking+it|imagining+things|a+wimp|a+snowflake|a+crybaby|
+        a+coward|a+loser
+    you are|your such a baby|child|drama+queen|wimp|snowflake|crybaby|coward|loser
+    drama queen
+    # calling what they said or did a flaw: "That's a bit selfish", "a selfish way to think"
+    that is|that+was a? bit|little|really|so|pretty|quite|very|just? selfish|childish|pathetic|
+        immature|irresponsible|ungrateful|cowardly
+    that is no way to talk|think|behave
     you are just|being|so|too|really* making a big+deal|fuss|scene
     stop|quit being so? dramatic|sensitive|silly|lazy|selfish|negative|a+baby
     stop|quit overreacting|whining|complaining|moaning|feeling+sorry+for+yourself
@@ -106,6 +119,25 @@ _JUDGMENT = Phrases(
     why would|did|do|on+earth you even? do|say|think|go+and+do something+like+that|that|
         such+a+thing|this
     why would you even
+    # scolding questions: "Did you not take notes?", "Why didn't you just tell a teacher?",
+    # "How could you fall for that?", "Are you insane?"
+    why did+not|did+you+not you? just
+    did you not think|check|read|listen|take|look|see|realise|realize|notice
+    what did you expect|do+this+time|say+to
+    how could you !not|have
+    are you insane|mad|crazy|stupid|mental|thick
+    how hard can it be
+    it is not that hard|difficult
+    # scolding orders and guilt: "you need to learn to stick it out", "don't lie to me",
+    # "think how we'd feel", "after everything your mum's done for you"
+    you need|have to learn to
+    do not lie to me
+    think how|what _3 would|will feel|do
+    thought|think about|of how|what your _2 would|will feel|think|say
+    think of|about your mum|mom|dad|kids|children|family|daughter|son|parents|wife|husband|
+        partner|nan|gran
+    after everything _3 done|did for you
+    i did not raise you to
     why are|do you always|never
     a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
         melodramatic|precious
@@ -211,14 +243,19 @@ _MENTION = Phrases(
     """,
 )
 _MENTION_GAP = 5
+_CLAUSE_MARKS = frozenset(",;:-")
 
 
 def _mentioned(s: _Sentence, start: int) -> bool:
-    """Whether a cue that talks about a phrase ends shortly before word ``start``."""
+    """Whether a cue that talks about a phrase ends shortly before word ``start``, in the
+    same clause: "a ridiculous thing to say, you're being selfish" says it."""
     for i in range(start):
         end = _MENTION.at(s.w, i)
         if 0 < end <= start:
-            gap = sum(1 for word in s.words[end:start] if word not in _MARKS)
+            between = s.words[end:start]
+            if any(word in _CLAUSE_MARKS for word in between):
+                continue
+            gap = sum(1 for word in between if word not in _MARKS)
             if gap <= _MENTION_GAP:
                 return True
     return False
