@@ -1,7 +1,10 @@
 """The feedback engine scored on labelled replies written for ally, label by label.
 
 ``cases/skills_own.toml`` labels every listening skill a reply shows; ``pitfall_cases.toml``
-labels the pitfalls (the listening datasets label skills, never pitfalls). Each label is
+labels the pitfalls (the listening datasets label skills, never pitfalls);
+``cases/safety_cases.toml`` and ``cases/safety_own.toml`` (the safety tuning sets) label the
+safety moves, risk and promises of secrecy. The blind files are scored by
+``benchmarks/case_scores.py``, never held to a floor here. Each label is
 held to a floor for precision (a false alarm on a good reply costs trust) and recall. On a
 failure the whole table is printed, with the cases the engine got wrong for that label.
 """
@@ -16,15 +19,20 @@ from typing import Any
 
 import pytest
 
-from ally.practice.feedback import PITFALLS, SKILLS, Feedback, analyse
+from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, Feedback, analyse
 
 HERE = Path(__file__).parent
 SKILL_CASES = HERE / "cases" / "skills_own.toml"
 PITFALL_CASES = HERE / "pitfall_cases.toml"
+SAFETY_CASES = (HERE / "cases" / "safety_cases.toml", HERE / "cases" / "safety_own.toml")
 
 # (precision, recall) each label must reach.
 SKILL_FLOOR = (0.95, 0.95)
 PITFALL_FLOOR = (0.95, 0.85)
+SAFETY_FLOOR = (0.95, 0.95)
+SAFETY_LABELS = (*SAFETY, "risk", "secrecy_promise")
+# false alarms (any safety label, risk or secrecy on a reply labelled with none) per 50
+FALSE_ALARMS_PER_50 = 1.5
 
 
 def _load(path: Path) -> list[dict[str, Any]]:
@@ -34,6 +42,12 @@ def _load(path: Path) -> list[dict[str, Any]]:
 
 SKILL_SET = _load(SKILL_CASES)
 PITFALL_SET = _load(PITFALL_CASES)
+SAFETY_SET = [
+    {**c, "labels": [*c["safety"], *(["risk"] if c["risk"] else []),
+                     *(["secrecy_promise"] if c["secrecy_promise"] else [])]}
+    for path in SAFETY_CASES
+    for c in _load(path)
+]  # fmt: skip
 CLEAN = [c for c in PITFALL_SET if not c["pitfalls"]]
 
 
@@ -44,6 +58,13 @@ def _feedback(reply: str, context: str) -> Feedback:
 
 def _found(case: dict[str, Any], kind: str) -> set[str]:
     result = _feedback(case["reply"], case.get("context", ""))
+    if kind == "labels":  # safety: the moves count only in a risk exchange, as ally shows them
+        moves = {f.name for f in result.safety} if result.risk else set()
+        return (
+            moves
+            | ({"risk"} if result.risk else set())
+            | ({"secrecy_promise"} & set(result.pitfall_names))
+        )
     return set(result.skill_names if kind == "skills" else result.pitfall_names)
 
 
@@ -65,7 +86,11 @@ class Score:
 
 @functools.cache
 def _scores(kind: str) -> dict[str, Score]:
-    cases, labels = (SKILL_SET, SKILLS) if kind == "skills" else (PITFALL_SET, PITFALLS)
+    cases, labels = {
+        "skills": (SKILL_SET, SKILLS),
+        "pitfalls": (PITFALL_SET, PITFALLS),
+        "labels": (SAFETY_SET, SAFETY_LABELS),
+    }[kind]
     scores = {label: Score(label) for label in labels}
     for case in cases:
         wanted, found = set(case[kind]), _found(case, kind)
@@ -152,3 +177,17 @@ def test_each_pitfall_meets_its_floor(pitfall: str) -> None:
 @pytest.mark.parametrize("case", CLEAN, ids=[c["reply"][:40] for c in CLEAN])
 def test_clean_replies_raise_no_pitfall(case: dict[str, Any]) -> None:
     assert _found(case, "pitfalls") == set()
+
+
+@pytest.mark.parametrize("label", SAFETY_LABELS)
+def test_each_safety_label_meets_its_floor_on_the_tuning_sets(label: str) -> None:
+    score = _scores("labels")[label]
+    ok = score.precision >= SAFETY_FLOOR[0] and score.recall >= SAFETY_FLOOR[1]
+    assert ok, "\n" + _table("labels", SAFETY_FLOOR, label)
+
+
+def test_clean_exchanges_raise_few_safety_false_alarms() -> None:
+    clean = [c for c in SAFETY_SET if not c["labels"]]
+    alarms = [c["reply"] for c in clean if _found(c, "labels")]
+    assert len(clean) >= 80
+    assert len(alarms) * 50 / len(clean) <= FALSE_ALARMS_PER_50, alarms

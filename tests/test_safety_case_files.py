@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 CASES_DIR = Path(__file__).parent / "cases"
-FILES = {"safety_cases.toml": "sc", "safety_blind.toml": "sb"}
+FILES = {"safety_cases.toml": "sc", "safety_blind.toml": "sb", "safety_own.toml": "so"}
 
 REQUIRED = {"id", "context", "reply", "risk", "safety", "secrecy_promise"}
 OPTIONAL = {"note"}

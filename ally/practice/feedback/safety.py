@@ -31,7 +31,7 @@ _MEANS = (
     "stash|tin|bottle"
 )
 # What a means-safety offer is about: the means by name, or "them", "it", "everything".
-_OBJECT = f"them|it|those|these|everything|anything|{_MEANS}"
+_OBJECT = f"them|it|those|these|everything|anything|whatever|{_MEANS}"
 
 # ------------------------------------------------------------------ risk cues
 
@@ -54,9 +54,10 @@ _RISK = Phrases(
     want|wanted|ready|planning|plan to die
     feel|feeling like dying
     want|wanted everything|it+all to end|stop
+    just want|wanted it|this|everything to end
     not wanting to live|be+here|be+alive
     going+to do it tonight|today|this+weekend|soon|tomorrow
-    think|thinking about|of dying|not+being+here|not+being+around|not+being+alive|death
+    think|thinking|thought about|of dying|not+being+here|not+being+around|not+being+alive|death
     wish|wished i was|were dead
     wish|wished i was|were not here|alive|born
     wish|wished i could just? disappear|die|sleep+forever
@@ -101,7 +102,8 @@ _RISK = Phrases(
     do not read it yet|until
     will not let myself end up
     lined up|ready|counted+out|in+my+hand|here _1 .|$
-    pills|tablets|meds _2 lined+up|counted+out|in+my+hand
+    pills|tablets|meds _2 lined+up|counted+out|in+my+hand|in+front+of+me
+    written|wrote to everyone|everybody i need+to
     i am not coming back|home $
     i am never coming back|home
     do not look for me
@@ -493,7 +495,17 @@ _URGENCY = Phrases(
     what you took|have+taken
     how long ago
     is it still? bleeding
-    are you safe right+now|tonight|today|now|at+the+moment|at+home|where+you+are
+    are you safe right+now|tonight|today|now|at+the+moment|at+home|where+you+are|rn
+    are you somewhere safe
+    # what they could use, said plainly: "anything near you that you could hurt yourself with"
+    anything|something _6 hurt|harm|cut yourself with
+    got|have anything|something _3 to hurt|harm yourself
+    are|is the|your {_MEANS} still
+    # the timing, said plainly: "Is tonight something you're planning?", "when is it?"
+    something you are|have planning|planned|thinking+of
+    still the plan
+    ^ when is it|the+date|the+day ?
+    is it|they deep|still+bleeding
     thought about how|when ,|or
     cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
     are|were you hurting|going+to+hurt yourself
@@ -514,7 +526,7 @@ _TELL_ME = Phrases("safety.tell_me", "tell me what|whether|if|how|when|where")
 def _asks_about_urgency(s: _Sentence) -> tuple[int, int, str] | None:
     """A question (or "tell me whether ...") about a plan, the means, the timing, or what
     they have already done."""
-    if not (s.asks or _TELL_ME(s.w) or s.word(s.core) in ("have", "do", "did")):
+    if not (s.asks or _TELL_ME(s.w) or s.word(s.core) in ("have", "do", "did", "is", "are")):
         return None
     return _URGENCY.find(s.w)
 
@@ -548,6 +560,20 @@ _MEANS_SAFETY = Phrases(
     throw|chuck|flush _3 {_OBJECT} away|out
     put _3 {_OBJECT} in a bag
     i _2 come and? get|take|collect them|it|those
+    # putting them somewhere else: "put the tablets in another room", "leave the keys on the
+    # seat", "I'm taking every razor out of the house"
+    put|move|leave|take|get|putting|moving|taking|getting _3 {_OBJECT} outside|
+        in+another+room|in+the+other+room|in+a+different+room|to+another+room|
+        into+another+room|out+of+reach|in+the+car|somewhere+else|out+of+the|out+of+this|
+        out+of+your|on+the+seat
+    put|putting _3 {_OBJECT} down !to|in+writing|on+paper|as|for
+    flush _3 {_OBJECT}
+    leave _2 car+keys|keys
+    # asking to look after them, said as a wish: "I'd like to hold on to the tablets"
+    like|want|rather|prefer to hold+on+to|hold+onto|look+after|mind _3 {_OBJECT}
+    like|want|rather|prefer to hold|keep|take _3 them|those|these|whatever|{_MEANS}
+    take _2 them|those|{_MEANS} with+me|home
+    {_OBJECT} stayed|stay|stays|were|was with+me|at+mine|at+my+place
     make _2 room|house|flat safer|safe
     take out anything
     keep|put|lock _3 {_OBJECT} safe|locked|somewhere
@@ -588,6 +614,7 @@ _STAYS = Phrases(
     not leaving your side|room
     i+will|i+am+going+to|ill keep talking to you
     i+will|i+am+going+to|i+can|ill come|go with you
+    like|want|happy|glad to come|go with you
     i+will|i+can|i+am take|taking|drive|driving you to|there
     stay|keep on the|this line|phone|call with me
     keep talking to me
