@@ -59,7 +59,9 @@ def names(record: dict) -> set[str]:
 
 def load() -> tuple[dict[str, dict], dict[str, dict], list[dict], dict[str, dict]]:
     batches = {
-        r["id"]: r for path in sorted((CORPUS / "batches").glob("*.jsonl")) for r in read_jsonl(path)
+        r["id"]: r
+        for path in sorted((CORPUS / "batches").glob("*.jsonl"))
+        for r in read_jsonl(path)
     }
     second = [r for path in sorted(HERE.glob("coder2-*.jsonl")) for r in read_jsonl(path)]
     samples = {r["id"]: r for path in sorted(HERE.glob("sample-*.jsonl")) for r in read_jsonl(path)}
@@ -67,30 +69,54 @@ def load() -> tuple[dict[str, dict], dict[str, dict], list[dict], dict[str, dict
     return batches, samples, second, adjudicated
 
 
-def differences(writer: dict, coder2: dict) -> list[tuple[str, bool, bool]]:
-    a, b = names(writer), names(coder2)
-    return [(label, label in a, label in b) for label in LABELS if (label in a) != (label in b)]
+def writer_names(record: dict, adjudication: dict | None) -> set[str]:
+    """The writer's labels as first committed, before adjudication changed the record."""
+    if adjudication is None:
+        return names(record)
+    found = names(adjudication["final"])
+    for decision in adjudication["decisions"]:
+        (found.add if decision["writer"] else found.discard)(decision["label"])
+    return found
+
+
+def differences(writer: set[str], coder2: dict) -> list[tuple[str, bool, bool]]:
+    b = names(coder2)
+    return [
+        (label, label in writer, label in b)
+        for label in LABELS
+        if (label in writer) != (label in b)
+    ]
 
 
 def listing(as_json: bool) -> int:
-    batches, samples, second, _ = load()
+    batches, _, second, adjudicated = load()
     items = labels = 0
+    kept: dict[str, list[int]] = {}
     for c2 in second:
         record = batches[c2["id"]]
-        diffs = differences(record, c2)
+        adjudication = adjudicated.get(c2["id"])
+        diffs = differences(writer_names(record, adjudication), c2)
         if not diffs:
             continue
         items += 1
         labels += len(diffs)
+        outcome = (
+            {d["label"]: d["final"] for d in adjudication["decisions"]} if adjudication else {}
+        )
+        for label, w, _ in diffs:
+            if label in outcome:
+                kept.setdefault(label, [0, 0])[0 if outcome[label] == w else 1] += 1
         if as_json:
             row = {
                 "id": c2["id"],
                 "context": record["context"],
                 "reply": record["reply"],
-                "writer": {f: record[f] for f in FIELDS},
-                "coder2": {f: c2[f] for f in FIELDS},
-                "differ": [{"label": la, "writer": w, "coder2": c} for la, w, c in diffs],
+                "differ": [
+                    {"label": la, "writer": w, "coder2": c, "final": outcome.get(la)}
+                    for la, w, c in diffs
+                ],
                 "coder2_note": c2.get("note", ""),
+                "adjudication_note": adjudication["note"] if adjudication else None,
             }
             print(json.dumps(row, ensure_ascii=False))
             continue
@@ -98,16 +124,23 @@ def listing(as_json: bool) -> int:
         print(f"   context: {record['context']}")
         print(f"   reply:   {record['reply']}")
         for label, w, c in diffs:
-            print(f"   {label}: writer {'yes' if w else 'no'}, coder2 {'yes' if c else 'no'}")
+            final = outcome.get(label)
+            decided = "not adjudicated" if final is None else f"final {'yes' if final else 'no'}"
+            print(
+                f"   {label}: writer {'yes' if w else 'no'}, coder2 {'yes' if c else 'no'}; {decided}"
+            )
         if c2.get("note"):
             print(f"   coder2 note: {c2['note']}")
+        if adjudication:
+            print(f"   adjudication: {adjudication['note']}")
     if not as_json:
         print(f"\n{items} of {len(second)} items differ, on {labels} label decisions")
+        if kept:
+            print("\nper label, reading kept at adjudication (writer / second coder):")
+            for label in LABELS:
+                if label in kept:
+                    print(f"   {label}: {kept[label][0]} / {kept[label][1]}")
     return 0
-
-
-def final_names(final: dict) -> set[str]:
-    return names(final)
 
 
 def check() -> int:
@@ -115,9 +148,11 @@ def check() -> int:
     problems: list[str] = []
     by_id = {r["id"]: r for r in second}
     for c2 in second:
-        diffs = differences(batches[c2["id"]], c2)
-        if diffs and c2["id"] not in adjudicated:
-            problems.append(f"{c2['id']}: disagrees on {', '.join(d[0] for d in diffs)} with no adjudication")
+        adjudication = adjudicated.get(c2["id"])
+        diffs = differences(writer_names(batches[c2["id"]], adjudication), c2)
+        if diffs and adjudication is None:
+            labels = ", ".join(d[0] for d in diffs)
+            problems.append(f"{c2['id']}: disagrees on {labels} with no adjudication")
     for item_id, adj in adjudicated.items():
         if item_id not in by_id:
             problems.append(f"{item_id}: adjudicated but not in the double-coded sample")
@@ -129,7 +164,7 @@ def check() -> int:
                     f"{item_id}: batch {field} {record[field]!r} != final {adj['final'][field]!r}"
                 )
         c2 = names(by_id[item_id])
-        final = final_names(adj["final"])
+        final = names(adj["final"])
         decided = set()
         for decision in adj["decisions"]:
             label = decision["label"]
