@@ -126,9 +126,8 @@ def listing(as_json: bool) -> int:
         for label, w, c in diffs:
             final = outcome.get(label)
             decided = "not adjudicated" if final is None else f"final {'yes' if final else 'no'}"
-            print(
-                f"   {label}: writer {'yes' if w else 'no'}, coder2 {'yes' if c else 'no'}; {decided}"
-            )
+            said = f"writer {'yes' if w else 'no'}, coder2 {'yes' if c else 'no'}"
+            print(f"   {label}: {said}; {decided}")
         if c2.get("note"):
             print(f"   coder2 note: {c2['note']}")
         if adjudication:
