@@ -4,9 +4,11 @@ sample.
     python benchmarks/corpus_agreement.py
 
 Compares every ``data/corpus/agreement/coder2-*.jsonl`` (a second coder's labels, given
-blind) with the writers' own labels in ``data/corpus/batches``, and prints, per label,
-how often each coder used it, the share of items they agree on, and Cohen's kappa. The
-corpus README quotes this table.
+blind) with the writers' own labels in ``data/corpus/batches`` as first committed (where
+``adjudicated.jsonl`` records a changed label, the writer's original is put back), and
+prints, per label, how often each coder used it, the share of items they agree on, and
+Cohen's kappa: the independent codings, before adjudication. The corpus README quotes
+this table.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ally.practice.feedback import PITFALLS, SAFETY, SKILLS  # noqa: E402
 
 CORPUS = ROOT / "data" / "corpus"
 LABELS = (*SKILLS, *PITFALLS, *SAFETY, "risk")
+FIELDS = {"skills": SKILLS, "pitfalls": PITFALLS, "safety": SAFETY}
 
 
 def names(record: dict[str, object]) -> set[str]:
@@ -46,6 +49,22 @@ def main() -> None:
         for line in path.read_text("utf-8").splitlines():
             record = json.loads(line)
             writers[record["id"]] = record
+    # The kappa is of the independent codings (codebook 13.3): where adjudication has
+    # since changed a record, put back the writer's label as first committed.
+    adjudicated = CORPUS / "agreement" / "adjudicated.jsonl"
+    if adjudicated.exists():
+        for line in adjudicated.read_text("utf-8").splitlines():
+            item = json.loads(line)
+            record = dict(writers[item["id"]])
+            for decision in item["decisions"]:
+                label, said = decision["label"], decision["writer"]
+                if label == "risk":
+                    record["risk"] = said
+                    continue
+                field = next(f for f, group in FIELDS.items() if label in group)
+                values = set(record[field]) - {label} | ({label} if said else set())
+                record[field] = sorted(values)
+            writers[item["id"]] = record
     second = [
         json.loads(line)
         for path in sorted((CORPUS / "agreement").glob("coder2-*.jsonl"))
