@@ -185,15 +185,16 @@ _SAFETY_QUESTION = (
 
 
 def _discrediting(skill: Finding, pitfalls: list[Finding]) -> list[Finding]:
-    """The pitfalls whose words cannot also earn ``skill``. A story of one's own that
-    takes over (self-focus) is still a share of one's own; it just shows no understanding.
-    A model's finding names only the phrase that weighed most, not the words that make the
-    pitfall, so it takes no credit away (the verdict still praises no reply with a pitfall)."""
+    """The pitfalls whose words cannot also earn ``skill`` (codebook 4.3: "I know exactly
+    how you feel, my dog died last year" is self-focus, not a share of one's own). Advice
+    or information inside a story of one's own is still advice or information, and a long
+    story of one's own is still a share, and still shows understanding where it names
+    their topic. A model's finding names only the phrase that weighed most, not the words
+    that make the pitfall, so it takes no credit away (the verdict still praises no reply
+    with a pitfall)."""
     pitfalls = [p for p in pitfalls if p.source != "model"]
-    if skill.name in ("self_disclosure", "information", "advice"):
+    if skill.name in ("information", "advice"):
         return [p for p in pitfalls if p.name != "self_focus"]
-    # a long story of one's own still shows understanding where it names their topic; a
-    # claim to know exactly how they feel, or one-upping, does not
     return [p for p in pitfalls if p.source != _LONG_STORY]
 
 
