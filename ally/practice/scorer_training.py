@@ -65,6 +65,7 @@ MODELLED = (
 # A false alarm costs trust, so what the model adds beside the rules must be right at
 # least this often on validation, on at least MIN_ADDED replies.
 PRECISION_FLOOR = 0.8
+F1_SLACK = 0.01
 MIN_ADDED = 5
 
 
@@ -181,14 +182,14 @@ def choose_policy(
     """How ``label`` combines rules and model, chosen on the validation examples.
 
     A label outside ``MODELLED`` keeps the rules. A modelled label takes a model hit beside
-    the rules' (``either``) at the threshold that gives the best F1 on validation among
-    those whose additions are right at least ``PRECISION_FLOOR`` of the time; where no
-    threshold manages that, the rules alone.
+    the rules' (``either``) at the threshold that gives the best F1 on validation (the
+    highest within ``F1_SLACK`` of it) among those whose additions are right at least
+    ``PRECISION_FLOOR`` of the time; where no threshold manages that, the rules alone.
     """
     rules_only = {"combine": "rules", "threshold": 0.5}
     if label not in MODELLED:
         return rules_only
-    best: tuple[tuple[float, float], dict[str, Any]] | None = None
+    candidates: list[tuple[float, float]] = []  # (F1 of rules and model, threshold)
     for threshold in THRESHOLDS:
         added = Tally()  # what the model finds that the rules do not
         blended = Tally()  # rules and model together
@@ -197,12 +198,15 @@ def choose_policy(
             if by_model and not by_rules:
                 added.add(label in ex.labels, True)
             blended.add(label in ex.labels, by_rules or by_model)
-        if added.tp + added.fp < MIN_ADDED or added.precision < PRECISION_FLOOR:
-            continue
-        key = (blended.f1, threshold)  # the best F1; ties: the higher threshold
-        if best is None or key > best[0]:
-            best = (key, {"combine": "either", "threshold": threshold})
-    return rules_only if best is None else best[1]
+        if added.tp + added.fp >= MIN_ADDED and added.precision >= PRECISION_FLOOR:
+            candidates.append((blended.f1, threshold))
+    if not candidates:
+        return rules_only
+    # the highest threshold whose F1 is within F1_SLACK of the best: near-ties go to
+    # precision, and a small change in the corpus does not swing the threshold
+    best = max(f1 for f1, _ in candidates)
+    threshold = max(t for f1, t in candidates if f1 >= best - F1_SLACK)
+    return {"combine": "either", "threshold": threshold}
 
 
 # ------------------------------------------------------------------- scoring

@@ -146,6 +146,33 @@ _RISK = Phrases(
     disappear forever|for+good|and+never+come+back
     and just? not|never come|coming back|home
     say|saying goodbye forever
+    # said plainly in other words: "nobody'd notice if I didn't", "no reason to get up",
+    # "pray not to wake up", "everyone would cope fine without me", "when I'm not around"
+    nobody|no+one|noone would|will even? notice|miss|care if i was+not|were+not|disappeared|
+        died|was+gone|vanished|never+woke|did+not+wake|did+not+exist|did+not+get+up
+    nobody|no+one|noone would|will even? notice|miss|care if i did+not .|,
+    nobody|no+one|noone would|will even? notice|miss|care if i did+not $
+    no reason to get+up|wake+up
+    not|never to wake up
+    everyone|everybody|they|the+kids|my+family|you+all would|will be? cope|manage|fine|okay|
+        better _2 without me .|,
+    everyone|everybody|they|the+kids|my+family|you+all would|will be? cope|manage|fine|okay|
+        better _2 without me $
+    better off with someone+else|somebody+else
+    if i was|were dead|gone
+    when|after|once i am not+around|not+here
+    when|after|once i am gone .|,
+    when|after|once i am gone $
+    think ill be around|here
+    will not be needing them|it|those|my|any
+    looking|looked|been+looking|searching|googling up? ways .|,
+    looking|looked|been+looking|searching|googling up? ways $
+    i have a plan for tonight|tomorrow|friday|saturday|sunday|monday|tuesday|wednesday|
+        thursday|the+weekend|this+weekend|next+week
+    if something happened|happens to me
+    will not stop bleeding
+    stuff|marks|cuts on my arms|arm|wrists|wrist|legs|thighs
+    see the point in|of any+of+it|it+all anymore|any+more
     # what people do before: goodbyes, giving things away, a note, affairs in order
     goodbye letter|letters|note|message|messages
     writing|wrote|written letters|a+letter|a+note|notes to everyone|everybody|people|the+people
@@ -232,7 +259,7 @@ _NOT_RISK = Phrases(
     suicide of|prevention|awareness|statistics|rates
     used to self+harm|cut|hurt|be+suicidal|harm
     # said for effect: "if I have to redo this once more I'll kill myself"
-    if _12 i will|i+am+going+to|i+would literally|actually? kill|die
+    if _12 i+will|i+am+going+to|i+would literally|actually? kill|die
     # a burden of favours, or pills for a headache
     burden asking|for+asking|since|on+the+team|with+the
     took|taken|take something|pills|tablets|painkillers for my|this|the|a
