@@ -129,8 +129,9 @@ _PRESENCE = re.compile(
 )
 # A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
 _SUGGESTS = re.compile(
-    r"\b(?:would|could|will|can|might) you (?:see|go|try|talk|speak|call|ring|book|ask|tell"
-    r"|consider|think about|be willing|get|join|start|stop|cut)\b"
+    r"\b(?:would|could|will|can|might) you (?:see|go|try|call|ring|book|ask|consider"
+    r"|think about|be willing|get|join|start|stop|cut|tell (?!me\b|us\b)"
+    r"|(?:talk|speak) (?!to me\b|with me\b|about\b))\b"
     r"|\bhave you (?:thought about|considered|tried) \w+ing\b"
     r"|\b(?:what|how) about (?:seeing|going|trying|talking|calling|ringing|asking|booking)\b"
 )
@@ -318,6 +319,7 @@ class Move:
     plans: tuple[str, ...] = ()  # the kinds of help it proposes, most urgent first
     agrees: bool = False  # starts with yes: "Of course", "Yeah, sure"
     empty: bool = False
+    words: frozenset[str] = frozenset()  # the reply's words, to notice it said again
 
     @property
     def hurts(self) -> bool:
@@ -522,6 +524,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         emergency=_names(_EMERGENCY, lowered) >= 0,
         plans=_plans(lowered),
         agrees=bool(_AGREES.match(lowered)),
+        words=frozenset(w for w in words if w.isalpha() and w not in _ECHO_STOP),
     )
 
 
@@ -747,6 +750,9 @@ class Conversation:
     said: set[str] = field(default_factory=set)  # every line and part of a line said
     last_beat: str | None = None  # the beat their last line was about
     last_line: str = ""
+    heard_replies: list[frozenset[str]] = field(default_factory=list)  # each reply's words
+    asked_about: set[str] = field(default_factory=set)  # beats earlier questions asked about
+    repeating: bool = False  # this reply says or asks what an earlier one did
 
     def __post_init__(self) -> None:
         self.trust = self.scenario.trust
@@ -766,7 +772,7 @@ class Conversation:
         return (
             set(ask.after) <= set(self.revealed)
             and self.trust >= ask.trust
-            and set(ask.needs) <= self.done
+            and set(ask.needs) <= self.met
         )
 
     @property
@@ -774,7 +780,16 @@ class Conversation:
         """Heard enough to take up a concrete offer of what they want (before they would
         have asked for it themselves)."""
         ask = self.scenario.ask
-        return self.heard and self.trust >= ask.trust and set(ask.needs) <= self.done
+        return self.heard and self.trust >= ask.trust and set(ask.needs) <= self.met
+
+    @property
+    def met(self) -> set[str]:
+        """The safety steps answered. Telling you about a plan tells you about the
+        thoughts too ("I've thought about how"): after that, "What for?" would take it
+        back, so a question about urgency meets the need for the direct question."""
+        if "asks_about_urgency" in self.done:
+            return self.done | {"asks_about_suicide"}
+        return self.done
 
     def available(self, beat: Beat) -> bool:
         return self.trust >= beat.trust and set(beat.after) <= set(self.revealed)
@@ -801,7 +816,11 @@ class Conversation:
         return options[self.rng.randrange(len(options))]
 
     def _react(self, *names: str) -> Response:
-        """The first of these reactions with a line left; if none has, the talk ends."""
+        """The first of these reactions with a line left; if none has, the talk ends.
+        "We're going round in circles" only answers a reply that goes round again: to
+        anything new, a guarded "Mm." before the talk ends."""
+        if not self.repeating:
+            names = tuple(n for n in names if n != "again") or ("guarded",)
         for name in names:
             line = self._pick(name)
             if line is not None:
@@ -848,6 +867,10 @@ class Conversation:
         if self.ended:
             raise ValueError("the conversation is over")
         self.replies += 1
+        self.repeating = self._repeats(move)
+        self.heard_replies.append(move.words)
+        if move.asks:
+            self.asked_about.update(move.asked)
         response = self._answer(move)
         response = self._against_the_clock(response, move)
         if response.kind in ("ask", "accept"):
@@ -859,6 +882,18 @@ class Conversation:
         self.last_line = response.line
         self.last_beat = response.beat
         return response
+
+    def _repeats(self, move: Move) -> bool:
+        """The reply says much what an earlier one said, or asks only about what earlier
+        questions asked about."""
+        if move.asks and move.asked and set(move.asked) <= self.asked_about:
+            return True
+        if not move.words:
+            return bool(self.heard_replies) and not self.heard_replies[-1]
+        return any(
+            len(move.words & earlier) >= 0.6 * len(move.words | earlier)
+            for earlier in self.heard_replies
+        )
 
     def _against_the_clock(self, response: Response, move: Move) -> Response:
         """One reply before time runs out they say so; at the limit the talk ends, after
@@ -1335,7 +1370,7 @@ class Conversation:
     def _help(self, m: Move) -> Response | None:
         safe = self.scenario.safe
         # calling the emergency number never has to wait for the questions
-        if not (m.emergency or set(self.scenario.ask.needs) <= self.done):
+        if not (m.emergency or set(self.scenario.ask.needs) <= self.met):
             if self._fresh(safe.not_yet):
                 return Response(safe.not_yet, "safe_not_yet")
             return None

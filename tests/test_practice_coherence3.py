@@ -1,0 +1,90 @@
+"""Each line the loved one says follows from what was just said: one test per root cause
+the second blind coherence review found (issue 13, round 3), table-driven over every
+scenario, through the real feedback engine.
+
+The replies are written here; what they must get is read from the scenario files, so
+the tests follow the content instead of copying its lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ally.content.scenarios import Scenario, load_scenarios
+from ally.practice.session import Session, Turn
+
+SCENARIOS = load_scenarios()
+RISK = [s for s in SCENARIOS if s.risk]
+IDS = [s.id for s in SCENARIOS]
+
+
+def ids(scenarios: list[Scenario]) -> list[str]:
+    return [s.id for s in scenarios]
+
+
+def talk(s: Scenario, *replies: str, seed: int = 0) -> list[Turn]:
+    session = Session(s, seed)
+    return [session.reply(r) for r in replies if not session.finished]
+
+
+# ------------------------------------ an invitation to talk is no suggestion to act
+
+INVITATIONS = [
+    "Can you tell me more about that?",
+    "Could you tell me what it's been like?",
+    "Would you talk to me about it?",
+]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+@pytest.mark.parametrize("reply", INVITATIONS)
+def test_asking_them_to_tell_you_is_not_heard_as_advice(s: Scenario, reply: str) -> None:
+    (turn,) = talk(s, reply)
+    assert turn.response.kind not in ("resist", "weigh"), turn.answer
+    pushed_back = {a.early for a in s.advice} | {a.weighed for a in s.advice}
+    assert turn.answer not in pushed_back
+
+
+# ------------------------------------- what they told is never taken back with "what for?"
+
+
+WITH_NOT_YET = [s for s in RISK if s.safe.not_yet]
+
+
+@pytest.mark.parametrize("s", WITH_NOT_YET, ids=ids(WITH_NOT_YET))
+def test_after_telling_you_about_a_plan_they_never_ask_what_help_is_for(
+    s: Scenario,
+) -> None:
+    turns = talk(s, "Are you safe right now?", "Can we ring a crisis line together?")
+    assert turns[0].response.kind == "safe_urgency"
+    assert all(s.safe.not_yet not in t.answer for t in turns[1:]), turns[-1].answer
+
+
+# ------------------------------------------ "going round in circles" only when we are
+
+DIFFERENT_REPLIES = [
+    "You should get some fresh air.",
+    "Maybe try going for a run.",
+    "You could write it all down in a journal.",
+    "Is everything alright with the car?",
+    "Did you see the match last night?",
+    "Mm.",
+    "Have you eaten today?",
+    "Okay.",
+    "Did you get my text earlier?",
+    "Right.",
+    "Are the neighbours still noisy?",
+]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_they_only_say_you_are_going_round_in_circles_when_you_are(s: Scenario) -> None:
+    for turn in talk(s, *DIFFERENT_REPLIES):
+        assert turn.answer not in s.reactions["again"], (turn.reply, turn.answer)
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_asked_the_same_thing_again_they_can_say_so(s: Scenario) -> None:
+    turns = talk(s, *["Did you see the match last night?"] * 6)
+    said = [t.answer for t in turns]
+    assert len(said) == len(set(said)), "never the same line twice"
