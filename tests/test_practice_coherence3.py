@@ -88,3 +88,24 @@ def test_asked_the_same_thing_again_they_can_say_so(s: Scenario) -> None:
     turns = talk(s, *["Did you see the match last night?"] * 6)
     said = [t.answer for t in turns]
     assert len(said) == len(set(said)), "never the same line twice"
+
+
+# ----------------------------------------------- a "what" question is never answered yes/no
+
+WH_QUESTIONS = [
+    "hows work been rubbish?",
+    "whats been keeping u so busy",
+    "So what happened after that?",
+    "When it gets bad, what goes through your head? Like, about ending your life?",
+]
+YES_OR_NO = ("yes", "yeah", "yep", "no", "nope", "maybe", "sort of", "kind of", "not really")
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+@pytest.mark.parametrize("reply", WH_QUESTIONS)
+def test_a_what_question_is_never_answered_yes_or_no(s: Scenario, reply: str) -> None:
+    (turn,) = talk(s, reply, seed=11)
+    assert turn.move.asks == "open" or turn.move.safety, turn.move
+    assert turn.answer not in s.reactions["yesno"], turn.answer
+    first = turn.answer.lower().lstrip("what? ").split(".")[0].split(",")[0].strip()
+    assert first not in YES_OR_NO, turn.answer

@@ -135,6 +135,24 @@ _SUGGESTS = re.compile(
     r"|\bhave you (?:thought about|considered|tried) \w+ing\b"
     r"|\b(?:what|how) about (?:seeing|going|trying|talking|calling|ringing|asking|booking)\b"
 )
+# A question that asks what, how, why, where, when or who: never answered yes or no.
+_WH = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then|sorry|hey)\W+)?(?:what|whats|how|hows|why|where"
+    r"|wheres|when|who|whos|which)\b"
+)
+# A "what" question texted without its question mark: "whats been keeping u so busy".
+_UNMARKED = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hey)\W+)?(?:whats|what'?s|hows|how'?s|wheres|where'?s|whos"
+    r"|(?:what|how|why|where|when|who) (?:is|are|was|were|do|does|did|has|have|had|can"
+    r"|could|would|will|r|u|ya|you|happened|made))\b"
+)
+# A question that only spells out the one before it: "Like, about not wanting to be here?"
+_FRAGMENT = re.compile(r"^\W*(?:like|or|as in|i mean|about|you know)\b")
+# A yes or a no at the start of an answer, to leave off when a "what" question asked.
+_YES_NO = re.compile(
+    r"^(?:what\?\s+)?(?:(?:yes|yeah|yep|no|nope)[.!,]?\s+)+"
+    r"(?:(?:i am|i'm|i have|i do|i haven't|i'm not|i don't|god|god, no)[.!]\s+)?"
+)
 # A question that checks a reflection is part of it: "That sounds hard. Is that right?"
 _CHECKS_REFLECTION = re.compile(
     r"^(?:is that (?:right|it|how it feels|what you mean)|am i right|did i get that"
@@ -320,6 +338,7 @@ class Move:
     agrees: bool = False  # starts with yes: "Of course", "Yeah, sure"
     empty: bool = False
     words: frozenset[str] = frozenset()  # the reply's words, to notice it said again
+    wh: bool = False  # its question asks what, how, why...: no yes/no answers it
 
     @property
     def hurts(self) -> bool:
@@ -404,6 +423,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     lowered = _lowered(reply)
     skills = set(feedback.skill_names)
     question = _last_question(feedback)
+    wh = question is not None and _asks_wh(_lowered(reply[question.start : question.end]))
     if question is not None and question.name == "reflection":
         # "u ok?", "You ok?": said like a reflection, heard as a yes/no question
         skills.add("closed_question")
@@ -431,6 +451,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
             skills.add("reflection")  # saying back, checked with a tag
         elif not (_CHECKS_REFLECTION.match(_lowered(text)) and "reflection" in skills):
             asks = "open" if question.name == "open_question" else "closed"
+            if wh and not topic_hits(_words(text), _CHECK_IN):
+                asks = "open"  # "hows work been?", "whats been keeping u busy?": no yes/no
             asked_words = _words(text)
             for f in _questions(feedback):
                 all_asked += _words(reply[f.start : f.end])
@@ -444,6 +466,12 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks = "closed"
         asked_words = all_asked = words
         skills.add("closed_question")
+    elif question is None and _UNMARKED.match(lowered):
+        # "whats been keeping u so busy": texted without the question mark
+        asks = "open"
+        asked_words = all_asked = words
+        skills.add("open_question")
+        wh = True
     if confronts:
         # "Why are you always wearing long sleeves?": a challenge, heard as a check-in
         asks = "closed"
@@ -525,6 +553,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         plans=_plans(lowered),
         agrees=bool(_AGREES.match(lowered)),
         words=frozenset(w for w in words if w.isalpha() and w not in _ECHO_STOP),
+        wh=wh,
     )
 
 
@@ -573,11 +602,15 @@ def _questions(feedback: Feedback) -> list[Finding]:
 
 
 def _last_question(feedback: Feedback) -> Finding | None:
-    """The reply's last question."""
+    """The reply's last question; a fragment after another question ("What do they
+    tell you? Like, about not wanting to be here?") only spells that one out."""
     questions = _questions(feedback)
     if not questions:
         return None
     last_start = max(f.start for f in questions)
+    before = [f.start for f in questions if f.start < last_start]
+    if before and _FRAGMENT.match(_lowered(feedback.reply[last_start:])):
+        last_start = max(before)
     at_last = [f for f in questions if f.start == last_start]
     # a question the engine also called a reflection is still a question
     return next((f for f in at_last if f.name != "reflection"), at_last[0])
@@ -1161,7 +1194,10 @@ class Conversation:
                 return self._reveal(beat, beat.open, "reveal")
             self.touched.add(beat.id)
             if self._fresh(beat.closed):
-                return Response(beat.closed, "short", beat.id)
+                if not m.wh:
+                    return Response(beat.closed, "short", beat.id)
+                self.said.add(beat.closed)
+                return Response(_without_yes_no(beat.closed), "short", beat.id)
             return self._react("guarded", "unsure", "again")
         if m.asked:
             # asked about something they already told: what lies under it
@@ -1337,6 +1373,10 @@ class Conversation:
                 line = self._pick("again")
             if line is not None:
                 self.done.add(name)
+                if m.wh:
+                    # "What do they tell you?" is asked what, not whether
+                    self.said.add(line)
+                    line = _without_yes_no(line)
                 parts.append((line, kind))
         if not self.scenario.risk:
             return self._safe_answer(parts)
@@ -1384,6 +1424,27 @@ class Conversation:
             first = safe.plan(self.plan).help or safe.help
             return Response(first, "safe_help")
         return self._ask(m, kind="ask")
+
+
+def _asks_wh(question: str) -> bool:
+    """It asks what, how, why...; "When you say that, are you thinking of suicide?" asks
+    yes or no after its "when" clause."""
+    return bool(_WH.match(question)) and not _CLAUSE_THEN_YES_NO.search(question)
+
+
+_CLAUSE_THEN_YES_NO = re.compile(
+    r"[,.]+\s*(?:are|is|do|does|did|have|has|would|could|can|will|were|was|r|u)\s"
+)
+
+
+def _without_yes_no(line: str) -> str:
+    """The answer without the yes or no it starts with ("Yes. I am. Not every minute."
+    to "what do they tell you?" is "Not every minute.")."""
+    found = _YES_NO.match(line.lower())
+    rest = line[found.end() :] if found else line
+    if not rest.strip():
+        return line
+    return rest[:1].upper() + rest[1:]
 
 
 _SUFFIXES = ("ing", "ed", "es", "er", "ly", "s", "e")
