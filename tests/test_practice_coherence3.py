@@ -109,3 +109,47 @@ def test_a_what_question_is_never_answered_yes_or_no(s: Scenario, reply: str) ->
     assert turn.answer not in s.reactions["yesno"], turn.answer
     first = turn.answer.lower().lstrip("what? ").split(".")[0].split(",")[0].strip()
     assert first not in YES_OR_NO, turn.answer
+
+
+# ------------------------------------------ a visit another day is not staying tonight
+
+VISITS = [
+    "I'll come round every Sunday, I promise.",
+    "I'll be with you next weekend, I promise.",
+]
+
+
+@pytest.mark.parametrize(
+    "s", [s for s in RISK if s.safe.stay], ids=ids([s for s in RISK if s.safe.stay])
+)
+@pytest.mark.parametrize("reply", VISITS)
+def test_a_visit_another_day_is_not_answered_as_staying_now(s: Scenario, reply: str) -> None:
+    turns = talk(s, "Are you thinking about suicide?", reply)
+    assert turns[-1].answer != s.safe.stay and turns[-1].response.kind != "safe_stay"
+
+
+# ----------------------------------------- "I'm listening, take your time" is no advice
+
+PRESENT = ["I'm listening, take your time.", "No rush. I'm listening."]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+@pytest.mark.parametrize("reply", PRESENT)
+def test_saying_you_are_listening_is_never_pushed_back_on_as_advice(
+    s: Scenario, reply: str
+) -> None:
+    (turn,) = talk(s, reply)
+    assert turn.response.kind not in ("resist", "weigh", "share"), turn.answer
+    assert turn.answer not in {a.early for a in s.advice} | set(s.reactions["share"])
+
+
+# ------------------------------------------------ the time cue follows the answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_the_time_cue_never_comes_between_a_reply_and_its_answer(s: Scenario) -> None:
+    session = Session(s)
+    session.conversation.replies = s.turns - 2
+    turn = session.reply("You're not a burden. You're my friend.")
+    assert s.soon in turn.answer
+    assert not turn.answer.startswith(s.soon) or turn.answer.endswith("?"), turn.answer

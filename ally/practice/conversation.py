@@ -126,6 +126,7 @@ _CONFRONTS = re.compile(
 _PRESENCE = re.compile(
     r"\b(?:i'?ll|i will|i can|i'?m going to) (?:sit|stay|be) (?:with you|here|there|right"
     r"|by you|next to you|beside you)|\bi'?m (?:here|not going anywhere)\b|\bcome here\b"
+    r"|\bi'?m (?:still |just |all )?listening\b|\btake (?:your|all the) time\b|\bno rush\b"
 )
 # A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
 _SUGGESTS = re.compile(
@@ -146,6 +147,13 @@ _UNMARKED = re.compile(
     r"|(?:what|how|why|where|when|who) (?:is|are|was|were|do|does|did|has|have|had|can"
     r"|could|would|will|r|u|ya|you|happened|made))\b"
 )
+# Another day, not now: "I'll come round every Sunday" is a visit, not staying with them.
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LATER = re.compile(
+    rf"\b(?:every (?:day|week|weekend|{_DAYS})|next (?:week|weekend|month|{_DAYS})"
+    rf"|at the weekend|on {_DAYS}s?|{_DAYS}s|tomorrow|in the morning)\b"
+)
+_NOW = re.compile(r"\b(?:now|tonight|right here|today|this evening|till|until)\b")
 # A question that only spells out the one before it: "Like, about not wanting to be here?"
 _FRAGMENT = re.compile(r"^\W*(?:like|or|as in|i mean|about|you know)\b")
 # A yes or a no at the start of an answer, to leave off when a "what" question asked.
@@ -517,10 +525,13 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     misreading = next(
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(words, m.topics)), None
     )
+    safety = set(feedback.safety_names)
+    if "stays_with_them" in safety and _LATER.search(lowered) and not _NOW.search(lowered):
+        safety.discard("stays_with_them")  # "I'll come round every Sunday": not tonight
     return Move(
         skills=frozenset(skills),
         pitfalls=tuple(f.name for f in feedback.pitfalls if f.name in PITFALLS),
-        safety=frozenset(feedback.safety_names),
+        safety=frozenset(safety),
         premature=feedback.premature_advice,
         apology=bool(_APOLOGY.search(lowered)),
         beats=_beats_touched(words, scenario),
@@ -940,7 +951,10 @@ class Conversation:
             return self._final(response, move)
         if self.replies >= limit - 1 and not self.warned and not pending:
             self.warned = True
-            return replace(response, line=f"{self.scenario.soon} {response.line}")
+            if response.line.rstrip().endswith("?"):
+                return replace(response, line=f"{self.scenario.soon} {response.line}")
+            # after the answer, so the answer still follows what was said
+            return replace(response, line=f"{response.line} {self.scenario.soon}")
         return response
 
     def _final(self, response: Response, move: Move) -> Response:

@@ -36,6 +36,8 @@ _NOT_ADVICE = Phrases(
     never give up
     never mind
     take care
+    # giving them time to say it is no suggestion about the problem: "Take your time"
+    take your|all+the time
     hang in there
     keep your head|chin up
     let|tell|talk+to|believe|trust me
