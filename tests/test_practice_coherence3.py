@@ -8,9 +8,11 @@ the tests follow the content instead of copying its lines.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from ally.content.scenarios import Scenario, load_scenarios
+from ally.content.scenarios import Advice, Beat, Scenario, load_scenarios
 from ally.practice.session import Session, Turn
 
 SCENARIOS = load_scenarios()
@@ -153,3 +155,80 @@ def test_the_time_cue_never_comes_between_a_reply_and_its_answer(s: Scenario) ->
     turn = session.reply("You're not a burden. You're my friend.")
     assert s.soon in turn.answer
     assert not turn.answer.startswith(s.soon) or turn.answer.endswith("?"), turn.answer
+
+
+# ------------------------------- an offer of help never drops the question asked with it
+
+WHERE_BEATS = [(s, b) for s in RISK for b in s.beats if "where" in b.topics or "home" in b.topics]
+
+
+@pytest.mark.parametrize(("s", "beat"), WHERE_BEATS, ids=[f"{s.id}-{b.id}" for s, b in WHERE_BEATS])
+def test_a_question_asked_with_an_offer_of_help_is_answered_too(s: Scenario, beat: Beat) -> None:
+    turns = talk(
+        s,
+        "Are you thinking about killing yourself?",
+        "Have you done anything to hurt yourself tonight?",
+        "I'm ringing an ambulance now. Where are you, are you at home?",
+    )
+    assert turns[-1].response.kind.startswith("safe_") or turns[-1].response.kind == "ask"
+    assert beat.closed in turns[-1].answer or beat.open in turns[-1].answer, turns[-1].answer
+
+
+# ------------------------------- agreeing to a plan agrees to the plan that was offered
+
+OFFERS = {
+    "line": "ring the crisis line",
+    "doctor": "ring the doctor",
+    "person": "tell your mum",
+    "emergency": "call an ambulance",
+}
+TIMES = ["right now", "on Saturday", "tomorrow morning"]
+TIME_WORDS = {"now", "tonight", "tomorrow", "morning", "evening", "saturday"}
+
+
+def time_words(line: str) -> set[str]:
+    return TIME_WORDS & set(re.sub(r"[^a-z ]", " ", line.lower()).split())
+
+
+CLOSES = [
+    (s, kind)
+    for s in RISK
+    for kind in OFFERS
+    if s.safe.plan(kind).close and time_words(s.safe.plan(kind).close)
+]
+
+
+@pytest.mark.parametrize(("s", "kind"), CLOSES, ids=[f"{s.id}-{k}" for s, k in CLOSES])
+def test_the_closing_line_never_names_another_time_than_the_one_offered(
+    s: Scenario, kind: str
+) -> None:
+    close = s.safe.plan(kind).close.lower()
+    when = next(t for t in TIMES if not set(t.lower().split()) & set(close.split()))
+    session = Session(s)
+    session.conversation.ask_said = True
+    session.conversation.plan = kind
+    turn = session.reply(f"Yes, let's {OFFERS[kind]} together {when}.")
+    assert turn.response.ends == "goal"
+    assert time_words(turn.answer) <= time_words(when), turn.answer
+
+
+# ---------------------------------------- an offer is answered as what it offers
+
+WALKS = [(s, a) for s in SCENARIOS for a in s.advice if "walk" in a.topics]
+
+
+@pytest.mark.parametrize(("s", "advice"), WALKS, ids=[s.id for s, _ in WALKS])
+def test_an_offer_is_answered_as_what_it_offers_not_as_a_word_before_it(
+    s: Scenario, advice: Advice
+) -> None:
+    session = Session(s)
+    session.conversation.trust = 5
+    session.conversation.revealed = [b.id for b in s.beats[:2]]
+    turn = session.reply(
+        "Before you head to bed tonight, would it help if we went for a walk this week?"
+    )
+    others = {a.weighed for a in s.advice if a is not advice} | {
+        a.early for a in s.advice if a is not advice
+    }
+    assert turn.answer.split(s.soon)[0].strip() not in others, turn.answer
+    assert not turn.answer.startswith(s.ask.accept), turn.answer

@@ -299,6 +299,8 @@ _EVERYDAY = frozenset(
     """
     )
 )
+# Words any offer may use ("would it help if..."): they say nothing of what is offered.
+_HELP_WORDS = frozenset(_word_list("help helps helped helping helpful support need needs easier"))
 # Words left out when deciding what a short question echoes.
 _ECHO_STOP = frozenset(_word_list("a an the what do does you your mean by so really is it that 's"))
 
@@ -347,6 +349,8 @@ class Move:
     empty: bool = False
     words: frozenset[str] = frozenset()  # the reply's words, to notice it said again
     wh: bool = False  # its question asks what, how, why...: no yes/no answers it
+    text: str = ""  # the reply, lower-cased, to fit an acceptance to what it offers
+    asks_help: bool = False  # its questions name a kind of help ("shall we ring 999?")
 
     @property
     def hurts(self) -> bool:
@@ -490,7 +494,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     if argues or _THAT_IS_NOT_TRUE.search(lowered):
         skills -= {"reflection", "validation"}
         argues = argues or ("true",)
-    offer = bool(_OFFER.search(lowered))
+    offered_at = _OFFER.search(lowered)
+    offer = offered_at is not None
     if _PRESENCE.search(lowered) and not feedback.safety_names:
         skills.add("validation")  # "I'll sit with you", "I'm here": comfort, not a plan
     if _SUGGESTS.search(lowered) and not feedback.safety_names:
@@ -509,7 +514,14 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         skills.discard("advice")
     if "advice" in skills or offer:
         # the advice it names first ("see the doctor about the sleep" is about the doctor)
+        # an offer is about what it offers ("Before bed, shall we go for a walk?" offers
+        # a walk), else about what the reply names first
+        offered = _words(lowered[offered_at.start() :]) if offered_at else []
         named = sorted(
+            (topic_at(offered, a.topics), i)
+            for i, a in enumerate(scenario.advice)
+            if a.topics and topic_hits(offered, a.topics)
+        ) or sorted(
             (topic_at(words, a.topics), i)
             for i, a in enumerate(scenario.advice)
             if a.topics and topic_hits(words, a.topics)
@@ -517,8 +529,10 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         advice = (
             named[0][1] if named else next(i for i, a in enumerate(scenario.advice) if not a.topics)
         )
+    # what it offers must be what they will ask for: "would it help if we went for a
+    # walk?" says "help", but offers a walk, not the doctor
     goal_offer = offer and (
-        topic_hits(words, scenario.ask.topics)
+        topic_hits([w for w in words if w not in _HELP_WORDS], scenario.ask.topics)
         or (advice is not None and scenario.advice[advice].goal)
         or any(_same_word(w, a) for w in words for a in _asked_for(scenario.ask.line))
     )
@@ -565,6 +579,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         agrees=bool(_AGREES.match(lowered)),
         words=frozenset(w for w in words if w.isalpha() and w not in _ECHO_STOP),
         wh=wh,
+        text=lowered,
+        asks_help=bool(_plans(" ".join(all_asked))),
     )
 
 
@@ -984,7 +1000,7 @@ class Conversation:
         ):
             safe = self._safe(m)
             if safe is not None:
-                return safe
+                return self._and_the_question(m, safe)
             if "connects_to_help" in m.safety and self.scenario.risk and not self.help_offered:
                 # help offered again before they are ready: never early advice
                 return self._react("again", "yesno")
@@ -1005,6 +1021,22 @@ class Conversation:
             # they named a barrier; whatever the user offers to get past it, they agree
             return self._ask(m, kind="ask")
         return self._plain(m)
+
+    def _and_the_question(self, m: Move, safe: Response) -> Response:
+        """An offer of help that also asks about something they hold back ("I'm ringing
+        999. Where are you, are you at home?"): the short answer comes first, so the
+        question is never dropped. Questions about suicide or a plan are answered by the
+        safety answer itself."""
+        if not m.asks or m.asks_help or m.safety & {"asks_about_suicide", "asks_about_urgency"}:
+            return safe
+        beat = next(
+            (self.scenario.beat(b) for b in reversed(m.asked) if b not in self.revealed), None
+        )
+        if beat is None or not self._fresh(beat.closed) or beat.closed in safe.line:
+            return safe
+        self.touched.add(beat.id)
+        self.said.add(beat.closed)
+        return replace(safe, line=f"{beat.closed} {safe.line}")
 
     def _leading(self) -> Response:
         """A question that talks round suicide and invites "no": where there is risk
@@ -1035,7 +1067,7 @@ class Conversation:
             if answer.ends is None:
                 return answer
         close = self.scenario.safe.plan(self.plan).close or self.scenario.ask.close
-        return self._end("goal", close, kind="close")
+        return self._end("goal", _fitted(close, m.text), kind="close")
 
     def _ask_again(self) -> Response:
         """Asked what would help just after saying it: they say so, and ask again."""
@@ -1331,7 +1363,7 @@ class Conversation:
     def _advice(self, advice: Advice, m: Move) -> Response:
         catch_all = next(a for a in self.scenario.advice if not a.topics)
         if m.goal_offer and self._takes_up_offers and not self.scenario.risk:
-            return self._end("goal", self.scenario.ask.accept, kind="accept")
+            return self._end("goal", _fitted(self.scenario.ask.accept, m.text), kind="accept")
         if m.premature or not self.heard:
             if m.offer and (not advice.topics or not self._fresh(advice.early)):
                 # an offer of their own help is no order: before they feel heard, a shrug
@@ -1358,7 +1390,7 @@ class Conversation:
     def _ask_or_early(self, m: Move) -> Response:
         if self.ready and not self.scenario.risk:
             if m.goal_offer:
-                return self._end("goal", self.scenario.ask.accept, kind="accept")
+                return self._end("goal", _fitted(self.scenario.ask.accept, m.text), kind="accept")
             return self._ask(m, kind="ask")
         if self._fresh(self.scenario.ask.early):
             return Response(self.scenario.ask.early, "early")
@@ -1438,6 +1470,33 @@ class Conversation:
             first = safe.plan(self.plan).help or safe.help
             return Response(first, "safe_help")
         return self._ask(m, kind="ask")
+
+
+_WHEN = re.compile(
+    r"\b(?:now|tonight|today|tomorrow|morning|evening|afternoon|weekend|week|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|after (?:dinner|school|work))\b"
+)
+
+
+def _fitted(line: str, reply: str) -> str:
+    """An acceptance or closing line that agrees only to what the reply offered: a
+    sentence naming another kind of help, or another time, than the reply named is left
+    out ("Okay. We'll ring tonight." to "let's ring now" is "Okay."). A reply that names
+    no help lets the line name its own, and its own time."""
+    if not reply:
+        return line
+    offered = set(_plans(reply))
+    when = set(_WHEN.findall(reply))
+    sentences = re.split(r"(?<=[.!?])\s+", line)
+    kept = [
+        x
+        for x in sentences
+        if not (offered and set(_plans(_lowered(x))) - offered)
+        and not (offered and when and set(_WHEN.findall(_lowered(x))) - when)
+    ]
+    if not kept:
+        return sentences[0] if len(sentences[0].split()) <= 2 else "Okay."
+    return " ".join(kept)
 
 
 def _asks_wh(question: str) -> bool:
