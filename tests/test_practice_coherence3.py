@@ -232,3 +232,51 @@ def test_an_offer_is_answered_as_what_it_offers_not_as_a_word_before_it(
     }
     assert turn.answer.split(s.soon)[0].strip() not in others, turn.answer
     assert not turn.answer.startswith(s.ask.accept), turn.answer
+
+
+# ------------------------------------- nothing said twice, not even inside a longer line
+
+SCRIPTS = [
+    [
+        "At least it's not as bad as it could be.",
+        "Sorry, that was a thoughtless thing to say. What's been happening?",
+        "What was that like?",
+        "What was that like?",
+        "Tell me more about that.",
+        "I'd really like to hear more.",
+        "What else?",
+    ],
+    [
+        "How are you doing?",
+        "Is it work?",
+        "Is it sleep?",
+        "Is there anything that would help?",
+        "What would you want from me right now?",
+        "Okay.",
+        "Mm.",
+        "I see.",
+    ],
+]
+
+
+def sentences(line: str) -> set[str]:
+    return {" ".join(x.lower().split()) for x in re.split(r"(?<=[.!?])\s+", line) if x.strip()}
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+@pytest.mark.parametrize("script", range(len(SCRIPTS)))
+def test_no_line_is_said_twice_even_inside_a_longer_line(s: Scenario, script: int) -> None:
+    said: set[str] = sentences(s.opening)
+    for turn in talk(s, *SCRIPTS[script], seed=11):
+        parts = sentences(turn.answer) - sentences(s.soon)
+        assert not parts <= said, (turn.reply, turn.answer)
+        said |= parts
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_an_apology_is_never_answered_with_surprise_at_a_confidence(s: Scenario) -> None:
+    turns = talk(
+        s, "At least it's not as bad as it could be.", "Sorry. I'd really like to hear more."
+    )
+    assert turns[0].response.kind == "withdraw"
+    assert not any(x in turns[1].answer for x in s.reactions["share"]), turns[1].answer

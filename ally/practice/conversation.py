@@ -866,11 +866,26 @@ class Conversation:
         self.trust = max(0, min(MAX_TRUST, self.trust + points))
 
     def _fresh(self, line: str) -> bool:
-        return bool(line) and line not in self.said
+        """Not said yet: not word for word, and not as part of a longer line."""
+        if not line or line in self.said:
+            return False
+        return not _sentences(line) <= _said_sentences(frozenset(self.said))
+
+    def _new_reaction(self, line: str) -> bool:
+        """A short reaction not said yet, not even nearly ("I don't know, really. I
+        haven't thought about it." after "I don't know. I haven't really thought about
+        it.")."""
+        if not self._fresh(line):
+            return False
+        words = _content(line)
+        return not any(
+            len(words) >= 3 and len(words & other) >= 0.7 * len(words | other)
+            for other in _said_contents(frozenset(self.said))
+        )
 
     def _pick(self, name: str) -> str | None:
         """One of the scenario's short reactions not yet said, varied by the seed."""
-        options = [o for o in self.scenario.reactions[name] if o not in self.said]
+        options = [o for o in self.scenario.reactions[name] if self._new_reaction(o)]
         if not options:
             return None
         return options[self.rng.randrange(len(options))]
@@ -1096,7 +1111,15 @@ class Conversation:
             self.hurt = False
             self._gain()
             inner = self._plain(m, prefix=False)
-            if inner.ends is not None or inner.kind in ("nudge", "again", "spent"):
+            # an apology is answered by the repair alone when the rest of the reply
+            # called for nothing ("Oh. I never knew." is no answer to "Sorry")
+            if inner.ends is not None or inner.kind in (
+                "nudge",
+                "again",
+                "spent",
+                "share",
+                "guarded",
+            ):
                 line = self._pick("repair")
                 if line is None:
                     return inner if inner.ends is not None else self._react("relief", "guarded")
@@ -1518,6 +1541,30 @@ def _without_yes_no(line: str) -> str:
     if not rest.strip():
         return line
     return rest[:1].upper() + rest[1:]
+
+
+@lru_cache(maxsize=8192)
+def _sentences(line: str) -> frozenset[str]:
+    """A line's sentences, as compared: "Yeah." is "yeah"."""
+    parts = re.split(r"(?<=[.!?])\s+", line)
+    return frozenset(p for p in (" ".join(_words(x)) for x in parts) if p)
+
+
+@lru_cache(maxsize=8192)
+def _content(line: str) -> frozenset[str]:
+    return frozenset(w for w in _words(line) if w.isalpha() and w not in _ECHO_STOP)
+
+
+@lru_cache(maxsize=1024)
+def _said_sentences(said: frozenset[str]) -> frozenset[str]:
+    return frozenset(x for line in said for x in _sentences(line))
+
+
+@lru_cache(maxsize=1024)
+def _said_contents(said: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """What was said, line by line and sentence by sentence, as sets of words."""
+    parts = {line for line in said} | {x for line in said for x in re.split(r"(?<=[.!?])\s+", line)}
+    return tuple(c for c in (_content(x) for x in parts) if c)
 
 
 _SUFFIXES = ("ing", "ed", "es", "er", "ly", "s", "e")
