@@ -280,3 +280,43 @@ def test_an_apology_is_never_answered_with_surprise_at_a_confidence(s: Scenario)
     )
     assert turns[0].response.kind == "withdraw"
     assert not any(x in turns[1].answer for x in s.reactions["share"]), turns[1].answer
+
+
+# ------------------------- "Are you hurting yourself?" asks about the harm they hide
+
+HIDDEN_HARM = [
+    (s, b) for s in RISK for b in s.beats if {"hurt", "hurting", "harm", "cut"} & set(b.topics)
+]
+
+
+@pytest.mark.parametrize(("s", "beat"), HIDDEN_HARM, ids=[f"{s.id}-{b.id}" for s, b in HIDDEN_HARM])
+def test_asked_about_hurting_themselves_they_answer_that_not_a_plan(
+    s: Scenario, beat: Beat
+) -> None:
+    (turn,) = talk(s, "Are you hurting yourself?")
+    assert s.safe.urgency not in turn.answer, turn.answer
+    assert turn.response.beat == beat.id, turn.answer
+
+
+# -------------------------- their own words pointed back at are about what they said
+
+POINTED_BACK = [(s, b) for s in SCENARIOS for b in s.beats if b.closed and b.more]
+
+
+@pytest.mark.parametrize(
+    ("s", "beat"), POINTED_BACK, ids=[f"{s.id}-{b.id}" for s, b in POINTED_BACK]
+)
+def test_asked_what_those_are_like_they_say_more_about_what_they_hinted(
+    s: Scenario, beat: Beat
+) -> None:
+    session = Session(s)
+    conversation = session.conversation
+    # they have only hinted at it ("My head goes to dark places at night.")
+    conversation.trust = 5
+    conversation.revealed = list(beat.after)
+    conversation.touched.add(beat.id)
+    conversation.said.add(beat.closed)
+    conversation.last_line = beat.closed
+    conversation.last_beat = beat.id
+    turn = session.reply("Can you tell me what those are like?")
+    assert turn.response.beat == beat.id, turn.answer

@@ -240,7 +240,7 @@ _GOAL = (
     "how can i support",
 )
 # Words that point back at what they just said: "What was that like?", "Tell me more".
-_BACK = frozenset({"that", "more", "mean", "meant"})
+_BACK = frozenset({"that", "those", "these", "more", "mean", "meant"})
 
 
 def _word_list(text: str) -> list[str]:
@@ -299,6 +299,8 @@ _EVERYDAY = frozenset(
     """
     )
 )
+# Words for hurting oneself, in a question: about self-harm, when that is held back.
+_HARM = frozenset(_word_list("hurt hurting harm harming cut cutting"))
 # Words any offer may use ("would it help if..."): they say nothing of what is offered.
 _HELP_WORDS = frozenset(_word_list("help helps helped helping helpful support need needs easier"))
 # Words left out when deciding what a short question echoes.
@@ -1010,6 +1012,10 @@ class Conversation:
             return self._react("nudge", "guarded", "spent", "again")
         if self.ask_said:
             return self._answer_to_ask(m)
+        if "asks_about_urgency" in m.safety and self._asks_about_the_harm_they_hide(m):
+            # "Are you hurting yourself?" to someone hiding self-harm asks about that,
+            # not about a plan: they answer what was asked
+            m = replace(m, safety=m.safety - {"asks_about_urgency"})
         if m.safety and (
             self.scenario.risk or m.safety & {"asks_about_suicide", "asks_about_urgency"}
         ):
@@ -1036,6 +1042,14 @@ class Conversation:
             # they named a barrier; whatever the user offers to get past it, they agree
             return self._ask(m, kind="ask")
         return self._plain(m)
+
+    def _asks_about_the_harm_they_hide(self, m: Move) -> bool:
+        """The question asks about hurting themselves, and that is a beat they have not
+        told yet (self-harm held back, as in a scenario about hidden marks)."""
+        harm = _HARM & m.words
+        return bool(harm) and any(
+            b not in self.revealed and harm & set(self.scenario.beat(b).topics) for b in m.asked
+        )
 
     def _and_the_question(self, m: Move, safe: Response) -> Response:
         """An offer of help that also asks about something they hold back ("I'm ringing
