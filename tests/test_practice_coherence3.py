@@ -320,3 +320,28 @@ def test_asked_what_those_are_like_they_say_more_about_what_they_hinted(
     conversation.last_beat = beat.id
     turn = session.reply("Can you tell me what those are like?")
     assert turn.response.beat == beat.id, turn.answer
+
+
+# --------------------- their own thought said back is a reflection, not an argument
+
+REPORTED = [
+    "It sounds like you've been feeling like you're not good enough.",
+    "So part of you thinks you're not coping, and that's been weighing on you.",
+]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+@pytest.mark.parametrize("reply", REPORTED)
+def test_their_thought_said_back_is_never_met_with_doubt(s: Scenario, reply: str) -> None:
+    (turn,) = talk(s, reply)
+    assert turn.response.kind != "doubt" and turn.answer not in s.reactions["doubt"], turn.answer
+    assert not turn.move.argues
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+def test_a_question_out_of_the_blue_earns_no_trust(s: Scenario) -> None:
+    session = Session(s)
+    before = session.conversation.trust
+    turn = session.reply("What did you think of the new cafe on the high street?")
+    assert turn.response.kind == "puzzled", turn.answer
+    assert turn.trust <= before

@@ -186,6 +186,14 @@ _CRITICAL = re.compile(
 _DONT_FEEL = re.compile(
     r"\b(?:you )?(?:shouldn'?t|should not|don'?t|do not|mustn'?t) (?:feel|be) (?:so |too )?(\w+)"
 )
+# Words that make "you're not X" their own thought said back: "feeling like you're not
+# good enough", "you think you're not coping".
+_REPORTED = frozenset(
+    {
+        *("like", "feel", "feeling", "feels", "felt", "think", "thinks", "thinking"),
+        *("thought", "believe", "believes", "says", "worry", "worried", "scared", "afraid"),
+    }
+)
 _NOT_YOU = ("you are not", "you are never", "you re not", "your not", "you r not", "your never")
 _THAT_IS_NOT_TRUE = re.compile(
     r"\b(?:that'?s|that is|it'?s|it is) not true\b|\bdon'?t be (?:silly|daft|stupid|ridiculous)\b"
@@ -679,6 +687,8 @@ def _argues(reply: str) -> tuple[str, ...]:
             continue
         words = _words(sentence)
         for i in range(len(words)):
+            if _REPORTED & set(words[max(0, i - 2) : i]):
+                continue  # "feeling like you're not good enough": their thought, said back
             for size in (2, 3):
                 if " ".join(words[i : i + size]) in _NOT_YOU:
                     rest = [w for w in words[i + size : i + size + 4] if w.isalpha()]
@@ -948,7 +958,10 @@ class Conversation:
         self.heard_replies.append(move.words)
         if move.asks:
             self.asked_about.update(move.asked)
+        trust = self.trust
         response = self._answer(move)
+        if response.kind == "puzzled":
+            self.trust = min(self.trust, trust)  # a question out of the blue earns nothing
         response = self._against_the_clock(response, move)
         if response.kind in ("ask", "accept"):
             self.ask_said = True
