@@ -97,6 +97,7 @@ def test_asked_the_same_thing_again_they_can_say_so(s: Scenario) -> None:
 WH_QUESTIONS = [
     "hows work been rubbish?",
     "whats been keeping u so busy",
+    "my week was meh. whats been keeping u so busy",
     "So what happened after that?",
     "When it gets bad, what goes through your head? Like, about ending your life?",
 ]

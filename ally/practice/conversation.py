@@ -488,10 +488,10 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks = "closed"
         asked_words = all_asked = words
         skills.add("closed_question")
-    elif question is None and _UNMARKED.match(lowered):
-        # "whats been keeping u so busy": texted without the question mark
+    elif question is None and (unmarked := _unmarked_question(lowered)):
+        # "my week was meh. whats been keeping u so busy": texted without the "?"
         asks = "open"
-        asked_words = all_asked = words
+        asked_words = all_asked = _words(unmarked)
         skills.add("open_question")
         wh = True
     if confronts:
@@ -1547,6 +1547,12 @@ def _fitted(line: str, reply: str) -> str:
     if not kept:
         return sentences[0] if len(sentences[0].split()) <= 2 else "Okay."
     return " ".join(kept)
+
+
+def _unmarked_question(lowered: str) -> str:
+    """The last sentence that asks what, how, why... without a question mark, or ""."""
+    asked = [x for x in re.split(r"(?<=[.!?])\s+", lowered) if _UNMARKED.match(x)]
+    return asked[-1] if asked else ""
 
 
 def _asks_wh(question: str) -> bool:
