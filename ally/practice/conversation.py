@@ -1233,7 +1233,8 @@ class Conversation:
         if echoes:
             return self._react("echo", "again")
         if about:
-            return self._react("spent", "again")  # they have said all there is about it
+            # all there is about it is said: what they have not said yet, if anything
+            return self._still_to_say() or self._react("spent", "again")
         return None
 
     def _out_of_the_blue(self, m: Move) -> Response | None:
@@ -1296,12 +1297,14 @@ class Conversation:
                 return Response(_without_yes_no(beat.closed), "short", beat.id)
             return self._react("guarded", "unsure", "again")
         if m.asked:
-            # asked about something they already told: what lies under it
+            # asked about something they already told: what lies under it, else what
+            # they have not said yet ("That's all of it" while more is held back is
+            # no answer)
             for beat_id in reversed(m.asked):
                 deeper = self._deepen(self.scenario.beat(beat_id))
                 if deeper is not None:
                     return deeper
-            return self._react("spent", "again")
+            return self._still_to_say() or self._react("spent", "again")
         if m.duration:
             if self._fresh(self.scenario.since):
                 return Response(self.scenario.since, "since")
@@ -1334,6 +1337,13 @@ class Conversation:
         if deeper is not None:
             return deeper
         return self._react("spent", "again")
+
+    def _still_to_say(self) -> Response | None:
+        """The next beat they are ready to tell, if any."""
+        coming = self.next_beat(skip_duration=True)
+        if coming is None:
+            return None
+        return self._reveal(coming, coming.told, "reveal")
 
     def _deeper(self) -> Response | None:
         """What lies under the most recent beat that has more to it."""
