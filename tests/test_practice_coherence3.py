@@ -367,3 +367,22 @@ def test_asked_again_about_a_topic_told_out_they_go_on_rather_than_say_that_is_a
     if beat.id not in turn.move.asked or not held_back:
         pytest.skip("the question is not read as about this beat, or nothing is held back")
     assert turn.answer not in s.reactions["spent"], turn.answer
+
+
+# ------------------------------------------- a question about what they want offers nothing
+
+ASKING_WHAT_THEY_WANT = [
+    "What would you want to happen next, if anything?",
+    "What could we do that would feel okay to you?",
+]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=IDS)
+@pytest.mark.parametrize("reply", ASKING_WHAT_THEY_WANT)
+def test_asking_what_they_would_want_is_no_offer_to_weigh(s: Scenario, reply: str) -> None:
+    session = Session(s)
+    session.conversation.trust = MAX_TRUST
+    session.conversation.revealed = [b.id for b in s.beats[:2] if not b.after]
+    turn = session.reply(reply)
+    assert not turn.move.offer
+    assert turn.response.kind not in ("weigh", "resist"), turn.answer

@@ -505,6 +505,10 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         skills -= {"reflection", "validation"}
         argues = argues or ("true",)
     offered_at = _OFFER.search(lowered)
+    if offered_at and re.search(
+        r"\b(?:what|how|where|when|which|who|why)\s+$", lowered[: offered_at.start()]
+    ):
+        offered_at = None  # "What would you want to happen next?" asks; it offers nothing
     offer = offered_at is not None
     if _PRESENCE.search(lowered) and not feedback.safety_names:
         skills.add("validation")  # "I'll sit with you", "I'm here": comfort, not a plan
