@@ -348,27 +348,6 @@ def test_a_question_out_of_the_blue_earns_no_trust(s: Scenario) -> None:
     assert turn.trust <= before
 
 
-# ------------------------ "that's all there is" never while more is still held back
-
-TOLD_OUT = [(s, b) for s in SCENARIOS for b in s.beats if not b.after and b.topics]
-
-
-@pytest.mark.parametrize(("s", "beat"), TOLD_OUT, ids=[f"{s.id}-{b.id}" for s, b in TOLD_OUT])
-def test_asked_again_about_a_topic_told_out_they_go_on_rather_than_say_that_is_all(
-    s: Scenario, beat: Beat
-) -> None:
-    session = Session(s)
-    conversation = session.conversation
-    conversation.trust = MAX_TRUST
-    conversation.revealed = [beat.id]
-    conversation.said |= {beat.told, beat.more}
-    held_back = [b for b in s.beats if b.id != beat.id and conversation.available(b)]
-    turn = session.reply(f"What's been the hardest thing about the {beat.topics[0]}?")
-    if beat.id not in turn.move.asked or not held_back:
-        pytest.skip("the question is not read as about this beat, or nothing is held back")
-    assert turn.answer not in s.reactions["spent"], turn.answer
-
-
 # ------------------------------------------- a question about what they want offers nothing
 
 ASKING_WHAT_THEY_WANT = [

@@ -1237,8 +1237,7 @@ class Conversation:
         if echoes:
             return self._react("echo", "again")
         if about:
-            # all there is about it is said: what they have not said yet, if anything
-            return self._still_to_say() or self._react("spent", "again")
+            return self._react("spent", "again")  # they have said all there is about it
         return None
 
     def _out_of_the_blue(self, m: Move) -> Response | None:
@@ -1301,14 +1300,12 @@ class Conversation:
                 return Response(_without_yes_no(beat.closed), "short", beat.id)
             return self._react("guarded", "unsure", "again")
         if m.asked:
-            # asked about something they already told: what lies under it, else what
-            # they have not said yet ("That's all of it" while more is held back is
-            # no answer)
+            # asked about something they already told: what lies under it
             for beat_id in reversed(m.asked):
                 deeper = self._deepen(self.scenario.beat(beat_id))
                 if deeper is not None:
                     return deeper
-            return self._still_to_say() or self._react("spent", "again")
+            return self._react("spent", "again")
         if m.duration:
             if self._fresh(self.scenario.since):
                 return Response(self.scenario.since, "since")
@@ -1341,13 +1338,6 @@ class Conversation:
         if deeper is not None:
             return deeper
         return self._react("spent", "again")
-
-    def _still_to_say(self) -> Response | None:
-        """The next beat they are ready to tell, if any."""
-        coming = self.next_beat(skip_duration=True)
-        if coming is None:
-            return None
-        return self._reveal(coming, coming.told, "reveal")
 
     def _deeper(self) -> Response | None:
         """What lies under the most recent beat that has more to it."""
