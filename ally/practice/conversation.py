@@ -126,13 +126,40 @@ _CONFRONTS = re.compile(
 _PRESENCE = re.compile(
     r"\b(?:i'?ll|i will|i can|i'?m going to) (?:sit|stay|be) (?:with you|here|there|right"
     r"|by you|next to you|beside you)|\bi'?m (?:here|not going anywhere)\b|\bcome here\b"
+    r"|\bi'?m (?:still |just |all )?listening\b|\btake (?:your|all the) time\b|\bno rush\b"
 )
 # A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
 _SUGGESTS = re.compile(
-    r"\b(?:would|could|will|can|might) you (?:see|go|try|talk|speak|call|ring|book|ask|tell"
-    r"|consider|think about|be willing|get|join|start|stop|cut)\b"
+    r"\b(?:would|could|will|can|might) you (?:see|go|try|call|ring|book|ask|consider"
+    r"|think about|be willing|get|join|start|stop|cut|tell (?!me\b|us\b)"
+    r"|(?:talk|speak) (?!to me\b|with me\b|about\b))\b"
     r"|\bhave you (?:thought about|considered|tried) \w+ing\b"
     r"|\b(?:what|how) about (?:seeing|going|trying|talking|calling|ringing|asking|booking)\b"
+)
+# A question that asks what, how, why, where, when or who: never answered yes or no.
+_WH = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|then|sorry|hey)\W+)?(?:what|whats|how|hows|why|where"
+    r"|wheres|when|who|whos|which)\b"
+)
+# A "what" question texted without its question mark: "whats been keeping u so busy".
+_UNMARKED = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hey)\W+)?(?:whats|what'?s|hows|how'?s|wheres|where'?s|whos"
+    r"|(?:what|how|why|where|when|who) (?:is|are|was|were|do|does|did|has|have|had|can"
+    r"|could|would|will|r|u|ya|you|happened|made))\b"
+)
+# Another day, not now: "I'll come round every Sunday" is a visit, not staying with them.
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LATER = re.compile(
+    rf"\b(?:every (?:day|week|weekend|{_DAYS})|next (?:week|weekend|month|{_DAYS})"
+    rf"|at the weekend|on {_DAYS}s?|{_DAYS}s|tomorrow|in the morning)\b"
+)
+_NOW = re.compile(r"\b(?:now|tonight|right here|today|this evening|till|until)\b")
+# A question that only spells out the one before it: "Like, about not wanting to be here?"
+_FRAGMENT = re.compile(r"^\W*(?:like|or|as in|i mean|about|you know)\b")
+# A yes or a no at the start of an answer, to leave off when a "what" question asked.
+_YES_NO = re.compile(
+    r"^(?:what\?\s+)?(?:(?:yes|yeah|yep|no|nope)[.!,]?\s+)+"
+    r"(?:(?:i am|i'm|i have|i do|i haven't|i'm not|i don't|god|god, no)[.!]\s+)?"
 )
 # A question that checks a reflection is part of it: "That sounds hard. Is that right?"
 _CHECKS_REFLECTION = re.compile(
@@ -158,6 +185,14 @@ _CRITICAL = re.compile(
 # Reassurance that argues with how they feel: "You're not a burden", "ur not rubbish".
 _DONT_FEEL = re.compile(
     r"\b(?:you )?(?:shouldn'?t|should not|don'?t|do not|mustn'?t) (?:feel|be) (?:so |too )?(\w+)"
+)
+# Words that make "you're not X" their own thought said back: "feeling like you're not
+# good enough", "you think you're not coping".
+_REPORTED = frozenset(
+    {
+        *("like", "feel", "feeling", "feels", "felt", "think", "thinks", "thinking"),
+        *("thought", "believe", "believes", "says", "worry", "worried", "scared", "afraid"),
+    }
 )
 _NOT_YOU = ("you are not", "you are never", "you re not", "your not", "you r not", "your never")
 _THAT_IS_NOT_TRUE = re.compile(
@@ -213,7 +248,7 @@ _GOAL = (
     "how can i support",
 )
 # Words that point back at what they just said: "What was that like?", "Tell me more".
-_BACK = frozenset({"that", "more", "mean", "meant"})
+_BACK = frozenset({"that", "those", "these", "more", "mean", "meant"})
 
 
 def _word_list(text: str) -> list[str]:
@@ -272,6 +307,10 @@ _EVERYDAY = frozenset(
     """
     )
 )
+# Words for hurting oneself, in a question: about self-harm, when that is held back.
+_HARM = frozenset(_word_list("hurt hurting harm harming cut cutting"))
+# Words any offer may use ("would it help if..."): they say nothing of what is offered.
+_HELP_WORDS = frozenset(_word_list("help helps helped helping helpful support need needs easier"))
 # Words left out when deciding what a short question echoes.
 _ECHO_STOP = frozenset(_word_list("a an the what do does you your mean by so really is it that 's"))
 
@@ -318,6 +357,10 @@ class Move:
     plans: tuple[str, ...] = ()  # the kinds of help it proposes, most urgent first
     agrees: bool = False  # starts with yes: "Of course", "Yeah, sure"
     empty: bool = False
+    words: frozenset[str] = frozenset()  # the reply's words, to notice it said again
+    wh: bool = False  # its question asks what, how, why...: no yes/no answers it
+    text: str = ""  # the reply, lower-cased, to fit an acceptance to what it offers
+    asks_help: bool = False  # its questions name a kind of help ("shall we ring 999?")
 
     @property
     def hurts(self) -> bool:
@@ -402,6 +445,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     lowered = _lowered(reply)
     skills = set(feedback.skill_names)
     question = _last_question(feedback)
+    wh = question is not None and _asks_wh(_lowered(reply[question.start : question.end]))
     if question is not None and question.name == "reflection":
         # "u ok?", "You ok?": said like a reflection, heard as a yes/no question
         skills.add("closed_question")
@@ -429,6 +473,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
             skills.add("reflection")  # saying back, checked with a tag
         elif not (_CHECKS_REFLECTION.match(_lowered(text)) and "reflection" in skills):
             asks = "open" if question.name == "open_question" else "closed"
+            if wh and not topic_hits(_words(text), _CHECK_IN):
+                asks = "open"  # "hows work been?", "whats been keeping u busy?": no yes/no
             asked_words = _words(text)
             for f in _questions(feedback):
                 all_asked += _words(reply[f.start : f.end])
@@ -442,6 +488,12 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks = "closed"
         asked_words = all_asked = words
         skills.add("closed_question")
+    elif question is None and (unmarked := _unmarked_question(lowered)):
+        # "my week was meh. whats been keeping u so busy": texted without the "?"
+        asks = "open"
+        asked_words = all_asked = _words(unmarked)
+        skills.add("open_question")
+        wh = True
     if confronts:
         # "Why are you always wearing long sleeves?": a challenge, heard as a check-in
         asks = "closed"
@@ -452,7 +504,12 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     if argues or _THAT_IS_NOT_TRUE.search(lowered):
         skills -= {"reflection", "validation"}
         argues = argues or ("true",)
-    offer = bool(_OFFER.search(lowered))
+    offered_at = _OFFER.search(lowered)
+    if offered_at and re.search(
+        r"\b(?:what|how|where|when|which|who|why)\s+$", lowered[: offered_at.start()]
+    ):
+        offered_at = None  # "What would you want to happen next?" asks; it offers nothing
+    offer = offered_at is not None
     if _PRESENCE.search(lowered) and not feedback.safety_names:
         skills.add("validation")  # "I'll sit with you", "I'm here": comfort, not a plan
     if _SUGGESTS.search(lowered) and not feedback.safety_names:
@@ -471,7 +528,14 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         skills.discard("advice")
     if "advice" in skills or offer:
         # the advice it names first ("see the doctor about the sleep" is about the doctor)
+        # an offer is about what it offers ("Before bed, shall we go for a walk?" offers
+        # a walk), else about what the reply names first
+        offered = _words(lowered[offered_at.start() :]) if offered_at else []
         named = sorted(
+            (topic_at(offered, a.topics), i)
+            for i, a in enumerate(scenario.advice)
+            if a.topics and topic_hits(offered, a.topics)
+        ) or sorted(
             (topic_at(words, a.topics), i)
             for i, a in enumerate(scenario.advice)
             if a.topics and topic_hits(words, a.topics)
@@ -479,18 +543,23 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         advice = (
             named[0][1] if named else next(i for i, a in enumerate(scenario.advice) if not a.topics)
         )
+    # what it offers must be what they will ask for: "would it help if we went for a
+    # walk?" says "help", but offers a walk, not the doctor
     goal_offer = offer and (
-        topic_hits(words, scenario.ask.topics)
+        topic_hits([w for w in words if w not in _HELP_WORDS], scenario.ask.topics)
         or (advice is not None and scenario.advice[advice].goal)
         or any(_same_word(w, a) for w in words for a in _asked_for(scenario.ask.line))
     )
     misreading = next(
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(words, m.topics)), None
     )
+    safety = set(feedback.safety_names)
+    if "stays_with_them" in safety and _LATER.search(lowered) and not _NOW.search(lowered):
+        safety.discard("stays_with_them")  # "I'll come round every Sunday": not tonight
     return Move(
         skills=frozenset(skills),
         pitfalls=tuple(f.name for f in feedback.pitfalls if f.name in PITFALLS),
-        safety=frozenset(feedback.safety_names),
+        safety=frozenset(safety),
         premature=feedback.premature_advice,
         apology=bool(_APOLOGY.search(lowered)),
         beats=_beats_touched(words, scenario),
@@ -522,6 +591,10 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         emergency=_names(_EMERGENCY, lowered) >= 0,
         plans=_plans(lowered),
         agrees=bool(_AGREES.match(lowered)),
+        words=frozenset(w for w in words if w.isalpha() and w not in _ECHO_STOP),
+        wh=wh,
+        text=lowered,
+        asks_help=bool(_plans(" ".join(all_asked))),
     )
 
 
@@ -570,11 +643,15 @@ def _questions(feedback: Feedback) -> list[Finding]:
 
 
 def _last_question(feedback: Feedback) -> Finding | None:
-    """The reply's last question."""
+    """The reply's last question; a fragment after another question ("What do they
+    tell you? Like, about not wanting to be here?") only spells that one out."""
     questions = _questions(feedback)
     if not questions:
         return None
     last_start = max(f.start for f in questions)
+    before = [f.start for f in questions if f.start < last_start]
+    if before and _FRAGMENT.match(_lowered(feedback.reply[last_start:])):
+        last_start = max(before)
     at_last = [f for f in questions if f.start == last_start]
     # a question the engine also called a reflection is still a question
     return next((f for f in at_last if f.name != "reflection"), at_last[0])
@@ -614,6 +691,8 @@ def _argues(reply: str) -> tuple[str, ...]:
             continue
         words = _words(sentence)
         for i in range(len(words)):
+            if _REPORTED & set(words[max(0, i - 2) : i]):
+                continue  # "feeling like you're not good enough": their thought, said back
             for size in (2, 3):
                 if " ".join(words[i : i + size]) in _NOT_YOU:
                     rest = [w for w in words[i + size : i + size + 4] if w.isalpha()]
@@ -747,6 +826,9 @@ class Conversation:
     said: set[str] = field(default_factory=set)  # every line and part of a line said
     last_beat: str | None = None  # the beat their last line was about
     last_line: str = ""
+    heard_replies: list[frozenset[str]] = field(default_factory=list)  # each reply's words
+    asked_about: set[str] = field(default_factory=set)  # beats earlier questions asked about
+    repeating: bool = False  # this reply says or asks what an earlier one did
 
     def __post_init__(self) -> None:
         self.trust = self.scenario.trust
@@ -766,7 +848,7 @@ class Conversation:
         return (
             set(ask.after) <= set(self.revealed)
             and self.trust >= ask.trust
-            and set(ask.needs) <= self.done
+            and set(ask.needs) <= self.met
         )
 
     @property
@@ -774,7 +856,16 @@ class Conversation:
         """Heard enough to take up a concrete offer of what they want (before they would
         have asked for it themselves)."""
         ask = self.scenario.ask
-        return self.heard and self.trust >= ask.trust and set(ask.needs) <= self.done
+        return self.heard and self.trust >= ask.trust and set(ask.needs) <= self.met
+
+    @property
+    def met(self) -> set[str]:
+        """The safety steps answered. Telling you about a plan tells you about the
+        thoughts too ("I've thought about how"): after that, "What for?" would take it
+        back, so a question about urgency meets the need for the direct question."""
+        if "asks_about_urgency" in self.done:
+            return self.done | {"asks_about_suicide"}
+        return self.done
 
     def available(self, beat: Beat) -> bool:
         return self.trust >= beat.trust and set(beat.after) <= set(self.revealed)
@@ -791,17 +882,36 @@ class Conversation:
         self.trust = max(0, min(MAX_TRUST, self.trust + points))
 
     def _fresh(self, line: str) -> bool:
-        return bool(line) and line not in self.said
+        """Not said yet: not word for word, and not as part of a longer line."""
+        if not line or line in self.said:
+            return False
+        return not _sentences(line) <= _said_sentences(frozenset(self.said))
+
+    def _new_reaction(self, line: str) -> bool:
+        """A short reaction not said yet, not even nearly ("I don't know, really. I
+        haven't thought about it." after "I don't know. I haven't really thought about
+        it.")."""
+        if not self._fresh(line):
+            return False
+        words = _content(line)
+        return not any(
+            len(words) >= 3 and len(words & other) >= 0.7 * len(words | other)
+            for other in _said_contents(frozenset(self.said))
+        )
 
     def _pick(self, name: str) -> str | None:
         """One of the scenario's short reactions not yet said, varied by the seed."""
-        options = [o for o in self.scenario.reactions[name] if o not in self.said]
+        options = [o for o in self.scenario.reactions[name] if self._new_reaction(o)]
         if not options:
             return None
         return options[self.rng.randrange(len(options))]
 
     def _react(self, *names: str) -> Response:
-        """The first of these reactions with a line left; if none has, the talk ends."""
+        """The first of these reactions with a line left; if none has, the talk ends.
+        "We're going round in circles" only answers a reply that goes round again: to
+        anything new, a guarded "Mm." before the talk ends."""
+        if not self.repeating:
+            names = tuple(n for n in names if n != "again") or ("guarded",)
         for name in names:
             line = self._pick(name)
             if line is not None:
@@ -848,7 +958,14 @@ class Conversation:
         if self.ended:
             raise ValueError("the conversation is over")
         self.replies += 1
+        self.repeating = self._repeats(move)
+        self.heard_replies.append(move.words)
+        if move.asks:
+            self.asked_about.update(move.asked)
+        trust = self.trust
         response = self._answer(move)
+        if response.kind == "puzzled":
+            self.trust = min(self.trust, trust)  # a question out of the blue earns nothing
         response = self._against_the_clock(response, move)
         if response.kind in ("ask", "accept"):
             self.ask_said = True
@@ -859,6 +976,18 @@ class Conversation:
         self.last_line = response.line
         self.last_beat = response.beat
         return response
+
+    def _repeats(self, move: Move) -> bool:
+        """The reply says much what an earlier one said, or asks only about what earlier
+        questions asked about."""
+        if move.asks and move.asked and set(move.asked) <= self.asked_about:
+            return True
+        if not move.words:
+            return bool(self.heard_replies) and not self.heard_replies[-1]
+        return any(
+            len(move.words & earlier) >= 0.6 * len(move.words | earlier)
+            for earlier in self.heard_replies
+        )
 
     def _against_the_clock(self, response: Response, move: Move) -> Response:
         """One reply before time runs out they say so; at the limit the talk ends, after
@@ -872,7 +1001,10 @@ class Conversation:
             return self._final(response, move)
         if self.replies >= limit - 1 and not self.warned and not pending:
             self.warned = True
-            return replace(response, line=f"{self.scenario.soon} {response.line}")
+            if response.line.rstrip().endswith("?"):
+                return replace(response, line=f"{self.scenario.soon} {response.line}")
+            # after the answer, so the answer still follows what was said
+            return replace(response, line=f"{response.line} {self.scenario.soon}")
         return response
 
     def _final(self, response: Response, move: Move) -> Response:
@@ -897,12 +1029,16 @@ class Conversation:
             return self._react("nudge", "guarded", "spent", "again")
         if self.ask_said:
             return self._answer_to_ask(m)
+        if "asks_about_urgency" in m.safety and self._asks_about_the_harm_they_hide(m):
+            # "Are you hurting yourself?" to someone hiding self-harm asks about that,
+            # not about a plan: they answer what was asked
+            m = replace(m, safety=m.safety - {"asks_about_urgency"})
         if m.safety and (
             self.scenario.risk or m.safety & {"asks_about_suicide", "asks_about_urgency"}
         ):
             safe = self._safe(m)
             if safe is not None:
-                return safe
+                return self._and_the_question(m, safe)
             if "connects_to_help" in m.safety and self.scenario.risk and not self.help_offered:
                 # help offered again before they are ready: never early advice
                 return self._react("again", "yesno")
@@ -923,6 +1059,30 @@ class Conversation:
             # they named a barrier; whatever the user offers to get past it, they agree
             return self._ask(m, kind="ask")
         return self._plain(m)
+
+    def _asks_about_the_harm_they_hide(self, m: Move) -> bool:
+        """The question asks about hurting themselves, and that is a beat they have not
+        told yet (self-harm held back, as in a scenario about hidden marks)."""
+        harm = _HARM & m.words
+        return bool(harm) and any(
+            b not in self.revealed and harm & set(self.scenario.beat(b).topics) for b in m.asked
+        )
+
+    def _and_the_question(self, m: Move, safe: Response) -> Response:
+        """An offer of help that also asks about something they hold back ("I'm ringing
+        999. Where are you, are you at home?"): the short answer comes first, so the
+        question is never dropped. Questions about suicide or a plan are answered by the
+        safety answer itself."""
+        if not m.asks or m.asks_help or m.safety & {"asks_about_suicide", "asks_about_urgency"}:
+            return safe
+        beat = next(
+            (self.scenario.beat(b) for b in reversed(m.asked) if b not in self.revealed), None
+        )
+        if beat is None or not self._fresh(beat.closed) or beat.closed in safe.line:
+            return safe
+        self.touched.add(beat.id)
+        self.said.add(beat.closed)
+        return replace(safe, line=f"{beat.closed} {safe.line}")
 
     def _leading(self) -> Response:
         """A question that talks round suicide and invites "no": where there is risk
@@ -953,7 +1113,7 @@ class Conversation:
             if answer.ends is None:
                 return answer
         close = self.scenario.safe.plan(self.plan).close or self.scenario.ask.close
-        return self._end("goal", close, kind="close")
+        return self._end("goal", _fitted(close, m.text), kind="close")
 
     def _ask_again(self) -> Response:
         """Asked what would help just after saying it: they say so, and ask again."""
@@ -982,7 +1142,15 @@ class Conversation:
             self.hurt = False
             self._gain()
             inner = self._plain(m, prefix=False)
-            if inner.ends is not None or inner.kind in ("nudge", "again", "spent"):
+            # an apology is answered by the repair alone when the rest of the reply
+            # called for nothing ("Oh. I never knew." is no answer to "Sorry")
+            if inner.ends is not None or inner.kind in (
+                "nudge",
+                "again",
+                "spent",
+                "share",
+                "guarded",
+            ):
                 line = self._pick("repair")
                 if line is None:
                     return inner if inner.ends is not None else self._react("relief", "guarded")
@@ -1126,7 +1294,10 @@ class Conversation:
                 return self._reveal(beat, beat.open, "reveal")
             self.touched.add(beat.id)
             if self._fresh(beat.closed):
-                return Response(beat.closed, "short", beat.id)
+                if not m.wh:
+                    return Response(beat.closed, "short", beat.id)
+                self.said.add(beat.closed)
+                return Response(_without_yes_no(beat.closed), "short", beat.id)
             return self._react("guarded", "unsure", "again")
         if m.asked:
             # asked about something they already told: what lies under it
@@ -1246,7 +1417,7 @@ class Conversation:
     def _advice(self, advice: Advice, m: Move) -> Response:
         catch_all = next(a for a in self.scenario.advice if not a.topics)
         if m.goal_offer and self._takes_up_offers and not self.scenario.risk:
-            return self._end("goal", self.scenario.ask.accept, kind="accept")
+            return self._end("goal", _fitted(self.scenario.ask.accept, m.text), kind="accept")
         if m.premature or not self.heard:
             if m.offer and (not advice.topics or not self._fresh(advice.early)):
                 # an offer of their own help is no order: before they feel heard, a shrug
@@ -1273,7 +1444,7 @@ class Conversation:
     def _ask_or_early(self, m: Move) -> Response:
         if self.ready and not self.scenario.risk:
             if m.goal_offer:
-                return self._end("goal", self.scenario.ask.accept, kind="accept")
+                return self._end("goal", _fitted(self.scenario.ask.accept, m.text), kind="accept")
             return self._ask(m, kind="ask")
         if self._fresh(self.scenario.ask.early):
             return Response(self.scenario.ask.early, "early")
@@ -1302,6 +1473,10 @@ class Conversation:
                 line = self._pick("again")
             if line is not None:
                 self.done.add(name)
+                if m.wh:
+                    # "What do they tell you?" is asked what, not whether
+                    self.said.add(line)
+                    line = _without_yes_no(line)
                 parts.append((line, kind))
         if not self.scenario.risk:
             return self._safe_answer(parts)
@@ -1335,7 +1510,7 @@ class Conversation:
     def _help(self, m: Move) -> Response | None:
         safe = self.scenario.safe
         # calling the emergency number never has to wait for the questions
-        if not (m.emergency or set(self.scenario.ask.needs) <= self.done):
+        if not (m.emergency or set(self.scenario.ask.needs) <= self.met):
             if self._fresh(safe.not_yet):
                 return Response(safe.not_yet, "safe_not_yet")
             return None
@@ -1349,6 +1524,84 @@ class Conversation:
             first = safe.plan(self.plan).help or safe.help
             return Response(first, "safe_help")
         return self._ask(m, kind="ask")
+
+
+_WHEN = re.compile(
+    r"\b(?:now|tonight|today|tomorrow|morning|evening|afternoon|weekend|week|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|after (?:dinner|school|work))\b"
+)
+
+
+def _fitted(line: str, reply: str) -> str:
+    """An acceptance or closing line that agrees only to what the reply offered: a
+    sentence naming another kind of help, or another time, than the reply named is left
+    out ("Okay. We'll ring tonight." to "let's ring now" is "Okay."). A reply that names
+    no help lets the line name its own, and its own time."""
+    if not reply:
+        return line
+    offered = set(_plans(reply))
+    when = set(_WHEN.findall(reply))
+    sentences = re.split(r"(?<=[.!?])\s+", line)
+    kept = [
+        x
+        for x in sentences
+        if not (offered and set(_plans(_lowered(x))) - offered)
+        and not (offered and when and set(_WHEN.findall(_lowered(x))) - when)
+    ]
+    if not kept:
+        return sentences[0] if len(sentences[0].split()) <= 2 else "Okay."
+    return " ".join(kept)
+
+
+def _unmarked_question(lowered: str) -> str:
+    """The last sentence that asks what, how, why... without a question mark, or ""."""
+    asked = [x for x in re.split(r"(?<=[.!?])\s+", lowered) if _UNMARKED.match(x)]
+    return asked[-1] if asked else ""
+
+
+def _asks_wh(question: str) -> bool:
+    """It asks what, how, why...; "When you say that, are you thinking of suicide?" asks
+    yes or no after its "when" clause."""
+    return bool(_WH.match(question)) and not _CLAUSE_THEN_YES_NO.search(question)
+
+
+_CLAUSE_THEN_YES_NO = re.compile(
+    r"[,.]+\s*(?:are|is|do|does|did|have|has|would|could|can|will|were|was|r|u)\s"
+)
+
+
+def _without_yes_no(line: str) -> str:
+    """The answer without the yes or no it starts with ("Yes. I am. Not every minute."
+    to "what do they tell you?" is "Not every minute.")."""
+    found = _YES_NO.match(line.lower())
+    rest = line[found.end() :] if found else line
+    if not rest.strip():
+        return line
+    return rest[:1].upper() + rest[1:]
+
+
+@lru_cache(maxsize=8192)
+def _sentences(line: str) -> frozenset[str]:
+    """A line's sentences, as compared: "Yeah." is "yeah"."""
+    parts = re.split(r"(?<=[.!?])\s+", line)
+    return frozenset(p for p in (" ".join(_words(x)) for x in parts) if p)
+
+
+@lru_cache(maxsize=8192)
+def _content(line: str) -> frozenset[str]:
+    return frozenset(w for w in _words(line) if w.isalpha() and w not in _ECHO_STOP)
+
+
+@lru_cache(maxsize=1024)
+def _said_sentences(said: frozenset[str]) -> frozenset[str]:
+    return frozenset(x for line in said for x in _sentences(line))
+
+
+@lru_cache(maxsize=1024)
+def _said_contents(said: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """What was said, line by line and sentence by sentence, as sets of words."""
+    parts = {line for line in said} | {x for line in said for x in re.split(r"(?<=[.!?])\s+", line)}
+    return tuple(c for c in (_content(x) for x in parts) if c)
 
 
 _SUFFIXES = ("ing", "ed", "es", "er", "ly", "s", "e")

@@ -36,6 +36,8 @@ _NOT_ADVICE = Phrases(
     never give up
     never mind
     take care
+    # giving them time to say it is no suggestion about the problem: "Take your time"
+    take your|all+the time
     hang in there
     keep your head|chin up
     let|tell|talk+to|believe|trust me
@@ -175,7 +177,8 @@ _ADVICE_PHRASE = Phrases(
     # (not how I would feel or react: "I'd go crazy", "I would break down too")
     i would !like|love|be|have|feel|say|not|think|guess|imagine|agree|understand|hate|hope|want|
         prefer|wish|never|probably|also|definitely|really|recommend|suggest|rather|been|do+not|go+crazy|
-        freak|cry|die|break+down|lose|completely|totally|normally|too _
+        freak|cry|die|break+down|lose|completely|totally|normally|too|miss|notice|care|worry|
+        mind|wonder|panic|struggle|grieve|forgive|listen _
     # with a word of emphasis: "I'd definitely ring the school", "I would just tell him"
     i would definitely|personally|first|also|really|just|probably !:not_advice_verb !love|enjoy|
         like|hate|be|have|say|think|imagine|cry|understand|agree|do|go|lose|freak|break @imperative

@@ -74,6 +74,7 @@ _MINIMISING = Phrases(
     it is just|only a phase|bad+day|breakup|break+up|job|test|exam
     everyone gets|feels|has+days+like|goes+through _1 sad|down|low|that|this|stressed|like+that
     you have so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
+    you have got so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
     be grateful|thankful for+what|that
     count your blessings
     """
@@ -212,6 +213,8 @@ _DISMISSING = Phrases(
     moving on
     anyway ,? did|have|what|how|so you|about
     i do not want to hear about? it|this|that
+    # putting the feeling away: "let's watch something and take your mind off it"
+    take|get|keep your mind off it|this|that|things|everything
     """
     + _orders(
         "forget|put about? it|that|this behind+you? .|!|,",
