@@ -20,6 +20,7 @@ from ally.practice.feedback.reflection import (
     _you_statement,
 )
 from ally.practice.feedback.safety import (
+    _connects_to_help,
     _safety_moves,
     _secrecy_promise,
     harm_in,
@@ -111,7 +112,8 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     risky = context_risk or reply_signals_risk(sentences)
     safety = _safety_moves(sentences, risky)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
-    pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
+    helps = any(_connects_to_help(s) is not None for s in sentences)
+    pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky, helps)
     focus = _self_focus(sentences, skills)
     if focus is not None:
         pitfalls.append(focus)
@@ -159,10 +161,17 @@ def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]
 
 
 def _secrecy_read_in_context(
-    pitfalls: list[Finding], sentences: list[_Sentence], theirs: list[_Sentence], risky: bool
+    pitfalls: list[Finding],
+    sentences: list[_Sentence],
+    theirs: list[_Sentence],
+    risky: bool,
+    helps: bool,
 ) -> list[Finding]:
     """A promise of secrecy is a pitfall when the secret is a risk (or not told yet), not
-    when it is good news kept quiet: "Cross my heart, I won't tell. Congratulations!"."""
+    when it is good news kept quiet: "Cross my heart, I won't tell. Congratulations!".
+    Keeping it from one person while the reply opens a route to help is a limited promise,
+    not this pitfall (codebook 4.4): "I won't go to your mum, but would you see the school
+    nurse with me?". Keeping it from everyone stays a promise whatever follows it."""
     agreed = _secrecy_promise(sentences, theirs, risky)
     phrased = [f for f in pitfalls if f.name == "secrecy_promise"]
     others = [f for f in pitfalls if f.name != "secrecy_promise"]
@@ -170,10 +179,29 @@ def _secrecy_read_in_context(
         return others
     if agreed is not None:
         start, end, rule = agreed
-        return [*others, _pitfall("secrecy_promise", start, end, rule)]
-    # said without being asked: a pitfall where there is risk or harm, or nothing is known
-    keep = phrased if (risky or not theirs or harm_in(theirs)) else []
-    return [*others, *keep[:1]]
+        found = [_pitfall("secrecy_promise", start, end, rule)]
+    else:
+        # said without being asked: a pitfall where there is risk or harm, or nothing is known
+        found = phrased[:1] if (risky or not theirs or harm_in(theirs)) else []
+    if helps and found and not _kept_from_everyone(sentences, found[0]):
+        return others
+    return [*others, *found]
+
+
+_EVERYONE = frozenset({"anyone", "anybody", "nobody", "soul", "word", "everyone", "everybody"})
+
+
+def _kept_from_everyone(sentences: list[_Sentence], promise: Finding) -> bool:
+    """Whether a promise of secrecy keeps it from everyone ("I won't tell anyone", "not a
+    word", "my lips are sealed"), not from one person ("I won't tell your mum")."""
+    words = {
+        word
+        for s in sentences
+        for word, start in zip(s.w.words, s.w.starts, strict=True)
+        if promise.start <= start < promise.end
+    }
+    named = {"your", "her", "him", "them", "the", "mum", "dad", "mom"} & words
+    return bool(_EVERYONE & words) or not named
 
 
 # In a risk exchange a safety question is right as a plain yes/no question, and offering

@@ -533,6 +533,7 @@ _URGENCY = Phrases(
     still the plan
     ^ when is it|the+date|the+day ?
     is it|they deep|still+bleeding
+    are|is the|your cuts|cut|wounds|wound|burns|burn okay|alright|bad|deep|clean|infected
     thought about how|when ,|or
     cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
     are|were you hurting|going+to+hurt yourself
@@ -857,6 +858,13 @@ _SECRET_REQUEST = Phrases(
     you will not tell _4 will you
     you would not tell
     stays|stay with you|between+us
+    # "don't ring anyone", "keep that under your hat", "this is confidential, right?"
+    do+not|please+do+not ring|call|phone anyone|anybody|the+police|an+ambulance|my|mum|dad|
+        999|911|000
+    do+not go telling|saying|running
+    under your hat
+    confidential
+    ask|asking you not+to tell|mention|say
     """,
 )
 # They have not said what it is yet: "I need to tell you something, but promise first".
@@ -900,7 +908,13 @@ _AGREES = Phrases(
     stays|stay|will+stay|is with me|between+us|between+you+and+me|in+confidence
     we do not have to tell
     keep it|this|that to+myself|quiet|secret|a+secret|between+us
-    i will+not|am+not+going+to|will+never tell|say|mention|bring
+    i will+not|am+not+going+to|will+never tell|say|mention|bring|grass|snitch|dob|ring|call|
+        breathe|share
+    ^ @agree? will+not tell|say|call|ring
+    you have my word
+    not a word|a+soul
+    let us not tell|say
+    stays|stay|will+stay strictly|just|completely|totally between+us|with+me
     my lips are sealed
     cross my heart
     """,
@@ -909,7 +923,10 @@ _AGREES = Phrases(
 _LIMITS = Phrases(
     "safety.limits",
     """
-    can+not|will+not|am+not+going+to|do+not promise
+    can+not|will+not|am+not+going+to|do+not promise|swear
+    not|never keeping|keep quiet|it+quiet|this+quiet|that+quiet
+    can+not|could+not|can+not+just _3 keep _3 to+myself|quiet|secret
+    if i kept|keep quiet
     not keeping|going+to+keep it|this|that
     unless !you+want|you+say|you+agree|you+ask|you+tell
     except if|when
@@ -922,6 +939,12 @@ _LIMITS = Phrases(
     decide _2 who
     who to tell
     who can help
+    # telling with them, not around them: "I won't go to your mum behind your back, but..."
+    behind your back
+    can+not|could+not|am+not+going+to|will+not sit+on|keep+quiet|pretend|stay+quiet|
+        keep+this+quiet|keep+it+quiet|keep+that+quiet|keep+this+to+myself|keep+it+to+myself|
+        keep+that+to+myself|keep+this+from|keep+it+from|keep+that+from
+    not comfortable|okay keeping|sitting
     """,
 )
 _AGREES_NO = frozenset({"never", "no"})
@@ -950,6 +973,24 @@ _HARM = Phrases(
         medicine|tablets|insulin|antidepressants|antipsychotics|lithium
     not eating|stopped+eating|making+myself+sick|throwing+up|purging|laxatives|starving
     fell|fallen|fall|falls over|down|again|in+the
+    dizzy turn|spell|spells
+    blacked|passed out
+    still? bleeding a+lot|still|again
+    more|extra|too+many _3 painkillers|pills|tablets|than+i+am+supposed|than+the+label|
+        than+prescribed
+    forgot|forgetting|forget|skipped|skipping|missed|rubbish+with _4 insulin|meds|medication|
+        tablets|antidepressants
+    not _2 eaten
+    beat|beating me up
+    shoving|shoved|locked me
+    kicked|kicking the door
+    making|made me give
+    sharing|shared|posted|posting|sending|sent a|my? photo|photos|picture|pictures|pics|
+        nudes of+me
+    drinking _3 every+night|on+my+own|alone|a+lot|before+work|in+the+car
+    a? drink|drinks _4 before+work|in+the+car|before+driving
+    on his|her|their own overnight|all+night
+    not really? safe
     got|get|getting lost
     left the gas|hob|oven on
     sent _3 money to|someone
