@@ -697,7 +697,11 @@ _HELP = Phrases(
     # a trusted person, told together: "Could we tell your mum together?"
     tell|telling|call|calling|ring|ringing|text|get|ask|fetch your|my? mum|mom|dad|parents|
         brother|sister|auntie|aunt|uncle|gran|nan|grandma|grandad|grandpa|teacher|partner|
-        husband|wife|boyfriend|girlfriend|family|a+grown+up|an+adult
+        husband|wife|boyfriend|girlfriend|family|a+grown+up|an+adult|daughter|son|kids|
+        children|cousin|best+friend|carer|key+worker|social+worker
+    tell|talk+to|ring|call him|her|them together
+    social services|worker
+    getting|get help to you
     telling|tell mrs|mr|miss|ms
     stay with your|a mum|mom|dad|parents|brother|sister|auntie|aunt|uncle|gran|nan|grandma|
         grandad|friend
@@ -707,7 +711,7 @@ _HELP = Phrases(
     work+out|decide|figure+out _2 who to tell|call|ring
     call|ring|text|phone|message them|someone|somebody _2 with+me|together
     calling|ringing|phoning|getting for help|an+ambulance|someone
-    someone|somebody|anyone _3 i|we can|could call|ring|text|contact
+    someone|somebody|anyone _3 i|we|you can|could call|ring|text|contact|talk+to
     urgent care
     out of hours
     an|the appointment|emergency+appointment
