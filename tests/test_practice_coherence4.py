@@ -1,0 +1,56 @@
+"""Each line the loved one says follows from what was just said: one test per root cause
+left open after the second blind coherence review (issue 13, round 4), table-driven over
+the scenario files, through the real feedback engine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ally.content.scenarios import Scenario, load_scenarios
+from ally.practice.session import Session, Turn
+
+SCENARIOS = load_scenarios()
+RISK = [s for s in SCENARIOS if s.risk]
+
+
+def ids(scenarios: list[Scenario]) -> list[str]:
+    return [s.id for s in scenarios]
+
+
+def talk(s: Scenario, *replies: str, seed: int = 0) -> tuple[Session, list[Turn]]:
+    session = Session(s, seed)
+    return session, [session.reply(r) for r in replies if not session.finished]
+
+
+# -------------------------- someone at risk may withdraw, but the talk is not over
+
+SLIPS = [
+    ("You're overreacting, it's not that bad.", "Just don't think about it, cheer up."),
+    ("Don't be silly, you've got so much to live for.", "Let's not talk about it. Forget it."),
+]
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+@pytest.mark.parametrize("slips", SLIPS)
+def test_two_slips_in_a_row_do_not_end_a_risk_talk(s: Scenario, slips: tuple[str, str]) -> None:
+    session, turns = talk(s, *slips)
+    assert len(turns) == 2
+    assert all(t.move.hurts for t in turns), [t.feedback.pitfall_names for t in turns]
+    assert not session.finished, turns[-1].answer
+    assert turns[-1].answer not in (s.warm, s.cold)
+    # the user can still repair
+    _, more = talk(s, *slips, "I'm sorry. That was the wrong thing to say. I'm listening.")
+    assert len(more) == 3
+    assert more[-1].response.kind in ("repair", "relief", "guarded", "nudge"), more[-1].answer
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_a_risk_talk_left_without_help_says_so_plainly(s: Scenario) -> None:
+    session = Session(s, 0)
+    while not session.finished:
+        session.reply("You're overreacting, it's not that bad. Just cheer up.")
+    summary = session.summary()
+    assert summary.ending in ("lost", "limit")
+    assert "still at risk" in summary.praise
+    assert "pulled away" not in summary.praise
