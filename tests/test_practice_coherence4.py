@@ -5,6 +5,8 @@ the scenario files, through the real feedback engine.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ally.content.scenarios import Scenario, load_scenarios
@@ -54,3 +56,32 @@ def test_a_risk_talk_left_without_help_says_so_plainly(s: Scenario) -> None:
     assert summary.ending in ("lost", "limit")
     assert "still at risk" in summary.praise
     assert "pulled away" not in summary.praise
+
+
+# ------------------------- scenario text never contradicts itself or invents the user's life
+
+RELATIVES = r"(?:mum|dad|mother|father|gran|grandma|granny|grandad|grandpa|nan|brother|sister)"
+
+
+def lines(s: Scenario) -> list[str]:
+    said = [s.opening, *s.pitfalls.values(), *(x for r in s.reactions.values() for x in r)]
+    for b in s.beats:
+        said += [b.open, b.closed, b.told, b.more]
+    return [x for x in said if x]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_they_never_name_who_the_user_lost(s: Scenario) -> None:
+    """The user says who they lost (the review's user lost a grandma, not a grandad)."""
+    for line in lines(s):
+        assert not re.search(rf"\byou lost your {RELATIVES}\b", line, re.I), line
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_what_they_cannot_get_to_they_never_go_to(s: Scenario) -> None:
+    said = lines(s)
+    for line in said:
+        for place in re.findall(r"can't get to the (\w+)", line, re.I):
+            stem = place.rstrip("s")
+            for other in said:
+                assert not re.search(rf"\b(?:in|at|to) the {stem}\b", other, re.I), other

@@ -37,10 +37,10 @@ and what has been said so far:
   the talk.
 - The talk ends when the ask has been answered (the goal), when trust is gone, or
   when time runs out. Someone at risk may withdraw when trust is gone, but the talk
-  goes on to the turn limit so the user can still repair. One reply before time runs out they say so; the last line
-  answers the last reply first and never asks a question nobody can answer. Thanks for
-  how they were treated ("Thank you for not panicking") is said only if the user made
-  no slip.
+  goes on to the turn limit so the user can still repair. One reply before time runs
+  out they say so; the last line answers the last reply first and never asks a
+  question nobody can answer. Thanks for how they were treated ("Thank you for not
+  panicking") is said only if the user made no slip.
 
 Pure and deterministic: the only variety is which of a few short reactions is
 used, drawn from the ``random.Random`` the caller passes in.
