@@ -10,6 +10,7 @@ import re
 import pytest
 
 from ally.content.scenarios import Scenario, load_scenarios
+from ally.practice.feedback import analyse
 from ally.practice.session import Session, Turn
 
 SCENARIOS = load_scenarios()
@@ -85,3 +86,18 @@ def test_what_they_cannot_get_to_they_never_go_to(s: Scenario) -> None:
             stem = place.rstrip("s")
             for other in said:
                 assert not re.search(rf"\b(?:in|at|to) the {stem}\b", other, re.I), other
+
+
+# ------------------------------------ a visit on another day is no staying with them now
+
+VISITS = [
+    ("I'll come round every Sunday from now on, I promise.", False),
+    ("I'll be over on Saturday and we can talk properly then.", False),
+    ("I'm coming over now, and I'll come every weekend after that too.", True),
+]
+
+
+@pytest.mark.parametrize(("reply", "stays"), VISITS)
+def test_only_a_visit_now_counts_as_staying_with_them(reply: str, stays: bool) -> None:
+    feedback = analyse(reply, context="I don't want to be here any more.")
+    assert ("stays_with_them" in feedback.safety_names) is stays
