@@ -288,8 +288,12 @@ def test_an_apology_repairs_and_lets_the_reply_land(s: Scenario) -> None:
     assert s.ask.line not in turn.answer  # never from a withdrawal to the ask in one turn
 
 
-@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+NO_RISK = [s for s in SCENARIOS if not s.risk]
+
+
+@pytest.mark.parametrize("s", NO_RISK, ids=ids(NO_RISK))
 def test_two_pitfalls_in_a_row_end_it(s: Scenario) -> None:
+    """Where there is no risk; someone at risk is never left there (test_practice_coherence4)."""
     session = Session(s)
     say(session, PITFALL_REPLIES["minimising"])
     turn = say(session, PITFALL_REPLIES["judgment"])

@@ -36,10 +36,11 @@ and what has been said so far:
   lies under a beat, "you've asked me that"); when nothing that fits is left, they end
   the talk.
 - The talk ends when the ask has been answered (the goal), when trust is gone, or
-  when time runs out. One reply before time runs out they say so; the last line
-  answers the last reply first and never asks a question nobody can answer. Thanks for
-  how they were treated ("Thank you for not panicking") is said only if the user made
-  no slip.
+  when time runs out. Someone at risk may withdraw when trust is gone, but the talk
+  goes on to the turn limit so the user can still repair. One reply before time runs
+  out they say so; the last line answers the last reply first and never asks a
+  question nobody can answer. Thanks for how they were treated ("Thank you for not
+  panicking") is said only if the user made no slip.
 
 Pure and deterministic: the only variety is which of a few short reactions is
 used, drawn from the ``random.Random`` the caller passes in.
@@ -1132,7 +1133,15 @@ class Conversation:
         line = self.scenario.pitfalls[pitfall]
         if twice or self.trust < 0 or not self._fresh(line):
             self.trust = max(self.trust, 0)
-            return self._end("lost")
+            if not self.scenario.risk:
+                return self._end("lost")
+            # someone at risk may withdraw, but they are not left there: the talk goes on
+            # (up to the turn limit) so the user can still repair
+            if not self._fresh(line):
+                quiet = self._pick("guarded") or self._pick("nudge")
+                if quiet is None:
+                    return self._end("lost")
+                line = quiet
         return Response(line, "withdraw", pitfall=pitfall)
 
     def _after_hurt(self, m: Move) -> Response:

@@ -391,6 +391,13 @@ def praise(
             else short
         )
         return f"{name} got to what they needed from you, though {missed}."
+    if scenario.risk and ending in ("lost", "limit"):
+        # said plainly: the talk ended with someone at risk and no help agreed
+        return (
+            f"The talk ended with {name} still at risk and no help agreed. In real life, "
+            "don't leave it there: stay with them and contact a crisis line or emergency "
+            "services together (`ally crisis` lists them)."
+        )
     if ending == "lost":
         return (
             f"{name} pulled away this time. That happens in real life too; "

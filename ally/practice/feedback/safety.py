@@ -18,6 +18,8 @@ Word patterns (phrases.py), parsed on first use.
 
 from __future__ import annotations
 
+import re
+
 from ally.content.directory import load_directory
 from ally.practice.feedback.findings import Finding, _rule
 from ally.practice.feedback.phrases import Phrases, _word_set, _words
@@ -664,7 +666,20 @@ _STAYS = Phrases(
 )
 
 
+# A visit on another day ("I'll come round every Sunday", "I'll be over on Friday") is
+# no staying with them now, unless it also says now or tonight.
+_ANOTHER_DAY = re.compile(
+    r"\b(?:every|next|on|most|some)\s+(?:day|week|weekend|month|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\btomorrow\b|\bat the weekend\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"\b(?:(?<!from )now(?! on)|tonight|right away|straight away)\b", re.IGNORECASE)
+
+
 def _stays_with_them(s: _Sentence) -> tuple[int, int, str] | None:
+    if _ANOTHER_DAY.search(s.text) and not _NOW.search(s.text):
+        return None
     return _STAYS.find(s.w)
 
 
