@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from practice_talk import ids, talk
 
 from ally.content.scenarios import MAX_TRUST, Scenario, load_scenarios
-from ally.practice.session import Session, Turn
+from ally.practice.session import Session
 
 SCENARIOS = load_scenarios()
 RISK = [s for s in SCENARIOS if s.risk]
@@ -21,18 +22,9 @@ CALM = [s for s in SCENARIOS if not s.risk]
 IDS = [s.id for s in SCENARIOS]
 
 
-def ids(scenarios: list[Scenario]) -> list[str]:
-    return [s.id for s in scenarios]
-
-
 def fillers(s: Scenario) -> set[str]:
     """Lines that say nothing about what was asked."""
     return {*s.reactions["nudge"], *s.reactions["guarded"], *s.reactions["spent"]}
-
-
-def talk(s: Scenario, *replies: str, seed: int = 0) -> list[Turn]:
-    session = Session(s, seed)
-    return [session.reply(r) for r in replies if not session.finished]
 
 
 def trusting(s: Scenario, revealed: tuple[str, ...] = ()) -> Session:

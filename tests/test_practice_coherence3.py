@@ -11,22 +11,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from practice_talk import ids, talk
 
 from ally.content.scenarios import MAX_TRUST, Advice, Beat, Scenario, load_scenarios
-from ally.practice.session import Session, Turn
+from ally.practice.session import Session
 
 SCENARIOS = load_scenarios()
 RISK = [s for s in SCENARIOS if s.risk]
 IDS = [s.id for s in SCENARIOS]
-
-
-def ids(scenarios: list[Scenario]) -> list[str]:
-    return [s.id for s in scenarios]
-
-
-def talk(s: Scenario, *replies: str, seed: int = 0) -> list[Turn]:
-    session = Session(s, seed)
-    return [session.reply(r) for r in replies if not session.finished]
 
 
 # ------------------------------------ an invitation to talk is no suggestion to act

@@ -8,22 +8,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from practice_talk import ids
+from practice_talk import play as talk
 
 from ally.content.scenarios import Scenario, load_scenarios
 from ally.practice.feedback import analyse
-from ally.practice.session import Session, Turn
+from ally.practice.session import Session
 
 SCENARIOS = load_scenarios()
 RISK = [s for s in SCENARIOS if s.risk]
-
-
-def ids(scenarios: list[Scenario]) -> list[str]:
-    return [s.id for s in scenarios]
-
-
-def talk(s: Scenario, *replies: str, seed: int = 0) -> tuple[Session, list[Turn]]:
-    session = Session(s, seed)
-    return session, [session.reply(r) for r in replies if not session.finished]
 
 
 # -------------------------- someone at risk may withdraw, but the talk is not over

@@ -9,6 +9,7 @@ the check follows the scenario data instead of copying its lines.
 from __future__ import annotations
 
 import pytest
+from practice_talk import ids
 
 from ally.content.scenarios import MAX_TRUST, Beat, Scenario, load_scenarios
 from ally.practice.conversation import PREFIX, topic_hits
@@ -18,10 +19,6 @@ from ally.practice.session import Session, Turn
 SCENARIOS = load_scenarios()
 RISK = [s for s in SCENARIOS if s.risk]
 CALM = [s for s in SCENARIOS if not s.risk]
-
-
-def ids(scenarios: list[Scenario] | tuple[Scenario, ...]) -> list[str]:
-    return [s.id for s in scenarios]
 
 
 # Replies, one per move. {} is filled with a topic word from the scenario file.

@@ -112,8 +112,7 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     risky = context_risk or reply_signals_risk(sentences)
     safety = _safety_moves(sentences, risky)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
-    helps = any(_connects_to_help(s) is not None for s in sentences)
-    pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky, helps)
+    pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
     focus = _self_focus(sentences, skills)
     if focus is not None:
         pitfalls.append(focus)
@@ -165,7 +164,6 @@ def _secrecy_read_in_context(
     sentences: list[_Sentence],
     theirs: list[_Sentence],
     risky: bool,
-    helps: bool,
 ) -> list[Finding]:
     """A promise of secrecy is a pitfall when the secret is a risk (or not told yet), not
     when it is good news kept quiet: "Cross my heart, I won't tell. Congratulations!".
@@ -183,9 +181,14 @@ def _secrecy_read_in_context(
     else:
         # said without being asked: a pitfall where there is risk or harm, or nothing is known
         found = phrased[:1] if (risky or not theirs or harm_in(theirs)) else []
-    if helps and found and not _kept_from_everyone(sentences, found[0]):
+    if found and not _kept_from_everyone(sentences, found[0]) and _opens_help(sentences):
         return others
     return [*others, *found]
+
+
+def _opens_help(sentences: list[_Sentence]) -> bool:
+    """Whether the reply proposes a route to help (read whether or not there is risk)."""
+    return any(_connects_to_help(s) is not None for s in sentences)
 
 
 _EVERYONE = frozenset({"anyone", "anybody", "nobody", "soul", "word", "everyone", "everybody"})

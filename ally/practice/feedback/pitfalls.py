@@ -8,7 +8,7 @@ from __future__ import annotations
 from ally.practice.feedback.findings import Finding, _pitfall
 from ally.practice.feedback.phrases import Phrases, _sub, _words
 from ally.practice.feedback.sentences import _clause_end, _Sentence
-from ally.practice.feedback.words import _MARKS
+from ally.practice.feedback.words import _CLAUSE_MARKS, _MARKS
 
 # Where an order to them starts: the start of a clause, or after a softener ("just",
 # "please", "you need to"). "Let it go" is an order; "hard to let it go" is not.
@@ -246,7 +246,6 @@ _MENTION = Phrases(
     """,
 )
 _MENTION_GAP = 5
-_CLAUSE_MARKS = frozenset(",;:-")
 
 
 def _mentioned(s: _Sentence, start: int) -> bool:

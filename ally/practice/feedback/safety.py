@@ -24,7 +24,7 @@ from ally.content.directory import load_directory
 from ally.practice.feedback.findings import Finding, _rule
 from ally.practice.feedback.phrases import Phrases, _word_set, _words
 from ally.practice.feedback.sentences import _STRAIGHTEN, _clause_end, _Sentence, _sentences
-from ally.practice.feedback.words import Words, words_of
+from ally.practice.feedback.words import _CLAUSE_MARKS, Words, words_of
 
 _SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 _MEANS = (
@@ -384,7 +384,6 @@ _ASKING = Phrases(
     what|how about
     """,
 )
-_CLAUSE_MARKS = frozenset(",:;-")
 _ASKED_BACK = frozenset({"not", "like", "literally", "really", "want", "wanting", "suicidal"})
 
 

@@ -80,6 +80,8 @@ _ENDINGS = (
 )
 # Marks that end a clause, so that "^" in a pattern can mean "at the start of a clause".
 _MARKS = frozenset(",;:.!?()\"'/*&-")
+# Marks that split a sentence into clauses without ending it.
+_CLAUSE_MARKS = frozenset(",;:-")
 
 
 class Words:

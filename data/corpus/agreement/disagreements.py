@@ -23,25 +23,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parent
+sys.path.insert(0, str(CORPUS.parents[1]))
+
+from ally.practice.feedback import PITFALLS, SAFETY, SKILLS  # noqa: E402  (the engine's names)
+
 ADJUDICATED = HERE / "adjudicated.jsonl"
 
-SKILLS = (
-    "open_question",
-    "closed_question",
-    "reflection",
-    "validation",
-    "advice",
-    "self_disclosure",
-    "information",
-)
-PITFALLS = ("minimising", "judgment", "self_focus", "secrecy_promise", "dismissing")
-SAFETY = (
-    "asks_about_suicide",
-    "asks_about_urgency",
-    "means_safety",
-    "connects_to_help",
-    "stays_with_them",
-)
 LABELS = (*SKILLS, *PITFALLS, *SAFETY, "risk")
 FIELDS = ("skills", "pitfalls", "safety", "risk")
 

@@ -1,0 +1,24 @@
+"""Helpers the conversation tests share: scenario ids for parametrize, and a session
+played through a list of replies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ally.content.scenarios import Scenario
+from ally.practice.session import Session, Turn
+
+
+def ids(scenarios: Sequence[Scenario]) -> list[str]:
+    return [s.id for s in scenarios]
+
+
+def play(s: Scenario, *replies: str, seed: int = 0) -> tuple[Session, list[Turn]]:
+    """The session and its turns after ``replies`` (those after the end are not sent)."""
+    session = Session(s, seed)
+    return session, [session.reply(r) for r in replies if not session.finished]
+
+
+def talk(s: Scenario, *replies: str, seed: int = 0) -> list[Turn]:
+    """The turns ``replies`` get."""
+    return play(s, *replies, seed=seed)[1]
