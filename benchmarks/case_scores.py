@@ -8,8 +8,8 @@ For each labelled file (own pitfall cases, the blind safety sets, the corpus spl
 blind pitfall set) it prints, per label, the number of positives, precision, recall
 and false alarms, and the false alarms per 50 clean items. ``--misses N`` prints up to
 N missed and N wrongly flagged replies per label, for the tuning files only: the
-held-out files (``safety_blind``, ``feedback_blind``, corpus ``test``) are scored and
-never listed, so nobody tunes on them by accident.
+held-out files (``safety_blind``, ``feedback_blind``, ``feedback_blind2``, corpus
+``test``) are scored and never listed, so nobody tunes on them by accident.
 
 A script, not a test: the tests assert floors; this prints the figures for the README.
 """
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, analyse  # noqa: E402
 
-HELD_OUT = {"safety_blind", "feedback_blind", "corpus_test"}
+HELD_OUT = {"safety_blind", "feedback_blind", "feedback_blind2", "corpus_test"}
 
 
 @dataclass
@@ -83,11 +83,13 @@ def pitfall_file(name: str) -> list[Case]:
 
 
 def feedback_file(name: str) -> list[Case]:
-    """A file labelled with skills, pitfalls and safety moves (absent keys not scored)."""
+    """A file labelled with skills, pitfalls and safety moves (absent keys not scored).
+
+    Risk is scored from the ``[risk]`` tag its notes carry on every risk exchange."""
     out = []
     for c in _toml(name):
-        labels: set[str] = set()
-        scored: set[str] = set()
+        labels: set[str] = {"risk"} if "[risk]" in str(c.get("note", "")) else set()
+        scored: set[str] = {"risk"}
         for key, names in (("skills", SKILLS), ("pitfalls", PITFALLS), ("safety", SAFETY)):
             if key in c:
                 labels |= set(c[key])  # type: ignore[arg-type]
@@ -119,6 +121,7 @@ FILES: dict[str, Callable[[], list[Case]]] = {
     "safety_cases": lambda: safety_file("tests/cases/safety_cases.toml"),
     "safety_blind": lambda: safety_file("tests/cases/safety_blind.toml"),
     "feedback_blind": lambda: feedback_file("tests/cases/feedback_blind.toml"),
+    "feedback_blind2": lambda: feedback_file("tests/cases/feedback_blind2.toml"),
     "corpus_train": lambda: corpus_split("train"),
     "corpus_validation": lambda: corpus_split("validation"),
     "corpus_test": lambda: corpus_split("test"),
