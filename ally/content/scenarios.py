@@ -40,8 +40,11 @@ loved one is holding back, written as data:
   ghost?", where there is nothing more to say about them), ``puzzled`` (asked about
   something they never mentioned; the model says the thing back first: "My new
   puppy?"), ``doubt`` (reassurance that argues with how they feel: "You're not a
-  burden") and ``again`` (the same kind of reply once more, when its lines are used
-  up). When every line that fits has been said, they end the talk.
+  burden"), ``again`` (the same kind of reply once more, when its lines are used
+  up) and ``offer`` (an offer of the user's own company or help that comes before
+  what they want from you: "Can I text you tomorrow?", "Want me to chop the
+  onions?": a short take-it-or-leave-it that fits any such offer).
+  When every line that fits has been said, they end the talk.
 - ``[pitfalls]``: one withdrawal per pitfall, in their voice.
 - ``[[advice]]``: advice they resist when it comes too early (``early``) and weigh
   once they feel heard (``weighed``), matched by ``topics``; one entry without topics
@@ -59,8 +62,9 @@ loved one is holding back, written as data:
   ``urgency_again`` (asked about a plan or the danger again: the same truth, a little
   more, no method detail), ``means``, ``help`` (the first offer of help: hesitation,
   or a barrier the user can work with; it names no kind of help the user may not have
-  offered), ``stay`` and ``not_yet`` (help offered before the steps in
-  ``ask.needs``), plus flags for the summary's checklist: ``urgent`` (the cues call
+  offered), ``stay``, ``not_yet`` (help offered before the steps in
+  ``ask.needs``) and ``taken_back`` (the user takes back a promise to keep it
+  secret: how that lands, then an opening to talk about who could know), plus flags for the summary's checklist: ``urgent`` (the cues call
   for asking about a plan or timing), ``means_matter``, ``stay_matters`` and
   ``emergency_now`` (the right step is emergency services now; ``emergency`` is
   their answer to any lesser help). ``[safe.plan.KIND]`` (KIND: emergency, line,
@@ -123,6 +127,7 @@ REACTIONS = (
     "puzzled",
     "doubt",
     "again",
+    "offer",
 )
 # The kinds of help a user can propose, most urgent first (see [safe.plan.KIND]).
 PLANS = ("emergency", "line", "doctor", "person")
@@ -203,6 +208,7 @@ class Safe:
     help: str = ""
     stay: str = ""
     not_yet: str = ""
+    taken_back: str = ""
     emergency: str = ""
     urgent: bool = False
     means_matter: bool = False
@@ -343,6 +349,7 @@ def _safe(t: Table, risk: bool) -> Safe:
         help=t.text("help"),
         stay=t.text("stay"),
         not_yet=t.text("not_yet"),
+        taken_back=t.text("taken_back", ""),
         emergency=t.text("emergency") if emergency_now else t.text("emergency", ""),
         urgent=t.flag("urgent"),
         means_matter=t.flag("means_matter"),
@@ -379,7 +386,9 @@ def _scenario(t: Table, file_id: str) -> Scenario:
     unique(beats, lambda b: b.id, f"beat in scenario '{scenario_id}'")
     ask = _ask(Table(t.raw.get("ask"), f"{t.where} [ask]"), beats, risk)
     reactions_table = Table(t.raw.get("reactions"), f"{t.where} [reactions]")
-    reactions = {name: reactions_table.texts(name) for name in REACTIONS}
+    reactions = {
+        name: reactions_table.texts(name, minimum=0 if name == "offer" else 1) for name in REACTIONS
+    }
     pitfalls_table = Table(t.raw.get("pitfalls"), f"{t.where} [pitfalls]")
     pitfalls = {name: pitfalls_table.text(name) for name in PITFALLS}
     advice = tuple(
@@ -459,6 +468,7 @@ def said_lines(s: Scenario) -> list[tuple[str, str]]:
     for name in ("asked", "asked_again", "urgency", "urgency_again", "means", "help", "stay"):
         out.append((f"[safe] {name}", getattr(safe, name)))
     out += [("[safe] not_yet", safe.not_yet), ("[safe] emergency", safe.emergency)]
+    out.append(("[safe] taken_back", safe.taken_back))
     for kind, plan in safe.plans.items():
         out += [
             (f"[safe.plan.{kind}] {name}", getattr(plan, name))
