@@ -64,8 +64,9 @@ loved one is holding back, written as data:
   or a barrier the user can work with; it names no kind of help the user may not have
   offered), ``stay``, ``not_yet`` (help offered before the steps in
   ``ask.needs``) and ``taken_back`` (the user takes back a promise to keep it
-  secret: how that lands, then an opening to talk about who could know), plus flags for the summary's checklist: ``urgent`` (the cues call
-  for asking about a plan or timing), ``means_matter``, ``stay_matters`` and
+  secret: how that lands, then an opening to talk about who could know), plus
+  flags for the summary's checklist: ``urgent`` (the cues call for asking about a
+  plan or timing), ``means_matter``, ``stay_matters`` and
   ``emergency_now`` (the right step is emergency services now; ``emergency`` is
   their answer to any lesser help). ``[safe.plan.KIND]`` (KIND: emergency, line,
   doctor, person) may give ``help``, ``agree`` (instead of the ask's line) and

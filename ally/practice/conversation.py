@@ -131,7 +131,7 @@ _PRESENCE = re.compile(
 )
 # A suggestion asked as a question: "Would you see the doctor?", "Have you tried...?"
 _SUGGESTS = re.compile(
-    r"\b(?:would|could|will|can|might) you (?:see|go|try|call|ring|book|ask|consider"
+    r"\b(?:would|could|will|can|might) you (?:see|go|come|try|call|ring|book|ask|consider"
     r"|think about|be willing|get|join|start|stop|cut|tell (?!me\b|us\b)"
     r"|(?:talk|speak) (?!to me\b|with me\b|about\b))\b"
     r"|\bhave you (?:thought about|considered|tried) \w+ing\b"
@@ -155,6 +155,15 @@ _LATER = re.compile(
     rf"|at the weekend|on {_DAYS}s?|{_DAYS}s|tomorrow|in the morning)\b"
 )
 _NOW = re.compile(r"\b(?:now|tonight|right here|today|this evening|till|until)\b")
+# Taking back a promise of secrecy: "I know I promised, but I can't keep this to myself".
+TAKES_BACK = re.compile(
+    r"\b(?:can'?t|cannot|can not|won'?t be able to) (?:promise|keep (?:this|that|it|your))"
+    r"|\b(?:should ?n'?t|should not|shouldn'?t) have promised|\bwrong to promise"
+    r"|\btake (?:that|it|the promise|my promise) back|\btake back (?:what i said|my promise"
+    r"|the promise|that promise)|\bpromised\b[^.?!]*\bbut\b|\bbreak (?:my|that|the) promise"
+)
+# "Are you safe tonight?": asked whether, so "No." would say they are not safe.
+_SAFE_QUESTION = re.compile(r"\b(?:are|r) (?:you|u|ya) (?:\w+ )?safe\b")
 # A question that only spells out the one before it: "Like, about not wanting to be here?"
 _FRAGMENT = re.compile(r"^\W*(?:like|or|as in|i mean|about|you know)\b")
 # A yes or a no at the start of an answer, to leave off when a "what" question asked.
@@ -362,6 +371,8 @@ class Move:
     wh: bool = False  # its question asks what, how, why...: no yes/no answers it
     text: str = ""  # the reply, lower-cased, to fit an acceptance to what it offers
     asks_help: bool = False  # its questions name a kind of help ("shall we ring 999?")
+    takes_back: bool = False  # takes back a promise to keep it secret
+    asks_safe: bool = False  # asks whether they are safe ("Are you safe tonight?")
 
     @property
     def hurts(self) -> bool:
@@ -513,8 +524,11 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     offer = offered_at is not None
     if _PRESENCE.search(lowered) and not feedback.safety_names:
         skills.add("validation")  # "I'll sit with you", "I'm here": comfort, not a plan
-    if _SUGGESTS.search(lowered) and not feedback.safety_names:
-        skills.add("advice")  # "Would you see the doctor about it?": a suggestion
+    # "Would you see the doctor about it?": a suggestion (where there is no risk, help
+    # suggested is advice like any other)
+    helps = set(feedback.safety_names) <= {"connects_to_help"} and not scenario.risk
+    if _SUGGESTS.search(lowered) and (not feedback.safety_names or helps):
+        skills.add("advice")
     advice = None
     if re.fullmatch(r"\W*why not\W*", lowered):
         skills.discard("advice")  # "why not?" asks; it suggests nothing
@@ -596,6 +610,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         wh=wh,
         text=lowered,
         asks_help=bool(_plans(" ".join(all_asked))),
+        takes_back=bool(TAKES_BACK.search(lowered)),
+        asks_safe=bool(_SAFE_QUESTION.search(lowered)),
     )
 
 
@@ -830,6 +846,9 @@ class Conversation:
     heard_replies: list[frozenset[str]] = field(default_factory=list)  # each reply's words
     asked_about: set[str] = field(default_factory=set)  # beats earlier questions asked about
     repeating: bool = False  # this reply says or asks what an earlier one did
+    promised: bool = False  # the user promised to keep it secret
+    taken_back: bool = False  # ...and has taken the promise back, and they have answered
+    move: Move = field(default_factory=Move)  # the reply being answered
 
     def __post_init__(self) -> None:
         self.trust = self.scenario.trust
@@ -913,11 +932,25 @@ class Conversation:
         anything new, a guarded "Mm." before the talk ends."""
         if not self.repeating:
             names = tuple(n for n in names if n != "again") or ("guarded",)
-        for name in names:
+        for name in self._fitting(names):
             line = self._pick(name)
             if line is not None:
                 return Response(line, name)
         return self._run_out()
+
+    def _fitting(self, names: tuple[str, ...]) -> list[str]:
+        """The reactions that fit the reply: an offer of their own help is met as an offer
+        ("Maybe. Sort of." answers "are you ok?", not "can I text you tomorrow?"), and a
+        question asking what, who or how is never answered yes or no."""
+        out: list[str] = []
+        for name in names:
+            if name == "yesno" and self.move.offer:
+                out.append("offer")
+            if name == "yesno" and self.move.wh:
+                name = "unsure"
+            if name not in out:
+                out.append(name)
+        return out
 
     def _run_out(self) -> Response:
         """Everything that fits has been said: they end the talk."""
@@ -959,6 +992,7 @@ class Conversation:
         if self.ended:
             raise ValueError("the conversation is over")
         self.replies += 1
+        self.move = move
         self.repeating = self._repeats(move)
         self.heard_replies.append(move.words)
         if move.asks:
@@ -972,6 +1006,8 @@ class Conversation:
             self.ask_said = True
         if response.kind in ("resist", "doubt"):
             self.slipped = True  # pushed or argued: no thanks for not doing it
+        if "secrecy_promise" in move.pitfalls:
+            self.promised = True
         self.ended = response.ends
         self.said.add(response.line)
         self.last_line = response.line
@@ -1028,6 +1064,10 @@ class Conversation:
     def _answer(self, m: Move) -> Response:
         if m.empty:
             return self._react("nudge", "guarded", "spent", "again")
+        if m.takes_back and self.promised and not self.taken_back:
+            taken = self._taken_back(m)
+            if taken is not None:
+                return taken
         if self.ask_said:
             return self._answer_to_ask(m)
         if "asks_about_urgency" in m.safety and self._asks_about_the_harm_they_hide(m):
@@ -1060,6 +1100,33 @@ class Conversation:
             # they named a barrier; whatever the user offers to get past it, they agree
             return self._ask(m, kind="ask")
         return self._plain(m)
+
+    def _taken_back(self, m: Move) -> Response | None:
+        """The user takes back their promise of secrecy: how that lands comes first, then
+        the answer to any safety question the reply asked. Help offered in the same breath
+        waits: "who would we tell?" is the next thing to talk about."""
+        line = self.scenario.safe.taken_back
+        if not self._fresh(line):
+            return None
+        self.taken_back = True
+        self.said.add(line)
+        answer = self._safety_answer(m)
+        if answer is not None:
+            return replace(answer, line=f"{line} {answer.line}")
+        return Response(line, "safe_taken_back")
+
+    def _safety_answer(self, m: Move) -> Response | None:
+        """The answer to a question about suicide or a plan in the reply, if one is left
+        to give (never a stock "I don't know what else to say")."""
+        asks = m.safety & {"asks_about_suicide", "asks_about_urgency"}
+        safe = self.scenario.safe
+        fresh = [x for x in (safe.asked, safe.asked_again, safe.urgency, safe.urgency_again)]
+        if not asks or not any(self._fresh(x) for x in fresh if x):
+            return None
+        answer = self._safe(replace(m, safety=frozenset(asks)))
+        if answer is None or answer.kind not in ("safe_asked", "safe_urgency"):
+            return None
+        return answer
 
     def _asks_about_the_harm_they_hide(self, m: Move) -> bool:
         """The question asks about hurting themselves, and that is a beat they have not
@@ -1113,8 +1180,13 @@ class Conversation:
                 answer = self._ask_again()  # asked what would help: they just said
             if answer.ends is None:
                 return answer
-        close = self.scenario.safe.plan(self.plan).close or self.scenario.ask.close
-        return self._end("goal", _fitted(close, m.text), kind="close")
+        close = _fitted(self.scenario.safe.plan(self.plan).close or self.scenario.ask.close, m.text)
+        if self.scenario.risk:
+            # "Yes, I'll stay. Are you safe tonight?": the question is answered first
+            safe = self._safety_answer(m)
+            if safe is not None:
+                close = f"{safe.line} {close}"
+        return self._end("goal", close, kind="close")
 
     def _ask_again(self) -> Response:
         """Asked what would help just after saying it: they say so, and ask again."""
@@ -1192,7 +1264,7 @@ class Conversation:
         if self._asks_goal(m) and not named:
             # "What would help?"; "...like talking to your GP?" is about the GP
             return self._ask_or_early(m)
-        if m.advice is not None:
+        if m.advice is not None and not self._asks_first(m):
             return self._advice(self.scenario.advice[m.advice], m)
         if m.listens:
             self._gain()
@@ -1213,6 +1285,16 @@ class Conversation:
         if "self_disclosure" in m.skills or (m.about_me and not m.skills):
             return self._react("share", "nudge", "again")
         return self._react("nudge", "guarded", "spent", "again")
+
+    def _asks_first(self, m: Move) -> bool:
+        """A remark that sounds like advice, then an open question about what they hold
+        back ("You don't have to pretend with me. How long have you felt you had to?"):
+        the question is what they answer. An offer is still an offer."""
+        if m.offer or m.asks != "open":
+            return False
+        return (m.duration and self._fresh(self.scenario.since)) or any(
+            b not in self.revealed for b in m.asked
+        )
 
     def _reveal(self, beat: Beat, line: str, kind: str, said: str = "") -> Response:
         self.revealed.append(beat.id)
@@ -1438,6 +1520,11 @@ class Conversation:
         if advice.goal and self.ready and not self.scenario.risk:
             return self._ask(m, kind="ask")
         line = next((x for x in (advice.weighed, catch_all.weighed) if self._fresh(x)), None)
+        if line is not None and m.wh:
+            # "Who do you think we could tell?" is no yes/no question: "Maybe. I'll think
+            # about it." is "I'll think about it."
+            self.said.add(line)
+            line = _without_hedge(_without_yes_no(line))
         if line is not None:
             return Response(line, "weigh")
         return self._react("again", "spent")
@@ -1486,6 +1573,10 @@ class Conversation:
                     # "What do they tell you?" is asked what, not whether
                     self.said.add(line)
                     line = _without_yes_no(line)
+                elif m.asks_safe and kind == "safe_urgency" and line.startswith("No. "):
+                    # "Are you safe tonight?": "No." would say they are not safe
+                    self.said.add(line)
+                    line = f"I think so. {line.removeprefix('No. ')}"
                 parts.append((line, kind))
         if not self.scenario.risk:
             return self._safe_answer(parts)
@@ -1564,7 +1655,8 @@ def _fitted(line: str, reply: str) -> str:
 
 def _unmarked_question(lowered: str) -> str:
     """The last sentence that asks what, how, why... without a question mark, or ""."""
-    asked = [x for x in re.split(r"(?<=[.!?])\s+", lowered) if _UNMARKED.match(x)]
+    # "but srsly tho, how r u doing": a question can follow a comma, too
+    asked = [x for x in re.split(r"(?<=[.!?,])\s+", lowered) if _UNMARKED.match(x)]
     return asked[-1] if asked else ""
 
 
@@ -1587,6 +1679,16 @@ def _without_yes_no(line: str) -> str:
     if not rest.strip():
         return line
     return rest[:1].upper() + rest[1:]
+
+
+_HEDGE = re.compile(r"^(?:maybe|perhaps|sort of|kind of)[.!]\s+", re.IGNORECASE)
+
+
+def _without_hedge(line: str) -> str:
+    """The answer without the "Maybe." it starts with, if something follows."""
+    found = _HEDGE.match(line)
+    rest = line[found.end() :] if found else line
+    return rest[:1].upper() + rest[1:] if rest.strip() else line
 
 
 @lru_cache(maxsize=8192)

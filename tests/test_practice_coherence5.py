@@ -1,0 +1,172 @@
+"""Each line the loved one says follows from what was just said: one test per root cause
+the third blind coherence review found (issue 13, round 5), table-driven over the
+scenario files.
+
+Most tests drive a session through the real feedback engine; where a state is hard to
+reach by words alone (the ask already said, a promise already made), they drive the
+conversation model with the moves the engine would read, as tests/practice_paths.py does.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from practice_talk import ids, talk
+
+from ally.content.scenarios import Scenario, load_scenarios
+from ally.practice.conversation import Conversation, Move
+from ally.practice.session import Session
+
+SCENARIOS = load_scenarios()
+RISK = [s for s in SCENARIOS if s.risk]
+CALM = [s for s in SCENARIOS if not s.risk]
+
+ASKED = "Are you thinking about suicide?"
+
+
+def conversation(s: Scenario) -> Conversation:
+    return Conversation(s, random.Random(0))
+
+
+def catch_all(s: Scenario) -> int:
+    return next(i for i, a in enumerate(s.advice) if not a.topics)
+
+
+# ------------------------------------------------ "are you safe?" is not "any plan?"
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_are_you_safe_tonight_is_answered_as_asked(s: Scenario) -> None:
+    turns = talk(s, ASKED, "Thank you for telling me. Are you safe tonight?")
+    last = turns[-1]
+    assert "asks_about_urgency" in last.feedback.safety_names
+    assert last.response.kind == "safe_urgency", last.answer
+    # "No." answers "do you have a plan?"; to "are you safe?" it would say they are not
+    assert not last.answer.startswith("No."), last.answer
+    # the same truth, whichever way it is asked
+    plan = talk(s, ASKED, "Thank you for telling me. Do you have a plan?")[-1].answer
+    assert last.answer.split(". ", 1)[-1] == plan.split(". ", 1)[-1]
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_a_safety_question_in_the_last_reply_is_answered_before_the_close(
+    s: Scenario,
+) -> None:
+    # They have asked for help ("Will you stay with me while we call?"); the user says
+    # yes and asks if they are safe tonight: the answer comes before the talk ends.
+    c = conversation(s)
+    c.ask_said = True
+    c.done = {"asks_about_suicide"}
+    yes = Move(
+        skills=frozenset({"closed_question"}),
+        safety=frozenset({"asks_about_urgency", "stays_with_them"}),
+        asks="closed",
+        agrees=True,
+        asks_safe=True,
+        text="yes of course. i'll stay right here with you. are you safe tonight?",
+    )
+    response = c.respond(yes)
+    assert response.ends == "goal"
+    first = s.safe.urgency.removeprefix("No. ")
+    assert first in response.line, response.line
+    assert response.line.index(first) == response.line.find(first) < len(response.line) // 2 + 1
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_the_close_never_answers_a_safety_question_with_a_stock_line(s: Scenario) -> None:
+    # asked twice already: nothing fresh to say, so the close is said alone
+    c = conversation(s)
+    c.ask_said = True
+    c.said.update({s.safe.urgency, s.safe.urgency_again, s.safe.asked, s.safe.asked_again})
+    response = c.respond(
+        Move(safety=frozenset({"asks_about_urgency"}), asks="closed", agrees=True, text="yes")
+    )
+    assert response.ends == "goal"
+    assert not any(line in response.line for line in s.reactions["again"]), response.line
+
+
+# ------------------------------------------- a question asking who or how gets no "Maybe."
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_wh_question_never_gets_a_yes_or_no(s: Scenario) -> None:
+    c = conversation(s)
+    who = Move(skills=frozenset({"closed_question"}), asks="closed", wh=True)
+    response = c.respond(who)
+    assert response.line not in s.reactions["yesno"], response.line
+    # a yes/no question still may
+    c = conversation(s)
+    response = c.respond(Move(skills=frozenset({"closed_question"}), asks="closed"))
+    assert response.kind in ("yesno", "unsure"), response
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_advice_weighed_in_answer_to_who_drops_its_yes_or_no(s: Scenario) -> None:
+    c = conversation(s)
+    c.revealed = [b.id for b in s.beats]  # heard: advice is weighed, not resisted
+    c.trust = 5
+    who = Move(
+        skills=frozenset({"advice", "open_question"}),
+        advice=catch_all(s),
+        asks="open",
+        wh=True,
+        offer=True,
+    )
+    response = c.respond(who)
+    if response.kind == "weigh":
+        hedge = r"(?:maybe|perhaps|yes|yeah|no|sort of|kind of)[.!,]"
+        assert not re.match(hedge, response.line.lower()), response.line
+
+
+# ----------------------------------------------- advice, then a question: the question
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_a_question_after_advice_is_what_they_answer(s: Scenario) -> None:
+    c = conversation(s)
+    how_long = Move(
+        skills=frozenset({"advice", "open_question"}),
+        advice=catch_all(s),
+        premature=True,
+        asks="open",
+        duration=True,
+    )
+    response = c.respond(how_long)
+    assert response.kind == "since", response
+    assert response.line == s.since
+
+
+def test_you_dont_have_to_pretend_then_how_long_is_answered() -> None:
+    s = next(x for x in SCENARIOS if x.id == "friend-says-fine")
+    reply = "u dont have to pretend w me. how long have u felt like u have to pretend"
+    turn = talk(s, reply)[-1]
+    assert turn.answer not in s.reactions["yesno"]
+    assert not turn.answer.startswith(("Maybe", "Sort of"))
+
+
+# ------------------------------------------------------ texting and suggestions read right
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "lol here. but srsly tho, how r u actually doing since the breakup",
+        "ok fair, whats been going on with u",
+        "busy week, hows things with u",
+    ],
+)
+def test_a_texted_question_after_a_comma_is_heard_as_a_question(reply: str) -> None:
+    s = next(x for x in SCENARIOS if x.id == "brother-jokes-it-off")
+    turn = Session(s, 0).reply(reply)
+    assert turn.move.asks == "open", turn.move
+    assert turn.response.kind != "nudge", turn.answer
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_suggesting_the_gp_where_there_is_no_risk_is_heard_as_advice(s: Scenario) -> None:
+    reply = "Would you come with me to see your GP, just to check in?"
+    turn = Session(s, 0).reply(reply)
+    assert turn.move.advice is not None, turn.move
+    assert turn.answer not in s.reactions["yesno"], turn.answer
