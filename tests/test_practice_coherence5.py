@@ -170,3 +170,47 @@ def test_suggesting_the_gp_where_there_is_no_risk_is_heard_as_advice(s: Scenario
     turn = Session(s, 0).reply(reply)
     assert turn.move.advice is not None, turn.move
     assert turn.answer not in s.reactions["yesno"], turn.answer
+
+
+# ------------------------------------------------------ help and offers heard for what they are
+
+
+def test_telling_your_doctor_is_the_doctor_not_a_person_to_tell() -> None:
+    s = next(x for x in SCENARIOS if x.id == "grandad-putting-affairs-in-order")
+    reply = "I'd like us to tell your doctor how you've been feeling. Could we ring together?"
+    turn = Session(s, 0).reply(reply)
+    assert turn.move.plans[:1] == ("doctor",), turn.move.plans
+
+
+@pytest.mark.parametrize(
+    ("reply", "word"),
+    [
+        ("Do you want me to sit with you for the rest of the meeting?", "rest"),
+        ("Do you want me to leave you be for a bit?", "leave"),
+    ],
+)
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_idle_words_in_an_offer_match_no_advice_topic(s: Scenario, reply: str, word: str) -> None:
+    turn = Session(s, 0).reply(reply)
+    if turn.move.advice is not None:
+        assert word not in s.advice[turn.move.advice].topics, turn.answer
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_asking_about_hurting_themselves_gets_an_honest_answer(s: Scenario) -> None:
+    turn = Session(s, 0).reply("Can I ask, do you ever think about hurting yourself?")
+    assert turn.answer == s.safe.asked, turn.answer
+    assert turn.answer not in s.reactions["spent"]
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_yes_no_question_about_what_they_told_gets_no_that_is_all(s: Scenario) -> None:
+    c = conversation(s)
+    beat = s.beats[0]
+    c.revealed = [beat.id]
+    c.said.add(beat.more)  # nothing more under it
+    # "Is there anything ... you want to keep?": the engine may call it open; it asks
+    # yes or no all the same
+    response = c.respond(Move(skills=frozenset({"open_question"}), asks="open", asked=(beat.id,)))
+    if response.ends is None:
+        assert response.line not in s.reactions["spent"], response.line

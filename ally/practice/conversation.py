@@ -92,7 +92,8 @@ _PLAN_WORDS = {
         r"|psychiatrist|nurse|clinic|appointment|mental health team)\b"
     ),
     "person": re.compile(
-        r"\b(?:tell (?:your|my|a|an|someone|somebody|them|her|him)|your (?:mum|mam|mom|dad"
+        r"\b(?:tell (?:your|my|a|an|someone|somebody|them|her|him)\b(?!\s+(?:own\s+)?(?:doctor"
+        r"|gp|therapist|counsell?or|nurse|psychiatrist))|your (?:mum|mam|mom|dad"
         r"|parents?|teacher|family|sister|brother|aunt|uncle|carer)|trusted adult"
         r"|someone you trust)\b"
     ),
@@ -292,7 +293,7 @@ _GENERAL = frozenset(
     difficult tough heavy hardest harder easy easier hope wish need needs needed help
     helps helped helpful support each every own one thing ones myself me my mine our
     ours their them they he she him her his its it's 's hey hi hello oh um so mate love
-    holding
+    holding only first last rest left
     babe listen look anyway ? ! . , ; : ' " -
     """
     )
@@ -437,8 +438,21 @@ def topic_hits(words: Sequence[str], topics: tuple[str, ...]) -> bool:
     return topic_at(words, topics) >= 0
 
 
+# Words that name no topic in these phrases: "the rest of the meeting" is no rest, and
+# "leave you be" no leave from work.
+_IDLE = {
+    "rest": frozenset({"of"}),
+    "leave": frozenset(_word_list("you u it me them her him that this")),
+}
+
+
 def _words(text: str) -> list[str]:
-    return list(words_of(text.replace("\u2019", "'")).words)
+    words = list(words_of(text.replace("\u2019", "'")).words)
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (w in _IDLE and i + 1 < len(words) and words[i + 1] in _IDLE[w])
+    ]
 
 
 def _lowered(text: str) -> str:
@@ -1070,6 +1084,10 @@ class Conversation:
                 return taken
         if self.ask_said:
             return self._answer_to_ask(m)
+        if self._asks_if_they_hurt_themselves(m):
+            # "Do you ever think about hurting yourself?": answered as honestly as the
+            # direct question, even where the engine does not call it one
+            m = replace(m, safety=m.safety | {"asks_about_suicide"})
         if "asks_about_urgency" in m.safety and self._asks_about_the_harm_they_hide(m):
             # "Are you hurting yourself?" to someone hiding self-harm asks about that,
             # not about a plan: they answer what was asked
@@ -1100,6 +1118,15 @@ class Conversation:
             # they named a barrier; whatever the user offers to get past it, they agree
             return self._ask(m, kind="ask")
         return self._plain(m)
+
+    def _asks_if_they_hurt_themselves(self, m: Move) -> bool:
+        return (
+            m.asks is not None
+            and not m.safety & {"asks_about_suicide", "asks_about_urgency"}
+            and bool(_HARM & m.words)
+            and bool({"yourself", "urself"} & m.words)
+            and not self._asks_about_the_harm_they_hide(m)
+        )
 
     def _taken_back(self, m: Move) -> Response | None:
         """The user takes back their promise of secrecy: how that lands comes first, then
@@ -1396,6 +1423,10 @@ class Conversation:
                 deeper = self._deepen(self.scenario.beat(beat_id))
                 if deeper is not None:
                     return deeper
+            if not m.wh:
+                # "Is there anything of Mum's you want to keep?" asks yes or no: no
+                # "that's all there is to say"
+                return self._react("yesno", "spent", "again")
             return self._react("spent", "again")
         if m.duration:
             if self._fresh(self.scenario.since):
