@@ -3,6 +3,7 @@ played through a list of replies."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ally.content.scenarios import Scenario
@@ -22,3 +23,12 @@ def play(s: Scenario, *replies: str, seed: int = 0) -> tuple[Session, list[Turn]
 def talk(s: Scenario, *replies: str, seed: int = 0) -> list[Turn]:
     """The turns ``replies`` get."""
     return play(s, *replies, seed=seed)[1]
+
+
+def without_company_question(line: str) -> str:
+    """A line that asks for company ("Will you stay with me?"), as said just after the
+    user offered it: that question is left out, the rest is kept."""
+    sentences = re.split(r"(?<=[.!?])\s+", line)
+    company = re.compile(r"\b(?:stay|sit with|with me|together|on the phone)\b", re.IGNORECASE)
+    kept = [x for x in sentences if not (x.endswith("?") and company.search(x))]
+    return " ".join(kept) or line

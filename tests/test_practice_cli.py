@@ -121,7 +121,11 @@ def test_a_risk_scenario_follows_the_safe_track_and_ticks_the_steps() -> None:
     out = practise("friend-better-off-without-me", *replies, ALLY_COUNTRY="GB")
     assert f"Ibrahim: {ibrahim.safe.asked}" in out
     assert f"Ibrahim: {ibrahim.safe.help}" in out
-    assert f"Ibrahim: {ibrahim.ask.line}" in out
+    # the user has just said they will be right there: he does not ask them to stay
+    assert "Will you stay with me while we call?" in ibrahim.ask.line
+    asked = ibrahim.ask.line.replace(" Will you stay with me while we call?", "")
+    assert f"Ibrahim: {asked}" in out
+    assert "Will you stay with me" not in out
     assert f"Ibrahim: {ibrahim.ask.close}" in out
     assert "Asked directly about suicide: yes" in out
     assert "Kept clear of promising secrecy: yes" in out

@@ -214,3 +214,20 @@ def test_a_yes_no_question_about_what_they_told_gets_no_that_is_all(s: Scenario)
     response = c.respond(Move(skills=frozenset({"open_question"}), asks="open", asked=(beat.id,)))
     if response.ends is None:
         assert response.line not in s.reactions["spent"], response.line
+
+
+# ------------------------------------------- no "will you stay with me?" just after "I'll stay"
+
+COMPANY_ASKED = re.compile(r"[^.?!]*\b(?:stay|sit with|with me|together)\b[^.?!]*\?", re.I)
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_company_just_offered_is_not_asked_for(s: Scenario) -> None:
+    c = conversation(s)
+    c.done = set(s.ask.needs)
+    c.help_offered = True  # they named their barrier; the user gets past it by staying
+    response = c.respond(
+        Move(safety=frozenset({"stays_with_them"}), text="i'll stay right here with you.")
+    )
+    assert response.kind == "ask"
+    assert not COMPANY_ASKED.search(response.line), response.line

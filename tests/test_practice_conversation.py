@@ -9,7 +9,7 @@ the check follows the scenario data instead of copying its lines.
 from __future__ import annotations
 
 import pytest
-from practice_talk import ids
+from practice_talk import ids, without_company_question
 
 from ally.content.scenarios import MAX_TRUST, Beat, Scenario, load_scenarios
 from ally.practice.conversation import PREFIX, topic_hits
@@ -358,7 +358,8 @@ def test_an_offer_of_help_follows_the_safe_track(s: Scenario, offer: str) -> Non
     assert early.answer == (s.safe.plan(plan).help or s.safe.help)
     agree = say(session, "I'll be right here with you, and I can do the talking at first.")
     assert agree.response.kind == "ask"
-    assert agree.answer == (s.safe.plan(plan).agree or s.ask.line)  # agreeing to that help
+    # agreeing to that help, without asking for the company just offered
+    assert agree.answer == without_company_question(s.safe.plan(plan).agree or s.ask.line)
     close = say(session, "Yes. I'm not going anywhere.")
     assert close.response.ends == "goal"
     assert close.answer == closing(s, s.safe.plan(plan).close or s.ask.close)

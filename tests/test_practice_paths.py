@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from practice_paths import moves, walk
+from practice_talk import without_company_question
 
 import ally.content
 from ally.content.scenarios import MAX_TRUST, Scenario, load_scenarios
@@ -157,7 +158,9 @@ def test_the_grandad_is_not_ready_for_help_until_the_urgency_is_known() -> None:
     assert c.respond(Move(safety=frozenset({"asks_about_urgency"}))).line == s.safe.urgency
     assert c.respond(Move(safety=frozenset({"means_safety"}))).line == s.safe.means
     assert c.respond(help_).line == s.safe.help  # a barrier the user can work with
-    assert c.respond(Move(safety=frozenset({"stays_with_them"}))).line == s.ask.line
+    staying = c.respond(Move(safety=frozenset({"stays_with_them"})))
+    assert staying.kind == "ask" and staying.line == without_company_question(s.ask.line)
+    assert "sit with me" in s.ask.line and "sit with me" not in staying.line
     assert c.respond(Move()).ends == "goal"
 
 

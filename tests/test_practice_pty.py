@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from practice_talk import without_company_question
 
 from conftest import PYTHON, python_env
 
@@ -111,7 +112,10 @@ def risk_session(
     for reply, field in replies:
         child.expect_exact("You: ")
         child.sendline(reply)
-        says(child, "Ibrahim", getattr(ibrahim.safe, field, None) or getattr(ibrahim.ask, field))
+        line = getattr(ibrahim.safe, field, None) or getattr(ibrahim.ask, field)
+        if field == "line":
+            line = without_company_question(line)  # the user has just offered to stay
+        says(child, "Ibrahim", line)
     child.expect_exact("You: ")
     child.sendline("Yes. I'm not going anywhere.")
     says(child, "Ibrahim", ibrahim.ask.close)

@@ -163,6 +163,11 @@ TAKES_BACK = re.compile(
     r"|\btake (?:that|it|the promise|my promise) back|\btake back (?:what i said|my promise"
     r"|the promise|that promise)|\bpromised\b[^.?!]*\bbut\b|\bbreak (?:my|that|the) promise"
 )
+# Company offered or asked for: "I'll stay right here", "Will you sit with me while I ring?"
+_COMPANY = re.compile(
+    r"\b(?:stay|staying|sit with|sit next to|sit right|next to you|with me|with you|together"
+    r"|on the phone|not going anywhere|not hanging up|won'?t hang up|right here)\b"
+)
 # "Are you safe tonight?": asked whether, so "No." would say they are not safe.
 _SAFE_QUESTION = re.compile(r"\b(?:are|r) (?:you|u|ya) (?:\w+ )?safe\b")
 # A question that only spells out the one before it: "Like, about not wanting to be here?"
@@ -1561,12 +1566,20 @@ class Conversation:
         return self._react("again", "spent")
 
     def _ask(self, m: Move, kind: str) -> Response:
+        line = self.scenario.ask.line
         if self.scenario.risk:
             self.plan = next(iter(m.plans), None) or self.plan
-            agree = self.scenario.safe.plan(self.plan).agree
-            if agree:
-                return Response(agree, kind)
-        return Response(self.scenario.ask.line, kind)
+            line = self.scenario.safe.plan(self.plan).agree or line
+            if _COMPANY.search(m.text) or "stays_with_them" in m.safety:
+                return self._company_given(line, m, kind)
+        return Response(line, kind)
+
+    def _company_given(self, line: str, m: Move, kind: str) -> Response:
+        """The reply has just offered to stay with them: they do not ask for that again
+        ("Will you stay with me?"); what is left of the line still waits for an answer."""
+        sentences = re.split(r"(?<=[.!?])\s+", line)
+        kept = [x for x in sentences if not (x.endswith("?") and _COMPANY.search(_lowered(x)))]
+        return Response(" ".join(kept) if kept else line, kind)
 
     def _ask_or_early(self, m: Move) -> Response:
         if self.ready and not self.scenario.risk:
