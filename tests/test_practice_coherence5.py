@@ -231,3 +231,21 @@ def test_company_just_offered_is_not_asked_for(s: Scenario) -> None:
     )
     assert response.kind == "ask"
     assert not COMPANY_ASKED.search(response.line), response.line
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_who_could_you_talk_to_never_gets_that_is_all(s: Scenario) -> None:
+    c = conversation(s)
+    c.revealed = [b.id for b in s.beats]
+    c.trust = 5
+    for a in s.advice:  # every piece of advice already weighed
+        c.said.add(a.weighed)
+    who = Move(
+        skills=frozenset({"advice", "open_question"}),
+        advice=catch_all(s),
+        asks="open",
+        wh=True,
+        asks_who=True,
+    )
+    response = c.respond(who)
+    assert response.line not in s.reactions["spent"], response.line

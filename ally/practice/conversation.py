@@ -143,6 +143,8 @@ _WH = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|then|sorry|hey)\W+)?(?:what|whats|how|hows|why|where"
     r"|wheres|when|who|whos|which)\b"
 )
+# A question about a person, a place or a time: "that's all there is" answers none of them.
+_WHO = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?(?:who|whos|where|wheres|when|which)\b")
 # A "what" question texted without its question mark: "whats been keeping u so busy".
 _UNMARKED = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|hey)\W+)?(?:whats|what'?s|hows|how'?s|wheres|where'?s|whos"
@@ -379,6 +381,7 @@ class Move:
     asks_help: bool = False  # its questions name a kind of help ("shall we ring 999?")
     takes_back: bool = False  # takes back a promise to keep it secret
     asks_safe: bool = False  # asks whether they are safe ("Are you safe tonight?")
+    asks_who: bool = False  # its question asks who, where, when or which
 
     @property
     def hurts(self) -> bool:
@@ -631,6 +634,9 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks_help=bool(_plans(" ".join(all_asked))),
         takes_back=bool(TAKES_BACK.search(lowered)),
         asks_safe=bool(_SAFE_QUESTION.search(lowered)),
+        asks_who=wh
+        and question is not None
+        and bool(_WHO.match(_lowered(reply[question.start :]))),
     )
 
 
@@ -1432,6 +1438,9 @@ class Conversation:
                 # "Is there anything of Mum's you want to keep?" asks yes or no: no
                 # "that's all there is to say"
                 return self._react("yesno", "spent", "again")
+            if m.asks_who:
+                # "Who could you talk to about it?": a person, not more of the same
+                return self._react("unsure", "spent", "again")
             return self._react("spent", "again")
         if m.duration:
             if self._fresh(self.scenario.since):
@@ -1555,6 +1564,9 @@ class Conversation:
             return self._react("again", "spent")
         if advice.goal and self.ready and not self.scenario.risk:
             return self._ask(m, kind="ask")
+        if m.offer and not advice.topics and self.scenario.reactions["offer"]:
+            # "Do you want me to make you some toast?": an offer, not advice to weigh
+            return self._react("offer", "yesno", "again")
         line = next((x for x in (advice.weighed, catch_all.weighed) if self._fresh(x)), None)
         if line is not None and m.wh:
             # "Who do you think we could tell?" is no yes/no question: "Maybe. I'll think
@@ -1563,6 +1575,8 @@ class Conversation:
             line = _without_hedge(_without_yes_no(line))
         if line is not None:
             return Response(line, "weigh")
+        if m.asks_who:
+            return self._react("unsure", "again", "spent")  # "who could you talk to?"
         return self._react("again", "spent")
 
     def _ask(self, m: Move, kind: str) -> Response:
