@@ -30,5 +30,7 @@ def without_company_question(line: str) -> str:
     user offered it: that question is left out, the rest is kept."""
     sentences = re.split(r"(?<=[.!?])\s+", line)
     company = re.compile(r"\b(?:stay|sit with|with me|together|on the phone)\b", re.IGNORECASE)
+    help_ = re.compile(r"\b(?:doctor|gp|crisis line|helpline|ambulance|999|counsell?or)\b", re.I)
     kept = [x for x in sentences if not (x.endswith("?") and company.search(x))]
+    kept = [x for x in sentences if x in kept or help_.search(x)]
     return " ".join(kept) or line

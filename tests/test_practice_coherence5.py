@@ -219,6 +219,7 @@ def test_a_yes_no_question_about_what_they_told_gets_no_that_is_all(s: Scenario)
 # ------------------------------------------- no "will you stay with me?" just after "I'll stay"
 
 COMPANY_ASKED = re.compile(r"[^.?!]*\b(?:stay|sit with|with me|together)\b[^.?!]*\?", re.I)
+HELP = re.compile(r"\b(?:doctor|gp|crisis line|helpline|ambulance)\b", re.I)
 
 
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))
@@ -230,7 +231,9 @@ def test_company_just_offered_is_not_asked_for(s: Scenario) -> None:
         Move(safety=frozenset({"stays_with_them"}), text="i'll stay right here with you.")
     )
     assert response.kind == "ask"
-    assert not COMPANY_ASKED.search(response.line), response.line
+    # a question that also asks for help ("come to the doctor with me?") still stands
+    asked = [q for q in COMPANY_ASKED.findall(response.line) if not HELP.search(q)]
+    assert not asked, response.line
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))

@@ -1592,7 +1592,11 @@ class Conversation:
         """The reply has just offered to stay with them: they do not ask for that again
         ("Will you stay with me?"); what is left of the line still waits for an answer."""
         sentences = re.split(r"(?<=[.!?])\s+", line)
-        kept = [x for x in sentences if not (x.endswith("?") and _COMPANY.search(_lowered(x)))]
+        kept = [
+            x
+            for x in sentences
+            if not (x.endswith("?") and _COMPANY.search(_lowered(x)) and not _plans(_lowered(x)))
+        ]
         return Response(" ".join(kept) if kept else line, kind)
 
     def _ask_or_early(self, m: Move) -> Response:
@@ -1622,6 +1626,8 @@ class Conversation:
             asked = asked[1:]  # "any plans to end your life?": the plan is the new question
         for name, first, again, kind in asked:
             line = next((x for x in (first, again) if self._fresh(x)), None)
+            if line is None and m.safety - {"asks_about_suicide", "asks_about_urgency"}:
+                continue  # said already; the step that comes with it is what they answer
             if line is None:
                 # asked a third time: they have said it (never a different answer)
                 line = self._pick("again")
