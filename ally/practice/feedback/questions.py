@@ -97,6 +97,7 @@ _WH_UNMARKED = Phrases(
     since when @aux
     what @aux? going+on|up|wrong|the+matter|on+your+mind !@aux
     what happened $
+    what|who goes|went|runs|ran|happens|happened|helps|helped _3 you|your
     hows @asked_about|going
     how are you|your|things|everything
     """,
@@ -158,8 +159,11 @@ _YOU_KNOW_TAG = Phrases(
     """,
 )
 # A back-channel said with a rising voice, which asks nothing: "Yeah?", "Okay?",
-# "Mm-hmm?", "Oh, really?". (Opening fillers are skipped before this is checked.)
-_BACK_CHANNEL = frozenset({"really", "seriously", "indeed", "sure", "true", "correct"})
+# "Mm-hmm?", "Oh, really?", and the shocked "What?!" (Opening fillers are skipped before
+# this is checked.)
+_BACK_CHANNEL = frozenset(
+    {"really", "seriously", "indeed", "sure", "true", "correct", "what", "huh"}
+)
 
 
 def _back_channel(s: _Sentence) -> bool:

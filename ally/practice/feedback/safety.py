@@ -24,7 +24,7 @@ from ally.content.directory import load_directory
 from ally.practice.feedback.findings import Finding, _rule
 from ally.practice.feedback.phrases import Phrases, _word_set, _words
 from ally.practice.feedback.sentences import _STRAIGHTEN, _clause_end, _Sentence, _sentences
-from ally.practice.feedback.words import _CLAUSE_MARKS, Words, words_of
+from ally.practice.feedback.words import _CLAUSE_MARKS, _MARKS, Words, words_of
 
 _SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 _MEANS = (
@@ -308,8 +308,11 @@ def risk_in(sentences: list[_Sentence]) -> bool:
     return any(_risk_in(s.w) for s in sentences)
 
 
-def _risk_in(words: Words) -> bool:
+def _risk_in(words: Words, set_aside: Phrases | None = None) -> bool:
     cues = _RISK.spans(words)
+    if set_aside is not None:
+        starts = {i for i, _ in set_aside.spans(words)}
+        cues = [(c0, c1) for c0, c1 in cues if c0 not in starts]
     if not cues:
         return False
     if _JOKING.intersection(words.words) and not _NOT_JOKING(words):
@@ -337,6 +340,8 @@ _SUICIDE_TOPIC = Phrases(
     not want to be+here|be+alive|live|exist|wake+up
     not wanting to be+here|be+alive|live|exist
     want|wanting your life to stop|end|be+over
+    # "have you thought about not being here any more?"
+    not being here|alive|around !for|at|on|when|tomorrow|next|this|today|with
     """,
 )
 # What the question asks about them: thoughts, feelings, wishes, plans, a decision.
@@ -399,11 +404,26 @@ def _asks_at(words: Words, i: int) -> bool:
     return _ASKING.at(words, i) >= 0
 
 
+# Naming it to ask whether that is what they mean: "Is it suicide?", "Are we talking about
+# suicide?", "is that suicidal thoughts?".
+_NAMES_IT = Phrases(
+    "safety.names_it",
+    """
+    ^ is|was|are it|that|this|those|these suicide|suicidal ?|$
+    ^ are|is we|this talking about suicide|killing+yourself|ending+your+life
+    """,
+)
+
+
 def _asks_directly(s: _Sentence) -> int:
     """Word index where ``s`` asks directly about suicide, or -1."""
     w = s.w
     topic = _SUICIDE_TOPIC.search(w)
-    if topic is None or _LEADING(w) or not _INNER(w):
+    if topic is None or _LEADING(w):
+        return -1
+    if s.asks and _NAMES_IT(w):
+        return 0
+    if not _INNER(w):
         return -1
     if not any(word.startswith(("you", "ur")) for word in w.words):
         # "Not want to be alive?", "like literally want to die?": their words asked back
@@ -442,12 +462,33 @@ _ASKED_ABOUT_THAT = Phrases(
 )
 
 
+def _spells_out(asked: _Sentence, s: _Sentence) -> bool:
+    """``s`` names what the question before it was about: "Have you thought about doing
+    something more serious? Like, ending things?", "Do you mean... suicide?"."""
+    short = sum(1 for word in s.words if word not in _MARKS) <= _FRAGMENT
+    return (
+        short
+        and s.asks
+        and asked.asks
+        and bool(_INNER(asked.w))
+        and any(word.startswith(("you", "ur")) for word in asked.words)
+        and not _LEADING(asked.w)
+        and not _LEADING(s.w)
+        and _SUICIDE_TOPIC(s.w)
+    )
+
+
+_FRAGMENT = 5  # words at most in a follow-up that only names the topic
+
+
 def _directly(sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
     """The sentence that asks directly about suicide, and where the question starts."""
     for k, s in enumerate(sentences):
         at = _asks_directly(s)
         if at >= 0:
             return s, at
+        if k > 0 and _spells_out(sentences[k - 1], s):
+            return sentences[k - 1], 0
         named = k > 0 and _TOPIC_NAMED(sentences[k - 1].w)
         if named and s.asks and _ASKED_ABOUT_THAT(s.w) and not _LEADING(s.w):
             return s, 0
@@ -516,8 +557,11 @@ _URGENCY = Phrases(
     where are|is they|it|the|your _2 right+now|now|kept
     is|are it|they with+you|there|at+home|near+you
     # already done: "Have you taken anything?", "What did you take?"
-    have|did you already? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
+    have|did you already|ever? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
         them|some|yourself|it
+    have|did you already|ever? done|did anything|something to hurt|harm|cut yourself
+    # something prepared: "have you got anything ready?"
+    got|have|get anything|something ready|prepared|lined+up|set+aside|put+aside
     have you done something|anything
     what|how+much|how+many|when did you take
     what you took|have+taken
@@ -608,6 +652,8 @@ _MEANS_SAFETY = Phrases(
     keep|put|lock _3 {_OBJECT} safe|locked|somewhere
     look after your|the {_MEANS} for+you|for+a+while|for+now
     your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock _3 {_OBJECT}
+    # the joint offer said the other way round: "anything ... that we could put away together"
+    we|i could|can|might|should put|lock|take|move|clear|box|hide _3 away|up|somewhere|out+of
     """,
 )
 
@@ -1123,18 +1169,31 @@ def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
         ("connects_to_help", _connects_to_help),
         ("stays_with_them", _stays_with_them),
     )
+    where: dict[str, _Sentence] = {}
     for s in sentences:
         for name, check in checks:
             if name not in found and (hit := check(s)) is not None:
                 found[name] = _move(name, s, hit)
+                where[name] = s
+    # "Is there anything you'd use that we could put away together?" asks about the means
+    # only to move them: one move, means safety, not also a question about urgency.
+    urgency, means = where.get("asks_about_urgency"), where.get("means_safety")
+    if urgency is not None and urgency is means:
+        del found["asks_about_urgency"]
     return [found[name] for name in _SAFETY_ORDER if name in found]
+
+
+# "What's the point?" is a cue when they say it of their life; the supporter asking
+# "what's the point for you in going in?" asks their reasons. Only the bare phrase is set
+# aside: "what's the point of living?" is still a cue through its own words.
+_ASKED_POINT = Phrases("safety.asked_point", "what is the point")
 
 
 def reply_signals_risk(sentences: list[_Sentence]) -> bool:
     """The reply itself makes it a risk exchange: it names a risk, asks directly, or
     offers a crisis line."""
     return any(
-        _risk_in(s.w)
+        _risk_in(s.w, set_aside=_ASKED_POINT)
         or _SUICIDE_TOPIC(s.w)
         or _TOPIC_NAMED(s.w)
         or _CRISIS_LINE(s.w)

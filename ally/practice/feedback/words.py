@@ -68,6 +68,7 @@ _SPELLED_OUT = {
         ("its", "it is"),
         ("cuz", "because"),
         ("cos", "because"),
+        ("thru", "through"),
     )
 }
 _ENDINGS = (
