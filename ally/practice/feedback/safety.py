@@ -59,7 +59,10 @@ _RISK = Phrases(
     just want|wanted it|this|everything to end
     not wanting to live|be+here|be+alive
     going+to do it tonight|today|this+weekend|soon|tomorrow
-    think|thinking|thought about|of dying|not+being+here|not+being+around|not+being+alive|death
+    think|thinking|thought about|of dying|not+being+alive|death
+    # (not "not being around for Christmas")
+    think|thinking|thought about|of not+being+here|not+being+around !for|at|on|when|this|next|
+        tomorrow|today|with|to
     wish|wished i was|were dead
     wish|wished i was|were not here|alive|born
     wish|wished i could just? disappear|die|sleep+forever
@@ -559,7 +562,7 @@ _URGENCY = Phrases(
     # already done: "Have you taken anything?", "What did you take?"
     have|did you already|ever? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
         them|some|yourself|it
-    have|did you already|ever? done|did anything|something to hurt|harm|cut yourself
+    have|did you already|ever? done|did|do anything|something to hurt|harm|cut yourself
     # something prepared: "have you got anything ready?"
     got|have|get anything|something ready|prepared|lined+up|set+aside|put+aside
     have you done something|anything
@@ -645,7 +648,7 @@ _MEANS_SAFETY = Phrases(
     # asking to look after them, said as a wish: "I'd like to hold on to the tablets"
     like|want|rather|prefer to hold+on+to|hold+onto|look+after|mind _3 {_OBJECT}
     like|want|rather|prefer to hold|keep|take _3 them|those|these|whatever|{_MEANS}
-    take _2 them|those|{_MEANS} with+me|home
+    take _2 them|those|it|everything|{_MEANS} with+me|home
     {_OBJECT} stayed|stay|stays|were|was with+me|at+mine|at+my+place
     make _2 room|house|flat safer|safe
     take out anything
@@ -1189,13 +1192,23 @@ def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
 _ASKED_POINT = Phrases("safety.asked_point", "what is the point")
 
 
+# Suicide as a subject of study or news, or someone else's death, is not the supporter
+# raising it about them: "Is it suicide prevention you're researching?".
+_SUICIDE_AS_SUBJECT = Phrases(
+    "safety.suicide_as_subject",
+    """
+    suicide prevention|awareness|statistics|rates|rate|research|charity|charities|helpline
+    died|dies|death|lost|killed by|to|from suicide
+    """,
+)
+
+
 def reply_signals_risk(sentences: list[_Sentence]) -> bool:
     """The reply itself makes it a risk exchange: it names a risk, asks directly, or
     offers a crisis line."""
     return any(
         _risk_in(s.w, set_aside=_ASKED_POINT)
-        or _SUICIDE_TOPIC(s.w)
-        or _TOPIC_NAMED(s.w)
+        or ((_SUICIDE_TOPIC(s.w) or _TOPIC_NAMED(s.w)) and not _SUICIDE_AS_SUBJECT(s.w))
         or _CRISIS_LINE(s.w)
         or _help_name_at(s.w, crisis_only=True)
         or _MEANS_NAMED(s.w)
