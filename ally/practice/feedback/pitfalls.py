@@ -135,15 +135,16 @@ _JUDGMENT = Phrases(
     do not lie to me
     think how|what _3 would|will feel|do
     # the guilt said about oneself: "Think about what it would do to me!"
-    think about|of what it|this|that|you _2 would|will|could do to me|us|them|him|her|your|
-        the+kids|everyone|the+family
-    think about|of how it|this|that|you _2 would|will|could hurt|affect|destroy|make me|us|them|
-        him|her|your|the+kids|everyone|the+family
+    think|thought about|of what it|this|that|you _2 would|will|could do to me|us|them|him|her|
+        your|the+kids|everyone|the+family
+    think|thought about|of how it|this|that|you _2 would|will|could hurt|affect|destroy|make me|
+        us|them|him|her|your|the+kids|everyone|the+family
     # "you should be over it by now": behind on a timetable they never agreed to
     you really|surely|honestly|seriously|definitely? should|ought+to be _2 over|better|past|
-        moving|getting|feeling|coping|used|back|out|doing|dating|sorted|okay|fine|ready _4 by+now
-    should+not you be _2 over|better|past|moving|getting|feeling|coping|used|back|out|doing|
-        dating|sorted|okay|fine|ready _4 by+now
+        moving+on|getting+out|getting+over|getting+better|getting+on|feeling|coping|used|
+        doing+better|doing+more|dating|sorted|okay|fine _4 by+now
+    should+not you be _2 over|better|past|moving+on|getting+out|getting+over|getting+better|
+        getting+on|feeling|coping|used|doing+better|doing+more|dating|sorted|okay|fine _4 by+now
     thought|think about|of how|what your _2 would|will feel|think|say
     think of|about your mum|mom|dad|kids|children|family|daughter|son|parents|wife|husband|
         partner|nan|gran
@@ -153,8 +154,8 @@ _JUDGMENT = Phrases(
     a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
         melodramatic|precious|morbid
     # calling their thoughts morbid: "That's morbid", "don't be so morbid"
-    that is|that+sounds|that+seems|you+are+being|you+are|being|be|so|such really|very|pretty|
-        quite|just? morbid
+    that+is|that+sounds|that+seems|you+are+being|you+are|being|be really|very|pretty|
+        quite|just|so|such? morbid
     how crazy|ridiculous|silly|mad|stupid|insane|dramatic|daft|paranoid that|this|it|you sounds|
         sound|is|are
     you asked for it

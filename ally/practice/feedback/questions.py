@@ -147,6 +147,7 @@ _RHETORICAL = Phrases(
     who knows|cares $
     who knows|cares what|how|where|when|if|whether
     how dare
+    do not you dare
     """,
 )
 # A statement that ends on "you know?" leans on them to agree, it asks nothing: "It's
