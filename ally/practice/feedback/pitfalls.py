@@ -153,9 +153,10 @@ _JUDGMENT = Phrases(
     why are|do you always|never
     a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
         melodramatic|precious|morbid
-    # calling their thoughts morbid: "That's morbid", "don't be so morbid"
-    that+is|that+sounds|that+seems|you+are+being|you+are|being|be really|very|pretty|
-        quite|just|so|such? morbid
+    # calling their thoughts morbid: "That's morbid", "you're being morbid" ("don't be
+    # morbid" before a reassurance is dismissing, like "don't be daft": codebook 4.2)
+    that+is|that+sounds|that+seems|you+are+being|you+are|being really|very|pretty|quite|just|
+        so|such? morbid
     how crazy|ridiculous|silly|mad|stupid|insane|dramatic|daft|paranoid that|this|it|you sounds|
         sound|is|are
     you asked for it
@@ -208,7 +209,7 @@ _DISMISSING = Phrases(
     something|it|things will come up|turn+up|work+out|sort+itself+out soon|eventually|in+the+end|
         for+you
     enough sad|serious|depressing|heavy|gloomy|doom talk|stuff|chat|of+that
-    do not be|get sad|upset|so+upset|like+that|so+negative|down
+    do not be|get sad|upset|so+upset|like+that|so+negative|down|morbid|so+morbid
     # "don't worry" said about the feeling itself, not "don't worry about the dishes"
     do not worry .|!|,|;|so+much|too+much|about+it|about+that|about+this|about+a+thing|
         about+anything

@@ -345,6 +345,10 @@ _SUICIDE_TOPIC = Phrases(
     want|wanting your life to stop|end|be+over
     # "have you thought about not being here any more?"
     not being here|alive|around !for|at|on|when|tomorrow|next|this|today|with
+    # "do you mean stop living?", "do you think about dying?", "you don't want to be around?"
+    stop|stopping living|existing
+    think|thinking|thought about|of dying
+    not want|wanting to be around !them|him|her|people|us|me|anyone|anybody|for|at|when
     """,
 )
 # What the question asks about them: thoughts, feelings, wishes, plans, a decision.
@@ -388,6 +392,7 @@ _ASKING = Phrases(
     are|were|do|did|have|had|would|will|could|is|has
     when you say
     if you
+    whether you
     you mean
     what|how about
     """,
@@ -450,6 +455,7 @@ _TOPIC_NAMED = Phrases(
     kill|killing {_SELVES}
     want|wanting to die
     not want|wanting to be+alive|live|be+here
+    end|ending things|it+all !with
     """,
 )
 _ASKED_ABOUT_THAT = Phrases(
@@ -461,6 +467,10 @@ _ASKED_ABOUT_THAT = Phrases(
     the same
     that too|as+well
     where you are
+    # "Have you had any of those?", "Has that been happening for you?", a bare "Are you?"
+    any of those|these|them|that
+    that been? happening
+    ^ are|have|do|were|did|is|would you|it ?
     """,
 )
 
@@ -492,7 +502,8 @@ def _directly(sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
             return s, at
         if k > 0 and _spells_out(sentences[k - 1], s):
             return sentences[k - 1], 0
-        named = k > 0 and _TOPIC_NAMED(sentences[k - 1].w)
+        before = sentences[k - 1].w if k > 0 else None
+        named = before is not None and _TOPIC_NAMED(before) and not _SUICIDE_AS_SUBJECT(before)
         if named and s.asks and _ASKED_ABOUT_THAT(s.w) and not _LEADING(s.w):
             return s, 0
     return None
@@ -560,8 +571,11 @@ _URGENCY = Phrases(
     where are|is they|it|the|your _2 right+now|now|kept
     is|are it|they with+you|there|at+home|near+you
     # already done: "Have you taken anything?", "What did you take?"
-    have|did you already|ever? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
+    have|did you already|ever? taken|took|take|done|hurt|cut|swallowed something|anything|any|
         them|some|yourself|it
+    # (not "have you had any thoughts of ...?")
+    have|did you already? had something|anything|any|some !thoughts|of|feelings|ideas|urges|
+        sleep|to+eat|food|help|support|luck|time
     have|did you already|ever? done|did|do anything|something to hurt|harm|cut yourself
     # something prepared: "have you got anything ready?"
     got|have|get anything|something ready|prepared|lined+up|set+aside|put+aside
@@ -616,8 +630,8 @@ _MEANS_SAFETY = Phrases(
     can|could|may|shall|would i|we hold+on+to|hold|keep|look+after|mind|lock|have|bin|box|
         clear|remove|clear+out|take+away|put|get|take _3 {_OBJECT}
     let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove _3 {_OBJECT}
-    would|could|can|will you let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|
-        clear|remove _3 {_OBJECT}
+    would|could|can|will you let me|us|her|him|them|someone hold|take|keep|look+after|mind|lock|
+        have|get|put|bin|box|clear|remove _3 {_OBJECT}
     would|do you like|want me to keep|hold|look+after|take|mind|have _3 {_OBJECT}
     me holding|keeping|taking|minding|looking after? on+to? them|it|your|the|those
     i take|took|keep|kept them|it|those home|with+me|to+mine
@@ -644,6 +658,12 @@ _MEANS_SAFETY = Phrases(
         out+of+your|on+the+seat
     put|putting _3 {_OBJECT} down !to|in+writing|on+paper|as|for
     flush _3 {_OBJECT}
+    # the place said after what they would use: "put anything you might use in another room"
+    put|move|leave|take|get anything|whatever|everything|something _6 outside|in+another+room|
+        in+the+other+room|in+a+different+room|out+of+reach|somewhere+else|out+of+your+room|
+        out+of+the+house|out+of+the+room
+    # someone else keeping it: "could you give it to someone to look after?"
+    give|hand|leave it|them? to|with someone|somebody|me|us|a+friend _3 look+after|keep|hold|mind
     leave _2 car+keys|keys
     # asking to look after them, said as a wish: "I'd like to hold on to the tablets"
     like|want|rather|prefer to hold+on+to|hold+onto|look+after|mind _3 {_OBJECT}
