@@ -135,8 +135,10 @@ _JUDGMENT = Phrases(
     do not lie to me
     think how|what _3 would|will feel|do
     # the guilt said about oneself: "Think about what it would do to me!"
-    think|thought about|of what it|this|that|you _2 would|will|could do to me|us|them|him|her|
-        your|the+kids|everyone|the+family
+    think|thought|know about|of? what it|this|that|you _2 would|will|could|does|
+        did? do|does|did to me|us|them|him|her|your|the+kids|everyone|the+family
+    think about|of us|me .|!|,
+    think about|of us|me $
     think|thought about|of how it|this|that|you _2 would|will|could hurt|affect|destroy|make me|
         us|them|him|her|your|the+kids|everyone|the+family
     # "you should be over it by now": behind on a timetable they never agreed to
@@ -145,6 +147,10 @@ _JUDGMENT = Phrases(
         doing+better|doing+more|dating|sorted|okay|fine _4 by+now
     should+not you be _2 over|better|past|moving+on|getting+out|getting+over|getting+better|
         getting+on|feeling|coping|used|doing+better|doing+more|dating|sorted|okay|fine _4 by+now
+    you should|ought+to know|have+known better? by+now
+    thought|think|expected|expect _4 better|easier|over+it|more|moved+on|used+to _3 by now
+    # grateful on order: "you should be grateful", "u should be happy for her tho"
+    you should|ought+to be grateful|thankful|happy+for|over+the+moon
     thought|think about|of how|what your _2 would|will feel|think|say
     think of|about your mum|mom|dad|kids|children|family|daughter|son|parents|wife|husband|
         partner|nan|gran
@@ -209,7 +215,7 @@ _DISMISSING = Phrases(
     something|it|things will come up|turn+up|work+out|sort+itself+out soon|eventually|in+the+end|
         for+you
     enough sad|serious|depressing|heavy|gloomy|doom talk|stuff|chat|of+that
-    do not be|get sad|upset|so+upset|like+that|so+negative|down|morbid|so+morbid
+    do not be|get sad|upset|so+upset|like+that|so+negative|down
     # "don't worry" said about the feeling itself, not "don't worry about the dishes"
     do not worry .|!|,|;|so+much|too+much|about+it|about+that|about+this|about+a+thing|
         about+anything

@@ -417,7 +417,8 @@ def _asks_at(words: Words, i: int) -> bool:
 _NAMES_IT = Phrases(
     "safety.names_it",
     """
-    ^ is|was|are it|that|this|those|these suicide|suicidal ?|$
+    ^ is|was|are it|that|this|those|these suicide|suicidal ?
+    ^ is|was|are it|that|this|those|these suicide|suicidal $
     ^ are|is we|this talking about suicide|killing+yourself|ending+your+life
     """,
 )
