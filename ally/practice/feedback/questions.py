@@ -122,6 +122,10 @@ _OFFER_QUESTION = Phrases(
     "questions.offer",
     """
     can|could|may|might|shall|should i|we help|do|get|bring|ask|call|know|be+of
+    # an offer of my own action, asked ("Shall I ring the surgery?"); "shall we ...?" is a
+    # suggestion, so only "I"
+    can|could|may|shall|should i ring|phone|text|come|book|drive|pop|make|find|look|sort|stay|sit|
+        pick
     how are we doing|feeling|getting+on|holding+up
     """,
 )
