@@ -45,6 +45,11 @@ _RISK = Phrases(
     self harm|harming
     selfharm|selfharming
     overdose|overdosed|overdosing
+    # taking too much: "I took the rest of my pills", "took everything I had."
+    took|taken|swallowed the+rest+of|every+one+of|the+whole+box+of|the+whole+bottle+of my|
+        the? pills|tablets|meds|medication|painkillers|antidepressants
+    took|taken|swallowed everything i+had|i+could+find .|!|,
+    took|taken|swallowed everything i+had|i+could+find $
     # killing or hurting oneself: "kill myself", "hurt myself", "harm myself"
     kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving {_SELVES}
     # ending one's life: "end it all", "end my life", "take my own life", "going to end it"
@@ -262,6 +267,7 @@ _NOT_RISK = Phrases(
     # someone else's death, or a time long past: not a risk now
     died|dies|death|deaths|lost|killed by|to|from suicide
     suicide of|prevention|awareness|statistics|rates
+    bereaved|bereavement|loss|losses|survivors|support by|after|from suicide
     used to self+harm|cut|hurt|be+suicidal|harm
     # said for effect: "if I have to redo this once more I'll kill myself"
     if _12 i+will|i+am+going+to|i+would literally|actually? kill|die
@@ -1220,6 +1226,7 @@ _SUICIDE_AS_SUBJECT = Phrases(
     """
     suicide prevention|awareness|statistics|rates|rate|research|charity|charities|helpline
     died|dies|death|lost|killed by|to|from suicide
+    bereaved|bereavement|loss|losses|survivors|support by|after|from suicide
     """,
 )
 
