@@ -98,7 +98,7 @@ _WH_UNMARKED = Phrases(
     what @aux? going+on|up|wrong|the+matter|on+your+mind !@aux
     what happened $
     what|who goes|went|runs|ran|happens|happened|helps|helped _3 you|your
-    hows @asked_about|going
+    how is @asked_about|going
     how are you|your|things|everything
     """,
 )
