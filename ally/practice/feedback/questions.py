@@ -38,6 +38,9 @@ _INVITATION = Phrases(
     i just? wonder what|how|why|where|who _2 you|your
     ^ wondering what|how|why|where|who|about
     <know|knew|sure|idea what else
+    # their own thinking asked for: "Have you thought about what you want to say to her?"
+    # (a yes/no shell round a description, like "Can you tell me ...?")
+    have|had you ever? thought|considered about|of? what|how|why you|your|to|it
     """,
 )
 # Yes/no questions that still invite them to say whatever they want, or what they think:
