@@ -30,10 +30,10 @@ _SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 _MEANS = (
     "pills|tablets|meds|medication|medications|medicine|medicines|painkillers|"
     "antidepressants|blades|blade|razor|razors|knives|knife|gun|guns|rope|car+keys|keys|"
-    "stash|tin|bottle"
+    "stash|tin|bottle|bottles|packet|packets"
 )
 # What a means-safety offer is about: the means by name, or "them", "it", "everything".
-_OBJECT = f"them|it|those|these|everything|anything|whatever|{_MEANS}"
+_OBJECT = f"them|it|those|these|everything|anything|whatever|the+stuff|things+you+use|{_MEANS}"
 
 # ------------------------------------------------------------------ risk cues
 
@@ -662,7 +662,7 @@ _MEANS_SAFETY = Phrases(
     put|move|leave|take|get|putting|moving|taking|getting _3 {_OBJECT} outside|
         in+another+room|in+the+other+room|in+a+different+room|to+another+room|
         into+another+room|out+of+reach|in+the+car|somewhere+else|out+of+the|out+of+this|
-        out+of+your|on+the+seat
+        out+of+your|on+the+seat !mind|head|thoughts|system
     put|putting _3 {_OBJECT} down !to|in+writing|on+paper|as|for
     flush _3 {_OBJECT}
     # the place said after what they would use: "put anything you might use in another room"
@@ -682,6 +682,17 @@ _MEANS_SAFETY = Phrases(
     keep|put|lock _3 {_OBJECT} safe|locked|somewhere
     look after your|the {_MEANS} for+you|for+a+while|for+now
     your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock _3 {_OBJECT}
+    # the rest of them: "can I hold onto the rest of your tablets?", "give me the rest"
+    hold|keep|take|have|give|hand|get|bin|lock|putting|taking|hang+on+to|hold+on+to|hold+onto|
+        hang+onto _3 the+rest+of your|the|those|
+        my? {_MEANS}|them|it
+    hold+on+to|hold+onto|hang+on+to|hang+onto|held+on+to|held+onto _3 {_OBJECT}
+    # put back or left behind: "put the pills back in the cabinet", "leave the stuff on the
+    # counter and come out"
+    put|putting _3 {_MEANS} back|away
+    leave _3 {_OBJECT} behind|there|on+the+counter|on+the+side|on+the+table|and+come|and+walk
+    put|move|take|get|push _2 {_OBJECT} _5 out+in+the+hallway|in+the+hallway|in+the+hall|
+        out+to+the+bin|in+the+bin|outside|in+the+kitchen|out+of+reach|somewhere
     # the joint offer said the other way round: "anything ... that we could put away together"
     we|i could|can|might|should put|lock|take|move|clear|box|hide _3 away|up|somewhere|out+of
     """,
