@@ -1196,10 +1196,58 @@ def _move(name: str, s: _Sentence, found: tuple[int, int, str]) -> Finding:
     )
 
 
-def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
-    """The safety moves in the reply's sentences; none unless the exchange involves risk."""
+# What they said, when it is about suicide (not self-harm alone): "I think about ending it",
+# "I'd rather be dead", "everyone would be better off without me".
+_SAID_SUICIDE = Phrases(
+    "safety.said_suicide",
+    """
+    suicide|suicidal
+    kill|killing|killed myself
+    end|ending it|it+all|my+life|things !with
+    take|taking my own? life
+    want|wanted|wanting to die|be+dead
+    rather|better be|off dead
+    better off without me
+    not|never wake up
+    not want|wanting to be+here|be+alive|live|exist|wake+up|be+around
+    """,
+)
+# The reply asking about what they said: "Are you having those thoughts right now?", "Have
+# you ever got close to acting on it?", "Are you thinking about it tonight?".
+_ABOUT_WHAT_THEY_SAID = Phrases(
+    "safety.about_what_they_said",
+    """
+    those|these|such|any+of+those|any+of+these thoughts
+    thoughts like that|this|those
+    act|acting|acted on it|that|them|those|this
+    close to acting|doing+it|doing+something
+    thinking about|of it|that|doing+it right+now|now|tonight|today|again|at+the+moment
+    """,
+)
+
+
+def _asks_about_what_they_said(sentences: list[_Sentence], theirs: list[_Sentence]) -> int:
+    """Index of the reply sentence that asks directly about the suicidal thing they just
+    said (codebook 5.1: "referring unmistakably to a suicidal statement"), or -1."""
+    if not any(_risk_in(t.w) and _SAID_SUICIDE(t.w) for t in theirs):
+        return -1
+    for k, s in enumerate(sentences):
+        you = any(word.startswith(("you", "ur")) for word in s.words)
+        if s.asks and you and _ABOUT_WHAT_THEY_SAID(s.w) and not _LEADING(s.w):
+            return k
+    return -1
+
+
+def _safety_moves(
+    sentences: list[_Sentence], risk: bool, theirs: list[_Sentence] | None = None
+) -> list[Finding]:
+    """The safety moves in the reply's sentences; none unless the exchange involves risk.
+    ``theirs`` is what they said, for a question that refers to it."""
     found: dict[str, Finding] = {}
-    if (direct := _directly(sentences)) is not None:
+    direct = _directly(sentences)
+    if direct is None and theirs and (k := _asks_about_what_they_said(sentences, theirs)) >= 0:
+        direct = sentences[k], 0
+    if direct is not None:
         s, at = direct
         found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
     if not (risk or found):
