@@ -268,6 +268,7 @@ _NOT_RISK = Phrases(
     died|dies|death|deaths|lost|killed by|to|from suicide
     suicide of|prevention|awareness|statistics|rates
     bereaved|bereavement|loss|losses|survivors|support by|after|from suicide
+    ^ was it|that|this suicide
     used to self+harm|cut|hurt|be+suicidal|harm
     # said for effect: "if I have to redo this once more I'll kill myself"
     if _12 i+will|i+am+going+to|i+would literally|actually? kill|die
@@ -423,11 +424,16 @@ def _asks_at(words: Words, i: int) -> bool:
 _NAMES_IT = Phrases(
     "safety.names_it",
     """
-    ^ is|was|are it|that|this|those|these suicide|suicidal ?
-    ^ is|was|are it|that|this|those|these suicide|suicidal $
+    ^ is|are it|that|this|those|these suicide|suicidal ?
+    ^ is|are it|that|this|those|these suicide|suicidal $
     ^ are|is we|this talking about suicide|killing+yourself|ending+your+life
     """,
 )
+
+
+# A question about how their low mood goes, with no "you" in it: "Does it ever go as far
+# as ...?", "Has that ever turned into ...?" (not "Was it suicide?", about a death).
+_ABOUT_IT = Phrases("safety.about_it", "does|has|is|do|have it|that|this|they|those")
 
 
 def _asks_directly(s: _Sentence) -> int:
@@ -441,6 +447,10 @@ def _asks_directly(s: _Sentence) -> int:
     if not _INNER(w):
         return -1
     if not any(word.startswith(("you", "ur")) for word in w.words):
+        # "Does it ever go as far as thoughts of suicide?": their low mood, asked about
+        clauses = [s.core] + [k + 1 for k, word in enumerate(w.words) if word in _CLAUSE_MARKS]
+        if s.asks and any(_ABOUT_IT.at(w, i) >= 0 for i in clauses):
+            return 0
         # "Not want to be alive?", "like literally want to die?": their words asked back
         return 0 if s.asks and s.word(s.core) in _ASKED_BACK else -1
     # the question may follow a lead-in: "I care about you, so I'll ask: are you ...?"
@@ -1286,6 +1296,7 @@ _SUICIDE_AS_SUBJECT = Phrases(
     suicide prevention|awareness|statistics|rates|rate|research|charity|charities|helpline
     died|dies|death|lost|killed by|to|from suicide
     bereaved|bereavement|loss|losses|survivors|support by|after|from suicide
+    ^ was it|that|this suicide
     """,
 )
 
