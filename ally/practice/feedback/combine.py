@@ -110,7 +110,7 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     skills = _skills(sentences, context)
     context_risk = risk or risk_in(theirs)
     risky = context_risk or reply_signals_risk(sentences)
-    safety = _safety_moves(sentences, risky)
+    safety = _safety_moves(sentences, risky, theirs)
     pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
     pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
     focus = _self_focus(sentences, skills)
@@ -233,12 +233,20 @@ def _overlaps(f: Finding, others: list[Finding]) -> bool:
     return any(f.start < m.end and m.start < f.end for m in others)
 
 
+_ASKING_MOVES = ("asks_about_suicide", "asks_about_urgency")
+
+
 def _safety_first(skills: list[Finding], safety: list[Finding]) -> list[Finding]:
     out = []
+    asking = [m for m in safety if m.name in _ASKING_MOVES]
     for f in skills:
         if not _overlaps(f, safety):
             out.append(f)
-        elif f.name in ("open_question", "closed_question"):
+        elif f.name in ("open_question", "closed_question") or (
+            # "Have you thought about ending it all?" reads like "have you thought about
+            # trying ...", but asks: a question, not a suggestion (codebook 5.1)
+            f.name == "advice" and _overlaps(f, asking)
+        ):
             # "Have you thought about how you would do it?" asks for a yes or a fact: a
             # plain question, and the right one here
             out.append(

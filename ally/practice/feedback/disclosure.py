@@ -34,7 +34,8 @@ _words(
 # "I" as the subject of my own story: not in a question ("can I help?"), a condition
 # ("if I"), or talk about this conversation ("glad I was able to help").
 _words(
-    "not_my_story", "can am do may could should would if did glad hope happy hoping have that sorry"
+    "not_my_story",
+    "can am do may could should would shall will if did glad hope happy hoping have that sorry",
 )
 # What follows "I was", "I got", "I have been" when it is about this chat, not my life.
 _sub(

@@ -155,6 +155,12 @@ def _ends_before(item: _Item, words: tuple[str, ...], i: int) -> bool:
     return any(i >= len(m) and words[i - len(m) : i] == m for m in item.multi)
 
 
+def _breaks_clause(word: str) -> bool:
+    """A mark, or an emoji or other symbol, which in a text message ends a clause as a full
+    stop would: "won't say a word 🤐 what's making you feel that way?"."""
+    return word in _MARKS or not (word[0].isalnum() or word[0] == "'")
+
+
 def _match(pattern: _Pattern, k: int, w: Words, i: int) -> int:
     """The end of a match of ``pattern[k:]`` starting at word ``i``, or -1."""
     words = w.words
@@ -201,7 +207,7 @@ def _match(pattern: _Pattern, k: int, w: Words, i: int) -> int:
             if item.sub is not None and item.sub.at(w, i) >= 0:
                 return -1
         elif kind == _CLAUSE:
-            if i > w.core and words[i - 1] not in _MARKS:
+            if i > w.core and not _breaks_clause(words[i - 1]):
                 return -1
         elif any(x not in _MARKS for x in words[i:]):  # _END
             return -1

@@ -134,6 +134,23 @@ _JUDGMENT = Phrases(
     you need|have to learn to
     do not lie to me
     think how|what _3 would|will feel|do
+    # the guilt said about oneself: "Think about what it would do to me!"
+    think|thought|know about|of? what it|this|that|you _2 would|will|could|does|
+        did? do|does|did to me|us|them|him|her|your|the+kids|everyone|the+family
+    think about|of us|me .|!|,
+    think about|of us|me $
+    think|thought about|of how it|this|that|you _2 would|will|could hurt|affect|destroy|make me|
+        us|them|him|her|your|the+kids|everyone|the+family
+    # "you should be over it by now": behind on a timetable they never agreed to
+    you really|surely|honestly|seriously|definitely? should|ought+to be _2 over|better|past|
+        moving+on|getting+out|getting+over|getting+better|getting+on|feeling|coping|used|
+        doing+better|doing+more|dating|sorted|okay|fine _4 by+now
+    should+not you be _2 over|better|past|moving+on|getting+out|getting+over|getting+better|
+        getting+on|feeling|coping|used|doing+better|doing+more|dating|sorted|okay|fine _4 by+now
+    you should|ought+to know|have+known better? by+now
+    thought|think|expected|expect _4 better|easier|over+it|more|moved+on|used+to _3 by now
+    # grateful on order: "you should be grateful", "u should be happy for her tho"
+    you should|ought+to be grateful|thankful|happy+for|over+the+moon
     thought|think about|of how|what your _2 would|will feel|think|say
     think of|about your mum|mom|dad|kids|children|family|daughter|son|parents|wife|husband|
         partner|nan|gran
@@ -141,7 +158,11 @@ _JUDGMENT = Phrases(
     i did not raise you to
     why are|do you always|never
     a+bit|bit|little|rather|kind+of|sort+of|slightly dramatic|extra|over+the+top|much|ott|
-        melodramatic|precious
+        melodramatic|precious|morbid
+    # calling their thoughts morbid: "That's morbid", "you're being morbid" ("don't be
+    # morbid" before a reassurance is dismissing, like "don't be daft": codebook 4.2)
+    that+is|that+sounds|that+seems|you+are+being|you+are|being really|very|pretty|quite|just|
+        so|such? morbid
     how crazy|ridiculous|silly|mad|stupid|insane|dramatic|daft|paranoid that|this|it|you sounds|
         sound|is|are
     you asked for it
@@ -190,6 +211,7 @@ _DISMISSING = Phrases(
         thinking+about+this|being+sad|being+upset
     do+not|try+not+to think|dwell about|on it|that|this|him|her
     do+not|try+not+to|stop think|talk|thinking|talking like that|that+way
+    you can+not|should+not|must+not|can+never|ought+not+to think|talk like that|that+way
     something|it|things will come up|turn+up|work+out|sort+itself+out soon|eventually|in+the+end|
         for+you
     enough sad|serious|depressing|heavy|gloomy|doom talk|stuff|chat|of+that

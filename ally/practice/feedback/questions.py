@@ -38,6 +38,9 @@ _INVITATION = Phrases(
     i just? wonder what|how|why|where|who _2 you|your
     ^ wondering what|how|why|where|who|about
     <know|knew|sure|idea what else
+    # their own thinking asked for: "Have you thought about what you want to say to her?"
+    # (a yes/no shell round a description, like "Can you tell me ...?")
+    have|had you ever? thought|considered about|of? what|how|why you|your|to|it
     """,
 )
 # Yes/no questions that still invite them to say whatever they want, or what they think:
@@ -97,7 +100,8 @@ _WH_UNMARKED = Phrases(
     since when @aux
     what @aux? going+on|up|wrong|the+matter|on+your+mind !@aux
     what happened $
-    hows @asked_about|going
+    what|who goes|went|runs|ran|happens|happened|helps|helped _3 you|your
+    how is @asked_about|going
     how are you|your|things|everything
     """,
 )
@@ -121,6 +125,10 @@ _OFFER_QUESTION = Phrases(
     "questions.offer",
     """
     can|could|may|might|shall|should i|we help|do|get|bring|ask|call|know|be+of
+    # an offer of my own action, asked ("Shall I ring the surgery?"); "shall we ...?" is a
+    # suggestion, so only "I"
+    can|could|may|shall|should i ring|phone|text|come|book|drive|pop|make|find|look|sort|stay|sit|
+        pick
     how are we doing|feeling|getting+on|holding+up
     """,
 )
@@ -146,6 +154,7 @@ _RHETORICAL = Phrases(
     who knows|cares $
     who knows|cares what|how|where|when|if|whether
     how dare
+    do not you dare
     """,
 )
 # A statement that ends on "you know?" leans on them to agree, it asks nothing: "It's
@@ -158,8 +167,11 @@ _YOU_KNOW_TAG = Phrases(
     """,
 )
 # A back-channel said with a rising voice, which asks nothing: "Yeah?", "Okay?",
-# "Mm-hmm?", "Oh, really?". (Opening fillers are skipped before this is checked.)
-_BACK_CHANNEL = frozenset({"really", "seriously", "indeed", "sure", "true", "correct"})
+# "Mm-hmm?", "Oh, really?", and the shocked "What?!" (Opening fillers are skipped before
+# this is checked.)
+_BACK_CHANNEL = frozenset(
+    {"really", "seriously", "indeed", "sure", "true", "correct", "what", "huh"}
+)
 
 
 def _back_channel(s: _Sentence) -> bool:

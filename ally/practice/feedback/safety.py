@@ -24,16 +24,16 @@ from ally.content.directory import load_directory
 from ally.practice.feedback.findings import Finding, _rule
 from ally.practice.feedback.phrases import Phrases, _word_set, _words
 from ally.practice.feedback.sentences import _STRAIGHTEN, _clause_end, _Sentence, _sentences
-from ally.practice.feedback.words import _CLAUSE_MARKS, Words, words_of
+from ally.practice.feedback.words import _CLAUSE_MARKS, _MARKS, Words, words_of
 
 _SELVES = "myself|himself|herself|themselves|themself|yourself|yourselves"
 _MEANS = (
     "pills|tablets|meds|medication|medications|medicine|medicines|painkillers|"
     "antidepressants|blades|blade|razor|razors|knives|knife|gun|guns|rope|car+keys|keys|"
-    "stash|tin|bottle"
+    "stash|tin|bottle|bottles|packet|packets"
 )
 # What a means-safety offer is about: the means by name, or "them", "it", "everything".
-_OBJECT = f"them|it|those|these|everything|anything|whatever|{_MEANS}"
+_OBJECT = f"them|it|those|these|everything|anything|whatever|the+stuff|things+you+use|{_MEANS}"
 
 # ------------------------------------------------------------------ risk cues
 
@@ -45,6 +45,11 @@ _RISK = Phrases(
     self harm|harming
     selfharm|selfharming
     overdose|overdosed|overdosing
+    # taking too much: "I took the rest of my pills", "took everything I had."
+    took|taken|swallowed the+rest+of|every+one+of|the+whole+box+of|the+whole+bottle+of my|
+        the? pills|tablets|meds|medication|painkillers|antidepressants
+    took|taken|swallowed everything i+had|i+could+find .|!|,
+    took|taken|swallowed everything i+had|i+could+find $
     # killing or hurting oneself: "kill myself", "hurt myself", "harm myself"
     kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving {_SELVES}
     # ending one's life: "end it all", "end my life", "take my own life", "going to end it"
@@ -59,7 +64,10 @@ _RISK = Phrases(
     just want|wanted it|this|everything to end
     not wanting to live|be+here|be+alive
     going+to do it tonight|today|this+weekend|soon|tomorrow
-    think|thinking|thought about|of dying|not+being+here|not+being+around|not+being+alive|death
+    think|thinking|thought about|of dying|not+being+alive|death
+    # (not "not being around for Christmas")
+    think|thinking|thought about|of not+being+here|not+being+around !for|at|on|when|this|next|
+        tomorrow|today|with|to
     wish|wished i was|were dead
     wish|wished i was|were not here|alive|born
     wish|wished i could just? disappear|die|sleep+forever
@@ -259,6 +267,8 @@ _NOT_RISK = Phrases(
     # someone else's death, or a time long past: not a risk now
     died|dies|death|deaths|lost|killed by|to|from suicide
     suicide of|prevention|awareness|statistics|rates
+    bereaved|bereavement|loss|losses|survivors|support by|after|from suicide
+    ^ was it|that|this suicide
     used to self+harm|cut|hurt|be+suicidal|harm
     # said for effect: "if I have to redo this once more I'll kill myself"
     if _12 i+will|i+am+going+to|i+would literally|actually? kill|die
@@ -308,8 +318,11 @@ def risk_in(sentences: list[_Sentence]) -> bool:
     return any(_risk_in(s.w) for s in sentences)
 
 
-def _risk_in(words: Words) -> bool:
+def _risk_in(words: Words, set_aside: Phrases | None = None) -> bool:
     cues = _RISK.spans(words)
+    if set_aside is not None:
+        starts = {i for i, _ in set_aside.spans(words)}
+        cues = [(c0, c1) for c0, c1 in cues if c0 not in starts]
     if not cues:
         return False
     if _JOKING.intersection(words.words) and not _NOT_JOKING(words):
@@ -337,6 +350,12 @@ _SUICIDE_TOPIC = Phrases(
     not want to be+here|be+alive|live|exist|wake+up
     not wanting to be+here|be+alive|live|exist
     want|wanting your life to stop|end|be+over
+    # "have you thought about not being here any more?"
+    not being here|alive|around !for|at|on|when|tomorrow|next|this|today|with
+    # "do you mean stop living?", "do you think about dying?", "you don't want to be around?"
+    stop|stopping living|existing
+    think|thinking|thought about|of dying
+    not want|wanting to be around !them|him|her|people|us|me|anyone|anybody|for|at|when
     """,
 )
 # What the question asks about them: thoughts, feelings, wishes, plans, a decision.
@@ -380,6 +399,7 @@ _ASKING = Phrases(
     are|were|do|did|have|had|would|will|could|is|has
     when you say
     if you
+    whether you
     you mean
     what|how about
     """,
@@ -399,13 +419,38 @@ def _asks_at(words: Words, i: int) -> bool:
     return _ASKING.at(words, i) >= 0
 
 
+# Naming it to ask whether that is what they mean: "Is it suicide?", "Are we talking about
+# suicide?", "is that suicidal thoughts?".
+_NAMES_IT = Phrases(
+    "safety.names_it",
+    """
+    ^ is|are it|that|this|those|these suicide|suicidal ?
+    ^ is|are it|that|this|those|these suicide|suicidal $
+    ^ are|is we|this talking about suicide|killing+yourself|ending+your+life
+    """,
+)
+
+
+# A question about how their low mood goes, with no "you" in it: "Does it ever go as far
+# as ...?", "Has that ever turned into ...?" (not "Was it suicide?", about a death).
+_ABOUT_IT = Phrases("safety.about_it", "does|has|is|do|have it|that|this|they|those")
+
+
 def _asks_directly(s: _Sentence) -> int:
     """Word index where ``s`` asks directly about suicide, or -1."""
     w = s.w
     topic = _SUICIDE_TOPIC.search(w)
-    if topic is None or _LEADING(w) or not _INNER(w):
+    if topic is None or _LEADING(w):
+        return -1
+    if s.asks and _NAMES_IT(w):
+        return 0
+    if not _INNER(w):
         return -1
     if not any(word.startswith(("you", "ur")) for word in w.words):
+        # "Does it ever go as far as thoughts of suicide?": their low mood, asked about
+        clauses = [s.core] + [k + 1 for k, word in enumerate(w.words) if word in _CLAUSE_MARKS]
+        if s.asks and any(_ABOUT_IT.at(w, i) >= 0 for i in clauses):
+            return 0
         # "Not want to be alive?", "like literally want to die?": their words asked back
         return 0 if s.asks and s.word(s.core) in _ASKED_BACK else -1
     # the question may follow a lead-in: "I care about you, so I'll ask: are you ...?"
@@ -427,6 +472,7 @@ _TOPIC_NAMED = Phrases(
     kill|killing {_SELVES}
     want|wanting to die
     not want|wanting to be+alive|live|be+here
+    end|ending things|it+all !with
     """,
 )
 _ASKED_ABOUT_THAT = Phrases(
@@ -438,8 +484,31 @@ _ASKED_ABOUT_THAT = Phrases(
     the same
     that too|as+well
     where you are
+    # "Have you had any of those?", "Has that been happening for you?", a bare "Are you?"
+    any of those|these|them|that
+    that been? happening
+    ^ are|have|do|were|did|is|would you|it ?
     """,
 )
+
+
+def _spells_out(asked: _Sentence, s: _Sentence) -> bool:
+    """``s`` names what the question before it was about: "Have you thought about doing
+    something more serious? Like, ending things?", "Do you mean... suicide?"."""
+    short = sum(1 for word in s.words if word not in _MARKS) <= _FRAGMENT
+    return (
+        short
+        and s.asks
+        and asked.asks
+        and bool(_INNER(asked.w))
+        and any(word.startswith(("you", "ur")) for word in asked.words)
+        and not _LEADING(asked.w)
+        and not _LEADING(s.w)
+        and _SUICIDE_TOPIC(s.w)
+    )
+
+
+_FRAGMENT = 5  # words at most in a follow-up that only names the topic
 
 
 def _directly(sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
@@ -448,7 +517,10 @@ def _directly(sentences: list[_Sentence]) -> tuple[_Sentence, int] | None:
         at = _asks_directly(s)
         if at >= 0:
             return s, at
-        named = k > 0 and _TOPIC_NAMED(sentences[k - 1].w)
+        if k > 0 and _spells_out(sentences[k - 1], s):
+            return sentences[k - 1], 0
+        before = sentences[k - 1].w if k > 0 else None
+        named = before is not None and _TOPIC_NAMED(before) and not _SUICIDE_AS_SUBJECT(before)
         if named and s.asks and _ASKED_ABOUT_THAT(s.w) and not _LEADING(s.w):
             return s, 0
     return None
@@ -516,8 +588,14 @@ _URGENCY = Phrases(
     where are|is they|it|the|your _2 right+now|now|kept
     is|are it|they with+you|there|at+home|near+you
     # already done: "Have you taken anything?", "What did you take?"
-    have|did you already? taken|took|take|done|hurt|cut|swallowed|had something|anything|any|
+    have|did you already|ever? taken|took|take|done|hurt|cut|swallowed something|anything|any|
         them|some|yourself|it
+    # (not "have you had any thoughts of ...?")
+    have|did you already? had something|anything|any|some !thoughts|of|feelings|ideas|urges|
+        sleep|to+eat|food|help|support|luck|time
+    have|did you already|ever? done|did|do anything|something to hurt|harm|cut yourself
+    # something prepared: "have you got anything ready?"
+    got|have|get anything|something ready|prepared|lined+up|set+aside|put+aside
     have you done something|anything
     what|how+much|how+many|when did you take
     what you took|have+taken
@@ -569,8 +647,8 @@ _MEANS_SAFETY = Phrases(
     can|could|may|shall|would i|we hold+on+to|hold|keep|look+after|mind|lock|have|bin|box|
         clear|remove|clear+out|take+away|put|get|take _3 {_OBJECT}
     let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|clear|remove _3 {_OBJECT}
-    would|could|can|will you let me|us hold|take|keep|look+after|mind|lock|have|get|put|bin|box|
-        clear|remove _3 {_OBJECT}
+    would|could|can|will you let me|us|her|him|them|someone hold|take|keep|look+after|mind|lock|
+        have|get|put|bin|box|clear|remove _3 {_OBJECT}
     would|do you like|want me to keep|hold|look+after|take|mind|have _3 {_OBJECT}
     me holding|keeping|taking|minding|looking after? on+to? them|it|your|the|those
     i take|took|keep|kept them|it|those home|with+me|to+mine
@@ -594,20 +672,39 @@ _MEANS_SAFETY = Phrases(
     put|move|leave|take|get|putting|moving|taking|getting _3 {_OBJECT} outside|
         in+another+room|in+the+other+room|in+a+different+room|to+another+room|
         into+another+room|out+of+reach|in+the+car|somewhere+else|out+of+the|out+of+this|
-        out+of+your|on+the+seat
+        out+of+your|on+the+seat !mind|head|thoughts|system
     put|putting _3 {_OBJECT} down !to|in+writing|on+paper|as|for
     flush _3 {_OBJECT}
+    # the place said after what they would use: "put anything you might use in another room"
+    put|move|leave|take|get anything|whatever|everything|something _6 outside|in+another+room|
+        in+the+other+room|in+a+different+room|out+of+reach|somewhere+else|out+of+your+room|
+        out+of+the+house|out+of+the+room
+    # someone else keeping it: "could you give it to someone to look after?"
+    give|hand|leave it|them? to|with someone|somebody|me|us|a+friend _3 look+after|keep|hold|mind
     leave _2 car+keys|keys
     # asking to look after them, said as a wish: "I'd like to hold on to the tablets"
     like|want|rather|prefer to hold+on+to|hold+onto|look+after|mind _3 {_OBJECT}
     like|want|rather|prefer to hold|keep|take _3 them|those|these|whatever|{_MEANS}
-    take _2 them|those|{_MEANS} with+me|home
+    take _2 them|those|it|everything|{_MEANS} with+me|home
     {_OBJECT} stayed|stay|stays|were|was with+me|at+mine|at+my+place
     make _2 room|house|flat safer|safe
     take out anything
     keep|put|lock _3 {_OBJECT} safe|locked|somewhere
     look after your|the {_MEANS} for+you|for+a+while|for+now
     your mum|dad|partner|brother|sister|flatmate _2 look+after|hold|keep|lock _3 {_OBJECT}
+    # the rest of them: "can I hold onto the rest of your tablets?", "give me the rest"
+    hold|keep|take|have|give|hand|get|bin|lock|putting|taking|hang+on+to|hold+on+to|hold+onto|
+        hang+onto _3 the+rest+of your|the|those|
+        my? {_MEANS}|them|it
+    hold+on+to|hold+onto|hang+on+to|hang+onto|held+on+to|held+onto _3 {_OBJECT}
+    # put back or left behind: "put the pills back in the cabinet", "leave the stuff on the
+    # counter and come out"
+    put|putting _3 {_MEANS} back|away
+    leave _3 {_OBJECT} behind|there|on+the+counter|on+the+side|on+the+table|and+come|and+walk
+    put|move|take|get|push _2 {_OBJECT} _5 out+in+the+hallway|in+the+hallway|in+the+hall|
+        out+to+the+bin|in+the+bin|outside|in+the+kitchen|out+of+reach|somewhere
+    # the joint offer said the other way round: "anything ... that we could put away together"
+    we|i could|can|might|should put|lock|take|move|clear|box|hide _3 away|up|somewhere|out+of
     """,
 )
 
@@ -1109,10 +1206,58 @@ def _move(name: str, s: _Sentence, found: tuple[int, int, str]) -> Finding:
     )
 
 
-def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
-    """The safety moves in the reply's sentences; none unless the exchange involves risk."""
+# What they said, when it is about suicide (not self-harm alone): "I think about ending it",
+# "I'd rather be dead", "everyone would be better off without me".
+_SAID_SUICIDE = Phrases(
+    "safety.said_suicide",
+    """
+    suicide|suicidal
+    kill|killing|killed myself
+    end|ending it|it+all|my+life|things !with
+    take|taking my own? life
+    want|wanted|wanting to die|be+dead
+    rather|better be|off dead
+    better off without me
+    not|never wake up
+    not want|wanting to be+here|be+alive|live|exist|wake+up|be+around
+    """,
+)
+# The reply asking about what they said: "Are you having those thoughts right now?", "Have
+# you ever got close to acting on it?", "Are you thinking about it tonight?".
+_ABOUT_WHAT_THEY_SAID = Phrases(
+    "safety.about_what_they_said",
+    """
+    those|these|such|any+of+those|any+of+these thoughts
+    thoughts like that|this|those
+    act|acting|acted on it|that|them|those|this
+    close to acting|doing+it|doing+something
+    thinking about|of it|that|doing+it right+now|now|tonight|today|again|at+the+moment
+    """,
+)
+
+
+def _asks_about_what_they_said(sentences: list[_Sentence], theirs: list[_Sentence]) -> int:
+    """Index of the reply sentence that asks directly about the suicidal thing they just
+    said (codebook 5.1: "referring unmistakably to a suicidal statement"), or -1."""
+    if not any(_risk_in(t.w) and _SAID_SUICIDE(t.w) for t in theirs):
+        return -1
+    for k, s in enumerate(sentences):
+        you = any(word.startswith(("you", "ur")) for word in s.words)
+        if s.asks and you and _ABOUT_WHAT_THEY_SAID(s.w) and not _LEADING(s.w):
+            return k
+    return -1
+
+
+def _safety_moves(
+    sentences: list[_Sentence], risk: bool, theirs: list[_Sentence] | None = None
+) -> list[Finding]:
+    """The safety moves in the reply's sentences; none unless the exchange involves risk.
+    ``theirs`` is what they said, for a question that refers to it."""
     found: dict[str, Finding] = {}
-    if (direct := _directly(sentences)) is not None:
+    direct = _directly(sentences)
+    if direct is None and theirs and (k := _asks_about_what_they_said(sentences, theirs)) >= 0:
+        direct = sentences[k], 0
+    if direct is not None:
         s, at = direct
         found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
     if not (risk or found):
@@ -1123,20 +1268,45 @@ def _safety_moves(sentences: list[_Sentence], risk: bool) -> list[Finding]:
         ("connects_to_help", _connects_to_help),
         ("stays_with_them", _stays_with_them),
     )
+    where: dict[str, _Sentence] = {}
     for s in sentences:
         for name, check in checks:
             if name not in found and (hit := check(s)) is not None:
                 found[name] = _move(name, s, hit)
+                where[name] = s
+    # "Is there anything you'd use that we could put away together?" asks about the means
+    # only to move them: one move, means safety, not also a question about urgency.
+    urgency, means = where.get("asks_about_urgency"), where.get("means_safety")
+    if urgency is not None and urgency is means:
+        del found["asks_about_urgency"]
     return [found[name] for name in _SAFETY_ORDER if name in found]
+
+
+# "What's the point?" is a cue when they say it of their life; the supporter asking
+# "what's the point for you in going in?" asks their reasons. Only the bare phrase is set
+# aside: "what's the point of living?" is still a cue through its own words.
+_ASKED_POINT = Phrases("safety.asked_point", "what is the point")
+
+
+# Suicide as a subject of study or news, or someone else's death, is not the supporter
+# raising it about them: "Is it suicide prevention you're researching?".
+_SUICIDE_AS_SUBJECT = Phrases(
+    "safety.suicide_as_subject",
+    """
+    suicide prevention|awareness|statistics|rates|rate|research|charity|charities|helpline
+    died|dies|death|lost|killed by|to|from suicide
+    bereaved|bereavement|loss|losses|survivors|support by|after|from suicide
+    ^ was it|that|this suicide
+    """,
+)
 
 
 def reply_signals_risk(sentences: list[_Sentence]) -> bool:
     """The reply itself makes it a risk exchange: it names a risk, asks directly, or
     offers a crisis line."""
     return any(
-        _risk_in(s.w)
-        or _SUICIDE_TOPIC(s.w)
-        or _TOPIC_NAMED(s.w)
+        _risk_in(s.w, set_aside=_ASKED_POINT)
+        or ((_SUICIDE_TOPIC(s.w) or _TOPIC_NAMED(s.w)) and not _SUICIDE_AS_SUBJECT(s.w))
         or _CRISIS_LINE(s.w)
         or _help_name_at(s.w, crisis_only=True)
         or _MEANS_NAMED(s.w)

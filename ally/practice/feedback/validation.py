@@ -178,6 +178,9 @@ _VALIDATION_PHRASE = Phrases(
     we are all? in this together
     you do+not|will+not|never have+to|need+to go+through|face|deal+with|carry|do _2 alone|
         by+yourself|on+your+own
+    # the same care said as a wish: "I don't want you to carry this on your own"
+    i do+not|would+not|never want you to go+through|face|deal+with|carry|do|be _2 alone|
+        by+yourself|on+your+own
     # their experience is shared and understood: "I can relate", "I totally relate to that"
     i can|do? totally|really|completely|definitely|so? relate
     i can|do? totally|really|completely|definitely? identify with

@@ -48,6 +48,7 @@ _SPELLED_OUT = {
         ("whats", "what is"),
         ("who's", "who is"),
         ("how's", "how is"),
+        ("hows", "how is"),
         ("where's", "where is"),
         ("he's", "he is"),
         ("she's", "she is"),
@@ -68,6 +69,7 @@ _SPELLED_OUT = {
         ("its", "it is"),
         ("cuz", "because"),
         ("cos", "because"),
+        ("thru", "through"),
     )
 }
 _ENDINGS = (
