@@ -252,3 +252,51 @@ def test_who_could_you_talk_to_never_gets_that_is_all(s: Scenario) -> None:
     )
     response = c.respond(who)
     assert response.line not in s.reactions["spent"], response.line
+
+
+# -------------------------------------------------- a promise taken back, an offer made
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_a_withdrawn_secrecy_promise_gets_its_own_reaction_first(s: Scenario) -> None:
+    c = conversation(s)
+    c.respond(Move(pitfalls=("secrecy_promise",)))
+    back = c.respond(
+        Move(
+            safety=frozenset({"connects_to_help"}),
+            takes_back=True,
+            text="i know i promised, but i can't keep this to myself. who could we tell?",
+        )
+    )
+    assert back.line == s.safe.taken_back
+    assert not c.help_offered  # help waits: who could know is the next thing to talk about
+    # and said again, it does not come back
+    again = c.respond(Move(takes_back=True, skills=frozenset({"validation"})))
+    assert again.line != s.safe.taken_back
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_a_promise_taken_back_with_the_direct_question_answers_both(s: Scenario) -> None:
+    session, turns = talk_and_session(
+        s,
+        "I promise I won't tell anyone, it stays between us.",
+        "I know I promised, but I can't keep this to myself. Are you thinking about suicide?",
+    )
+    assert turns[0].feedback.pitfall_names == ["secrecy_promise"] or session.conversation.promised
+    if session.conversation.promised:
+        assert turns[-1].answer.startswith(s.safe.taken_back), turns[-1].answer
+        assert s.safe.asked in turns[-1].answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_offer_of_their_own_help_is_met_as_an_offer(s: Scenario) -> None:
+    turn = Session(s, 0).reply("Do you want me to come round at the weekend?")
+    assert turn.move.offer
+    assert turn.answer not in s.reactions["yesno"], turn.answer
+    if turn.response.kind in ("offer", "yesno"):
+        assert turn.answer in s.reactions["offer"], turn.answer
+
+
+def talk_and_session(s: Scenario, *replies: str) -> tuple[Session, list]:  # type: ignore[type-arg]
+    session = Session(s, 0)
+    return session, [session.reply(r) for r in replies if not session.finished]

@@ -350,7 +350,7 @@ def _safe(t: Table, risk: bool) -> Safe:
         help=t.text("help"),
         stay=t.text("stay"),
         not_yet=t.text("not_yet"),
-        taken_back=t.text("taken_back", ""),
+        taken_back=t.text("taken_back"),
         emergency=t.text("emergency") if emergency_now else t.text("emergency", ""),
         urgent=t.flag("urgent"),
         means_matter=t.flag("means_matter"),
