@@ -1,8 +1,8 @@
 """Schema checks for the blind feedback case files (skills, pitfalls and safety labels).
 
-Like the safety case-file checks, these read the TOML only and never import the engine:
-the labels come from the codebook, and how far the engine agrees is measured by
-``benchmarks/case_scores.py``, not asserted here.
+They read the TOML and take only the label names (in the codebook's canonical order) from
+the engine: how far the engine agrees is measured by ``benchmarks/case_scores.py``, not
+asserted here.
 """
 
 import re
@@ -12,28 +12,12 @@ from typing import Any
 
 import pytest
 
+from ally.practice.feedback import PITFALLS, SAFETY, SKILLS
+
 CASES_DIR = Path(__file__).parent / "cases"
 FILES = {"feedback_blind.toml": "fb", "feedback_blind2.toml": "fb2"}
 
-LABELS = {
-    "skills": [
-        "open_question",
-        "closed_question",
-        "reflection",
-        "validation",
-        "advice",
-        "self_disclosure",
-        "information",
-    ],
-    "pitfalls": ["minimising", "judgment", "self_focus", "secrecy_promise", "dismissing"],
-    "safety": [
-        "asks_about_suicide",
-        "asks_about_urgency",
-        "means_safety",
-        "connects_to_help",
-        "stays_with_them",
-    ],
-}
+LABELS = {"skills": SKILLS, "pitfalls": PITFALLS, "safety": SAFETY}  # in canonical order
 REQUIRED = {"id", "context", "reply", *LABELS}
 
 

@@ -69,9 +69,10 @@ def test_a_safety_question_in_the_last_reply_is_answered_before_the_close(
     )
     response = c.respond(yes)
     assert response.ends == "goal"
-    first = s.safe.urgency.removeprefix("No. ")
-    assert first in response.line, response.line
-    assert response.line.index(first) == response.line.find(first) < len(response.line) // 2 + 1
+    # the answer first ("No." fitted to "are you safe?"), then the close
+    assert response.line.removeprefix("I think so. ").startswith(
+        s.safe.urgency.removeprefix("No. ")
+    ), response.line
 
 
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))
@@ -277,15 +278,14 @@ def test_a_withdrawn_secrecy_promise_gets_its_own_reaction_first(s: Scenario) ->
 
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))
 def test_a_promise_taken_back_with_the_direct_question_answers_both(s: Scenario) -> None:
-    session, turns = talk_and_session(
+    turns = talk(
         s,
         "I promise I won't tell anyone, it stays between us.",
         "I know I promised, but I can't keep this to myself. Are you thinking about suicide?",
     )
-    assert turns[0].feedback.pitfall_names == ["secrecy_promise"] or session.conversation.promised
-    if session.conversation.promised:
-        assert turns[-1].answer.startswith(s.safe.taken_back), turns[-1].answer
-        assert s.safe.asked in turns[-1].answer
+    assert "secrecy_promise" in turns[0].feedback.pitfall_names
+    assert turns[-1].answer.startswith(s.safe.taken_back), turns[-1].answer
+    assert s.safe.asked in turns[-1].answer
 
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
@@ -295,8 +295,3 @@ def test_an_offer_of_their_own_help_is_met_as_an_offer(s: Scenario) -> None:
     assert turn.answer not in s.reactions["yesno"], turn.answer
     if turn.response.kind in ("offer", "yesno"):
         assert turn.answer in s.reactions["offer"], turn.answer
-
-
-def talk_and_session(s: Scenario, *replies: str) -> tuple[Session, list]:  # type: ignore[type-arg]
-    session = Session(s, 0)
-    return session, [session.reply(r) for r in replies if not session.finished]

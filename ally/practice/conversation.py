@@ -1158,8 +1158,8 @@ class Conversation:
         to give (never a stock "I don't know what else to say")."""
         asks = m.safety & {"asks_about_suicide", "asks_about_urgency"}
         safe = self.scenario.safe
-        fresh = [x for x in (safe.asked, safe.asked_again, safe.urgency, safe.urgency_again)]
-        if not asks or not any(self._fresh(x) for x in fresh if x):
+        lines = (safe.asked, safe.asked_again, safe.urgency, safe.urgency_again)
+        if not asks or not any(self._fresh(x) for x in lines):
             return None
         answer = self._safe(replace(m, safety=frozenset(asks)))
         if answer is None or answer.kind not in ("safe_asked", "safe_urgency"):
@@ -1564,7 +1564,7 @@ class Conversation:
             return self._react("again", "spent")
         if advice.goal and self.ready and not self.scenario.risk:
             return self._ask(m, kind="ask")
-        if m.offer and not advice.topics and self.scenario.reactions["offer"]:
+        if m.offer and not advice.topics:
             # "Do you want me to make you some toast?": an offer, not advice to weigh
             return self._react("offer", "yesno", "again")
         line = next((x for x in (advice.weighed, catch_all.weighed) if self._fresh(x)), None)

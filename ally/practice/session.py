@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ally.content.scenarios import FollowUp, Scenario
-from ally.practice.conversation import Conversation, Move, Response, read_move
+from ally.practice.conversation import TAKES_BACK, Conversation, Move, Response, read_move
 from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, Feedback, analyse
 from ally.practice.feedback.safety import leading_question
 
@@ -39,13 +39,6 @@ _LANDED = {
     "deepen": 3,
     "correct": 2,
 }
-# Taking back a promise of secrecy: "I promised, but I can't keep this to myself".
-_TAKES_BACK = re.compile(
-    r"\b(?:can'?t|cannot|can not|won'?t be able to) (?:promise|keep (?:this|that|it|your))"
-    r"|\b(?:should ?n'?t|should not|shouldn'?t) have promised|\bwrong to promise"
-    r"|\btake (?:that|it|the promise) back|\bpromised\b[^.?!]*\bbut\b"
-    r"|\bbreak (?:my|that|the) promise"
-)
 # When a check-in is, in the user's words: a day, then a part of the day.
 _DAYS = (
     "monday",
@@ -323,7 +316,7 @@ def took_back_secrecy(turns: list[Turn]) -> bool:
     for t in turns:
         if "secrecy_promise" in t.feedback.pitfall_names:
             promised = True
-        elif promised and _TAKES_BACK.search(t.reply.lower().replace("\u2019", "'")):
+        elif promised and TAKES_BACK.search(t.reply.lower().replace("\u2019", "'")):
             return True
     return False
 
