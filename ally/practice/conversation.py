@@ -714,9 +714,46 @@ def _labels(reply: str) -> tuple[str, ...]:
                 and not denied
             ):
                 rest = [w for w in words[i + 2 : i + 5] if w not in ("so", "really", "just", "a")]
-                if rest and rest[0] not in ("not", "never"):
+                if rest and rest[0] not in ("not", "never") and rest[0] not in _NOT_LABELS:
                     found.append(rest[0])
     return tuple(found)
+
+
+# "You're right", "you're welcome", "you're telling me": not a name for them.
+_NOT_LABELS = frozenset(
+    [
+        "right",
+        "wrong",
+        "welcome",
+        "sure",
+        "kidding",
+        "joking",
+        "allowed",
+        "entitled",
+        "here",
+        "there",
+        "back",
+        "home",
+        "safe",
+        "loved",
+        "okay",
+        "ok",
+        "telling",
+        "saying",
+        "asking",
+        "doing",
+        "going",
+        "being",
+    ]
+)
+
+
+def denies(line: str, word: str) -> bool:
+    """``line`` says they are not ``word`` ("I'm not depressed" denies "depressed")."""
+    words = list(_words(line))
+    return any(
+        _same_word(word, w) and "not" in words[max(0, i - 2) : i] for i, w in enumerate(words)
+    )
 
 
 def _about_me(text: str) -> bool:
@@ -994,10 +1031,7 @@ class Conversation:
 
     def _denied(self, word: str) -> bool:
         """Their last line says they are not this ("I'm not depressed")."""
-        words = list(_words(self.last_line))
-        return any(
-            _same_word(word, w) and "not" in words[max(0, i - 2) : i] for i, w in enumerate(words)
-        )
+        return denies(self.last_line, word)
 
     def _in_last_line(self, word: str) -> bool:
         return any(_same_word(word, w) for w in _words_in(self.last_line))
@@ -1804,4 +1838,13 @@ def _same_word(a: str, b: str) -> bool:
     return x == y or (len(short) >= 5 and long_.startswith(short))
 
 
-__all__ = ["PLANS", "Conversation", "Move", "Response", "read_move", "topic_at", "topic_hits"]
+__all__ = [
+    "PLANS",
+    "Conversation",
+    "Move",
+    "Response",
+    "denies",
+    "read_move",
+    "topic_at",
+    "topic_hits",
+]

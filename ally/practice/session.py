@@ -16,8 +16,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ally.content.scenarios import FollowUp, Scenario
-from ally.practice.conversation import TAKES_BACK, Conversation, Move, Response, read_move
-from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, Feedback, analyse
+from ally.practice.conversation import (
+    TAKES_BACK,
+    Conversation,
+    Move,
+    Response,
+    denies,
+    read_move,
+)
+from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, Feedback, analyse, mentions_risk
 from ally.practice.feedback.safety import leading_question
 
 # Replies that count as exploring before advising.
@@ -38,6 +45,12 @@ _LANDED = {
     "reveal": 3,
     "deepen": 3,
     "correct": 2,
+}
+# What the safe track brings out, for the summary's list of what they told you.
+_SAFE_TOLD = {
+    "safe_asked": "thoughts of suicide",
+    "safe_urgency": "whether there is a plan, and how soon",
+    "safe_means": "what they could use, and making it safer",
 }
 # When a check-in is, in the user's words: a day, then a part of the day.
 _DAYS = (
@@ -189,8 +202,10 @@ class Session:
 
     @property
     def risk(self) -> bool:
-        """True when the scenario, or anything said in it, involves risk of harm."""
-        return self.scenario.risk or any(t.feedback.risk for t in self.turns)
+        """True when the scenario involves risk of harm, or the loved one has said
+        something that does. The user's own question ("do you ever think about hurting
+        yourself?") does not make it a risk talk when they answer "no"."""
+        return self.scenario.risk or any(mentions_risk(t.said) for t in self.turns)
 
     def reply(self, text: str) -> Turn:
         if self.finished:
@@ -250,18 +265,30 @@ class Session:
             best=best,
             retry=retry_moment(self.scenario, turns, best),
             reminder=self.reminder(),
-            revealed=tuple(self.scenario.beat(b).about for b in self.conversation.revealed),
+            revealed=self.revealed(),
         )
+
+    def revealed(self) -> tuple[str, ...]:
+        """What they told you, in the order they told it: the beats they revealed in
+        full and, in a risk scenario, what the safe track brought out."""
+        told: list[str] = []
+        for t in self.turns:
+            beat = t.response.beat
+            if beat and beat in self.conversation.revealed:
+                told.append(self.scenario.beat(beat).about)
+            elif self.scenario.risk and t.response.kind in _SAFE_TOLD:
+                told.append(_SAFE_TOLD[t.response.kind])
+        # a beat that came out in a line about something else
+        told += [self.scenario.beat(b).about for b in self.conversation.revealed]
+        return tuple(dict.fromkeys(told))
 
     def reminder(self) -> Reminder | None:
         """The check-in to offer: the one they asked for (at the time the user named, if
-        they named one), or a day the user proposed near the end of a talk that ended
-        well."""
+        they named one), or, when a talk that hurt nobody reached the turn limit, a plain
+        check-in on a day the user proposed near the end."""
         follow: FollowUp | None = self.scenario.ask.follow_up
-        if follow is None:
-            return None
         name = self.scenario.name
-        if self.conversation.ask_said:
+        if follow is not None and self.conversation.ask_said:
             asked_at = next(
                 (i for i, t in enumerate(self.turns) if t.response.kind in ("ask", "accept")), 0
             )
@@ -269,10 +296,13 @@ class Session:
             at = next((w for w in (when(r, follow.at) for r in said) if w), follow.at)
             return Reminder(text=follow.text, at=at, about=name, asked=follow.asked)
         if self.conversation.ended == "limit" and not self.conversation.hurt:
+            # a day the user proposed: a plain check-in, since the follow-up the
+            # scenario knows of (an appointment, a group) was never agreed
+            default = follow.at if follow is not None else "tomorrow 18:00"
             for turn in reversed(self.turns[-3:]):
-                at = when(turn.reply, follow.at, need_day=True)
+                at = when(turn.reply, default, need_day=True)
                 if at:
-                    return Reminder(text=follow.text, at=at, about=name)
+                    return Reminder(text=f"Check in with {name}", at=at, about=name)
         return None
 
 
@@ -306,7 +336,8 @@ def when(reply: str, default: str, *, need_day: bool = False) -> str:
         return ""
     default_day, _, default_time = default.partition(" ")
     if day == "tonight":
-        return f"today {part or '20:00'}"
+        # `ally remind add --at tonight` picks 20:00, or later tonight if that has gone
+        return "tonight"
     return f"{day or default_day} {part or default_time}".strip()
 
 
@@ -328,7 +359,7 @@ def _leading(scenario: Scenario, t: Turn) -> bool:
 
 def _labelled(t: Turn) -> bool:
     """A reply called them what they had just said they were not ("You're depressed")."""
-    return bool(t.move.labels) and t.response.kind == "deflect"
+    return any(denies(t.said, word) for word in t.move.labels) and t.response.kind == "deflect"
 
 
 def shortfall(scenario: Scenario, turns: list[Turn]) -> str | None:
@@ -370,7 +401,8 @@ def praise(
     and a talk that got there with euphemisms or arguing is not "well done"."""
     name = scenario.name
     good = sum(t.landed_well for t in turns)
-    stung = any(t.move.hurts for t in turns)
+    slips = sum(t.move.hurts for t in turns)
+    stung = slips > 0
     safe = safety is None or safety.passed
     short = shortfall(scenario, turns)
     if ending == "goal" and not stung and safe and short is None:
@@ -379,7 +411,7 @@ def praise(
         missed = (
             _missed(safety, turns)
             if safety is not None and not safe
-            else "a slip cost some trust on the way"
+            else _slips(slips)
             if stung
             else short
         )
@@ -403,6 +435,13 @@ def praise(
     return f"{good} of your {len(turns)} replies helped {name} open up."
 
 
+def _slips(count: int) -> str:
+    if count == 1:
+        return "a slip cost some trust on the way"
+    words = {2: "two", 3: "three", 4: "four", 5: "five"}
+    return f"{words.get(count, str(count))} slips cost trust on the way, and it had to be won back"
+
+
 def best_moment(scenario: Scenario, turns: list[Turn]) -> Moment | None:
     scored = [(_LANDED.get(t.response.kind, 0), -i, i, t) for i, t in enumerate(turns)]
     scored = [s for s in scored if s[0] > 0 and not s[3].move.hurts]
@@ -422,7 +461,9 @@ def _what_it_did(scenario: Scenario, turn: Turn) -> str:
     if kind == "accept":
         return f"{name} took up what you offered."
     if kind == "safe_asked":
-        return f"{name} could tell you honestly about thoughts of suicide."
+        if scenario.risk:
+            return f"{name} could tell you honestly about thoughts of suicide."
+        return f"You asked plainly, and {name} could answer you honestly."
     if kind == "safe_urgency":
         return f"{name} told you how close the danger is."
     if kind == "safe_means":
@@ -501,6 +542,12 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 f"{name} pushed back: the advice came before they felt heard.",
                 "Ask first: 'What have you tried so far?' or 'What do you think might help?'",
             )
+    # a safety question, an offer or a proposal of help is closed for good reason
+    candidates = [
+        (i, t)
+        for i, t in candidates
+        if not (t.feedback.safety or t.move.offer or t.move.plans or t.move.asks_help)
+    ]
     for i, t in candidates:
         if t.response.kind == "puzzled":
             return Moment(
