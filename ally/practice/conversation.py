@@ -305,7 +305,8 @@ _GENERAL = frozenset(
     helps helped helpful support each every own one thing ones myself me my mine our
     ours their them they he she him her his its it's 's hey hi hello oh um so mate love
     holding only first last rest left
-    babe listen look anyway ? ! . , ; : ' " -
+    babe listen look anyway course sweetheart sweetie darling honey hun pet pal buddy
+    dude sis bro ? ! . , ; : ' " -
     """
     )
 )

@@ -95,6 +95,8 @@ def _is_imperative(s: _Sentence) -> bool:
         verb = s.word(i)
         if verb not in _IMPERATIVE_VERBS or s.word(i + 1) in ("me", "us", "you", "i", "we"):
             continue
+        if verb == "love" and s.word(i + 1) in ("", ",", ".", "!", "?"):
+            continue  # "Of course, love.": said to them, not an instruction
         if _NOT_ADVICE.at(s.w, i) < 0:
             return True
     return False
