@@ -76,7 +76,9 @@ def blend(reading: Reading, sentences: list[_Sentence], scorer: Scorer) -> Readi
                 continue
             if mine:
                 out.extend(mine)
-            elif (f := _model_finding(label, scores[label], feats, sentences, scorer)) is not None:
+                continue
+            f = _model_finding(label, scores[label], feats, sentences, scorer)
+            if f is not None and not _labels_them(f, found):
                 out.append(f)
         return out
 
@@ -93,6 +95,15 @@ def blend(reading: Reading, sentences: list[_Sentence], scorer: Scorer) -> Readi
 _SKILLS = tuple(_SKILL_REASON)
 _PITFALLS = tuple(_PITFALL_REASON)
 _SAFETY = tuple(_WHY)
+
+
+def _labels_them(added: Finding, found: list[Finding]) -> bool:
+    """Whether the model's dismissing starts inside a phrase the rules call judgment:
+    "Don't be selfish" labels them (judgment), where "don't be daft" before a reassurance
+    brushes the feeling aside (dismissing; codebook 4.2). One phrase, one label."""
+    return added.name == "dismissing" and any(
+        f.name == "judgment" and f.start <= added.start < f.end for f in found
+    )
 
 
 def _why(label: str) -> tuple[str, str, str]:

@@ -83,6 +83,8 @@ _MINIMISING = Phrases(
         "look|focus on the bright|positive side",
     ),
 )
+# Whoever criticised them, for "she's got a point", "maybe he's right".
+_words("critic", "she he they mum mom dad your+mum your+mom your+dad your+boss your+manager")
 _JUDGMENT = Phrases(
     "pitfalls.judgment",
     """
@@ -172,6 +174,75 @@ _JUDGMENT = Phrases(
     you+are|just doing+it? for|looking+for|wanting attention
     it is all? in your head
     making a mountain out of a molehill
+    # the label as an order: "Don't be so dramatic", "dont be such a baby" ("don't be daft"
+    # or "silly" before a reassurance is dismissing: codebook 4.2)
+    # the label as an order: "Don't be selfish", "dont be such a baby" ("don't be daft" or
+    # "silly" before a reassurance is dismissing: codebook 4.2)
+    do not be so|such|that? selfish|childish|pathetic|lazy|weak|a+baby|a+wimp|a+crybaby|
+        such+a+baby|such+a+wimp|ungrateful|immature
+    # more labels for the person: "ur so naive", "you're such a pushover", "ur always
+    # dramatic"
+    you+are|your so|such|being|just|really|always|too naive|gullible|a+pushover|extra|
+        careless|needy|clingy|soft|dramatic|sensitive
+    you+are|your such a pushover|doormat|mug|nightmare
+    # scolding questions: "What's wrong with you?", "Are you out of your mind?"
+    what is wrong with you
+    are|have you out+of|lost your mind|head|tiny+mind
+    have you lost the plot
+    # "How could you do this to yourself? To us."
+    how you could do this|that|something+like+that
+    how could you do this|that
+    # blame after the fact: "you should have thought about that before", "maybe if you
+    # had listened"
+    you should have thought|listened|checked|realised|realized|been+more+careful|
+        seen+it+coming|asked+first
+    how many times have i told|asked|warned|said+to you
+    # siding with their critic: "She's got a point", "maybe he's right", "can you blame
+    # them?"
+    @critic 's|is|has|have|might+have|may+have|does+have|kind+of+has got? a fair|good? point
+    @critic 's|is|are|was|were|might+be|may+be probably|kind+of|sort+of|actually|totally? right|
+        not+wrong .|?|!|,|$|tbh|though|tho|to+be+honest|to+be+fair
+    can you blame her|him|them
+    # "the old days were harder": "you don't know you're born", "you don't know how lucky
+    # you are"
+    you do not know you are born
+    you do not know how lucky|good you are|have
+    you kids|lot|young+ones|youngsters do not know how lucky|good you are|have
+    # their feeling or joke as a bid for attention, or told it is not funny
+    do+not|you+are|you+are+just|you+are+only say|saying|do|doing|post|posting stuff|things|that|
+        it|this _2 for attention
+    ^ it|this|that is not funny
+    # choosing it: "You chose this", "u signed up for it"
+    you chose this|that .|!|$
+    you signed up for it|this|that
+    # "You always do this", "you're always saying that"
+    you always do this|that
+    you are always doing this|that|it
+    do+not|do+not+you talk to me like that|in+that+tone
+    your overthinking|overreacting
+    that is no way for _4 to talk|think|behave|carry+on
+    # guilt: "Think about them.", "That would destroy your father."
+    ^ think about|of them .|!|,|$
+    that|it|this would|will destroy|kill|break|devastate your|the
+    # reproach: "Seriously?", "why did you send it in the first place?", "why would u want
+    # to do that to urself", "You promised me.", "u said ud stopped"
+    ^ seriously ?
+    why did|would|do you _6 in+the+first+place
+    why would|do you want to do|hurt that|this? to yourself
+    we have talked about this .|!
+    you promised me .|!|$
+    you said|promised|swore you would|had|were stop|stopped|stopping|quit|give+up|gave+up
+    you always say you will
+    you can not just _2 like that .|!|,|$
+    you will regret it|that|this
+    # a fault found in them: "that's your problem", "to be fair, you did cry", "you'd be mad
+    # not to", "maybe next time reply quicker"
+    that is|was your problem|trouble .|!|,|$
+    to+be+fair|tbf|in+fairness ,? you did|kind+of|sort+of|were|do
+    you would be mad|crazy|stupid|daft|an+idiot not to
+    ^ maybe|perhaps|well ,? next time
+    you should+not resent|begrudge|be+jealous|be+angry+at|be+annoyed
+    it|this|that is not about you .|!|,|$
     """
     + _orders(
         "snap out of it",
@@ -241,6 +312,7 @@ _DISMISSING = Phrases(
     + _orders(
         "forget|put about? it|that|this behind+you? .|!|,",
         "forget|put about? it|that|this behind+you? $",
+        "put|get it|this|that|them|him|her|everything out+of your mind|head|thoughts",
         "shake it off",
         "let it go",
         "move on from it|this|that",

@@ -275,6 +275,10 @@ _NOT_RISK = Phrases(
     # a burden of favours, or pills for a headache
     burden asking|for+asking|since|on+the+team|with+the
     took|taken|take something|pills|tablets|painkillers for my|this|the|a
+    # the daily dose, taken as prescribed: "I took my pills this morning"
+    took|taken|take my|the usual|normal|daily|morning|evening? pills|tablets|meds|medication|
+        medicine this+morning|today|with+breakfast|at+breakfast|on+time|as+prescribed|
+        like+i+am+supposed+to|like+i+should|every+day|every+morning
     going to die of|if|alone|laughing
     """,
 )
@@ -602,6 +606,14 @@ _URGENCY = Phrases(
     how long ago
     is it still? bleeding
     are you safe right+now|tonight|today|now|at+the+moment|at+home|where+you+are|rn
+    # "are you safe?" on its own, or until help comes: "are you safe till I get there?"
+    are you safe ?
+    are you safe till|until|for|while
+    # an injury that may need care: "does it need cleaning or dressing?", "is there any
+    # injury that needs looking at?", "does anything need cleaning up?"
+    it|anything|injury|cuts|cut|burn|burns|any+of+them _3 need|needs cleaning|dressing|
+        looking|checking|checked|seeing|treating|a+nurse|a+doctor|stitches|someone
+    are|is any|some of them|it hurting|bleeding|deep
     are you somewhere safe
     # what they could use, said plainly: "anything near you that you could hurt yourself with"
     anything|something _6 hurt|harm|cut yourself with
@@ -753,6 +765,18 @@ _STAYS = Phrases(
     i+am|i+will+be|ill+be right here|there
     you are|will not be alone|on+your+own tonight|now|in+this
     i+am|i+will|ill stay|staying until|till|all+night|as+long
+    # offering to come: "want me to come over?", "do u want me to come get u?", "shall I come
+    # and sit with you?"
+    want|like me to come|drive|pop|stay|sit|be over|round|around|get+you|and+get+you|
+        and+sit|and+stay|online|on+the+phone
+    shall|should|can|could i come|pop over|round|and+get+you|and+sit|and+stay|get+you|to+you
+    # on the way: "I'm coming home now", "I'm coming to get u", "coming in an uber now"
+    i+am coming home|back|in|to+find+you|to+fetch+you|for+you
+    i+am+coming|coming in|on a|an|the car|cab|taxi|uber|bus|train
+    i+will|ill|i+can|i+am+going+to sit with you|next+to+you|beside+you
+    i+am not leaving|going+to+leave you on+your+own|alone|my+sight
+    not leaving my sight
+    staying online|on+the+phone|on+the+line|here with you
     wait|waiting with you
     stay|staying up|awake with you
     right? beside you
