@@ -84,6 +84,7 @@ class Turn:
     move: Move
     response: Response
     trust: int  # the loved one's trust after this reply
+    said_risk: bool = False  # what they said before it carries a cue of suicide or self-harm
 
     @property
     def answer(self) -> str:
@@ -205,7 +206,7 @@ class Session:
         """True when the scenario involves risk of harm, or the loved one has said
         something that does. The user's own question ("do you ever think about hurting
         yourself?") does not make it a risk talk when they answer "no"."""
-        return self.scenario.risk or any(mentions_risk(t.said) for t in self.turns)
+        return self.scenario.risk or any(t.said_risk for t in self.turns)
 
     def reply(self, text: str) -> Turn:
         if self.finished:
@@ -215,7 +216,9 @@ class Session:
         feedback = analyse(text, said, explored=self.explored, risk=self.risk, done=done)
         move = read_move(feedback, self.scenario)
         response = self.conversation.respond(move)
-        turn = Turn(said, text, feedback, move, response, self.conversation.trust)
+        turn = Turn(
+            said, text, feedback, move, response, self.conversation.trust, mentions_risk(said)
+        )
         self.turns.append(turn)
         return turn
 
