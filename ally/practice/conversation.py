@@ -102,7 +102,10 @@ _PLAN_WORDS = {
 _OFFER = re.compile(
     r"\b(?:(?:do you want|would you like|want|would you want) me to|(?:would|will) you let me"
     r"|let me (?:come|help|drive|take|go)"
-    r"|(?:shall|should|could) (?:i|we) (?!talk\b|chat\b|ask\b|just talk\b)\w+"
+    r"|(?:shall|should|could) (?:i|we) (?!(?:just )?talk\b(?! to (?:the|a|an|your|my|someone"
+    r"|somebody)\b)|chat\b|ask\b)\w+"
+    r"|(?:do you |d'you )?(?:want|wanna|fancy)(?: to)? (?:just )?(?:watch|go|get|grab|hav"
+    r"|com|cook|walk|play|sit|see)\w* [^.?!]*\btogether"
     r"|i could|we could|how about (?:we|i|going|coming|a|an)|what if (?:we|i)"
     r"|why don'?t (?:we|i)|would you (?:want|like) to (?!talk\b|tell\b|say\b)"
     r"|would it help if (?:i|we)|i can (?:come|drive|take|ring|book|look|find|tell|call"
@@ -306,7 +309,7 @@ _GENERAL = frozenset(
     ours their them they he she him her his its it's 's hey hi hello oh um so mate love
     holding only first last rest left
     babe listen look anyway course sweetheart sweetie darling honey hun pet pal buddy
-    dude sis bro ? ! . , ; : ' " -
+    dude sis bro take pace rush hurry ? ! . , ; : ' " -
     """
     )
 )
@@ -387,6 +390,9 @@ class Move:
     takes_back: bool = False  # takes back a promise to keep it secret
     asks_safe: bool = False  # asks whether they are safe ("Are you safe tonight?")
     asks_who: bool = False  # its question asks who, where, when or which
+    aside: bool = False  # an everyday question about nothing of theirs ("What time is it?")
+    pardon: bool = False  # "What?", "Sorry?": they missed what was said
+    asks_besides: bool = False  # an offer, and a question about something else
 
     @property
     def hurts(self) -> bool:
@@ -395,6 +401,8 @@ class Move:
 
     @property
     def listens(self) -> bool:
+        if self.aside:
+            return False  # an open question, but about nothing of theirs
         return bool(LISTENING & self.skills) or bool(self.safety)
 
 
@@ -482,6 +490,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         return Move(empty=True)  # "", "??", "..."
     words = _words(reply)
     lowered = _lowered(reply)
+    if _PARDON.fullmatch(lowered):
+        return Move(pardon=True, words=frozenset(w for w in words if w.isalpha()), text=lowered)
     skills = set(feedback.skill_names)
     question = _last_question(feedback)
     wh = question is not None and _asks_wh(_lowered(reply[question.start : question.end]))
@@ -573,14 +583,12 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         # an offer is about what it offers ("Before bed, shall we go for a walk?" offers
         # a walk), else about what the reply names first
         offered = _words(lowered[offered_at.start() :]) if offered_at else []
+        # (an offer of something no advice names is no advice about what came before
+        # it: "Working out what normal is. Want to watch something?" is not about going out)
         named = sorted(
-            (topic_at(offered, a.topics), i)
+            (topic_at(offered or words, a.topics), i)
             for i, a in enumerate(scenario.advice)
-            if a.topics and topic_hits(offered, a.topics)
-        ) or sorted(
-            (topic_at(words, a.topics), i)
-            for i, a in enumerate(scenario.advice)
-            if a.topics and topic_hits(words, a.topics)
+            if a.topics and topic_hits(offered or words, a.topics)
         )
         advice = (
             named[0][1] if named else next(i for i, a in enumerate(scenario.advice) if not a.topics)
@@ -604,7 +612,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         safety=frozenset(safety),
         premature=feedback.premature_advice,
         apology=bool(_APOLOGY.search(lowered)),
-        beats=_beats_touched(words, scenario),
+        beats=_beats_touched(_words(_about_them(reply)), scenario),
         asks=asks,
         asked=_beats_touched(all_asked, scenario),
         asks_goal=bool(asked_words) and _goal_last(asked_words, scenario),
@@ -642,6 +650,12 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks_who=wh
         and question is not None
         and bool(_WHO.match(_lowered(reply[question.start :]))),
+        asks_besides=offer
+        and question is not None
+        and not _OFFER.search(_lowered(reply[question.start : question.end])),
+        aside=asks is not None
+        and not _beats_touched(all_asked, scenario)
+        and bool(_ASIDE.search(" ".join(all_asked) or lowered)),
     )
 
 
@@ -765,6 +779,45 @@ def _about_me(text: str) -> bool:
     """A sentence about the user, not them: "I had the worst day at work"."""
     words = set(_words(text))
     return not words & {"you", "your", "yourself", "yours"} and bool(words & {"i", "my", "me"})
+
+
+# "What?", "Sorry?", "Huh?": the whole reply asks them to say it again.
+_PARDON = re.compile(
+    r"\W*(?:what|wha|wot|sorry|pardon|huh|eh|you what|come again|say again|what was that"
+    r"|what did you say|sorry what)\W*"
+)
+# Everyday questions about the here and now: nothing to do with what they are telling.
+_ASIDE = re.compile(
+    r"\b(?:what(?:'s| is) the (?:time|date|weather(?: like)?)|what time is it|what day is it"
+    r"|is it (?:raining|still raining|cold out|late)|what'?s for (?:dinner|tea|lunch|breakfast)"
+    r"|where(?:'s| is| are) (?:the|my) (?:remote|charger|keys|phone|salt|milk)"
+    r"|(?:pass|hand) (?:me )?the (?:salt|pepper|remote|sauce|milk|ketchup|bread))\b"
+)
+# Words of a reply that shares something like what they are going through.
+_SHARES = frozenset(
+    _word_list(
+        """
+    too also felt feel feeling feelings through had been used miss missed remember
+    struggled struggle happened
+    """
+    )
+)
+# The means of harm, by name: "And the tablets?" asks what happens to them.
+_MEANS_WORDS = frozenset(
+    _word_list(
+        """
+    pills tablets meds medication medicine painkillers blades blade razor razors knives
+    knife rope stash
+    """
+    )
+)
+
+
+def _about_them(reply: str) -> str:
+    """The reply without its sentences about the user ("I panicked" touches nothing
+    they told)."""
+    sentences = re.split(r"(?<=[.!?])\s+", reply)
+    return " ".join(x for x in sentences if x.rstrip().endswith("?") or not _about_me(x))
 
 
 def _argues(reply: str) -> tuple[str, ...]:
@@ -915,6 +968,7 @@ class Conversation:
     repeating: bool = False  # this reply says or asks what an earlier one did
     promised: bool = False  # the user promised to keep it secret
     taken_back: bool = False  # ...and has taken the promise back, and they have answered
+    puzzled_by: set[str] = field(default_factory=set)  # things asked out of the blue
     move: Move = field(default_factory=Move)  # the reply being answered
 
     def __post_init__(self) -> None:
@@ -1011,6 +1065,8 @@ class Conversation:
         question asking what, who or how is never answered yes or no."""
         out: list[str] = []
         for name in names:
+            if name == "spent" and not self.revealed:
+                continue  # "that's everything, really" when nothing has been told
             if name == "yesno" and self.move.offer:
                 out.append("offer")
             if name == "yesno" and self.move.wh:
@@ -1046,6 +1102,8 @@ class Conversation:
         if noun in _GENERAL or noun in _EVERYDAY or len(noun) < 2:
             return True
         texts = _scenario_texts(self.scenario)
+        if noun in self.puzzled_by:
+            return False  # "The salt?" said back, puzzled, makes the salt no part of the talk
         return any(_same_word(noun, w) for t in texts for w in _words_in(t)) or (
             self._heard_word(noun)
         )
@@ -1128,6 +1186,12 @@ class Conversation:
     def _answer(self, m: Move) -> Response:
         if m.empty:
             return self._react("nudge", "guarded", "spent", "again")
+        if m.pardon:
+            # "What?": an ask waiting for an answer is asked again; after anything else
+            # they told, it lands as not listening
+            if self.ask_said:
+                return self._ask_again()
+            return self._react("deflect", "guarded", "nudge")
         if m.takes_back and self.promised and not self.taken_back:
             taken = self._taken_back(m)
             if taken is not None:
@@ -1142,6 +1206,8 @@ class Conversation:
             # "Are you hurting yourself?" to someone hiding self-harm asks about that,
             # not about a plan: they answer what was asked
             m = replace(m, safety=m.safety - {"asks_about_urgency"})
+        if self._asks_about_the_means(m):
+            m = replace(m, safety=m.safety | {"means_safety"})
         if m.safety and (
             self.scenario.risk or m.safety & {"asks_about_suicide", "asks_about_urgency"}
         ):
@@ -1167,7 +1233,25 @@ class Conversation:
         if self.help_offered and not self._asks_about_something_new(m):
             # they named a barrier; whatever the user offers to get past it, they agree
             return self._ask(m, kind="ask")
-        return self._plain(m)
+        return self._and_asked(self._plain(m), m)
+
+    def _and_asked(self, response: Response, m: Move) -> Response:
+        """An offer, then a question ("I'll bring the recipe book. How are you sleeping,
+        Dad?"): the offer is answered, then the question, briefly."""
+        if response.kind not in ("offer", "weigh") or response.ends is not None:
+            return response
+        if not m.asks_besides:
+            return response
+        fresh = [b for b in m.asked if b not in self.revealed and b not in self.touched]
+        if not fresh:
+            return response
+        beat = self.scenario.beat(fresh[-1])
+        if not self._fresh(beat.closed):
+            return response
+        self.touched.add(beat.id)
+        self.said.add(beat.closed)
+        answer = _without_yes_no(beat.closed) if m.wh else beat.closed
+        return replace(response, line=f"{response.line} {answer}")
 
     def _asks_if_they_hurt_themselves(self, m: Move) -> bool:
         return (
@@ -1177,6 +1261,18 @@ class Conversation:
             and bool({"yourself", "urself"} & m.words)
             and not self._asks_about_the_harm_they_hide(m)
         )
+
+    def _asks_about_the_means(self, m: Move) -> bool:
+        """ "And the tablets?", "What about the pills?": a short question about the means
+        they have told of, before anything is agreed about them, asks what happens to
+        them."""
+        if not (self.scenario.risk and m.asks) or m.safety & {"means_safety", "asks_about_urgency"}:
+            return False
+        if "means_safety" in self.done or not self._fresh(self.scenario.safe.means):
+            return False
+        named = _MEANS_WORDS & set(m.focus)
+        short = len(m.focus) == 1 or "what about" in m.text
+        return bool(named) and short and any(self._heard_word(w) for w in named)
 
     def _taken_back(self, m: Move) -> Response | None:
         """The user takes back their promise of secrecy: how that lands comes first, then
@@ -1263,7 +1359,26 @@ class Conversation:
             safe = self._safety_answer(m)
             if safe is not None:
                 close = f"{safe.line} {close}"
+        if m.asks and question_back and not (m.offer or m.plans or m.asks_help):
+            # "Good, tomorrow then. How long have you felt like this?": the short answer,
+            # then the agreement
+            brief = self._short_answer(m)
+            if brief:
+                close = f"{brief} {close}"
         return self._end("goal", close, kind="close")
+
+    def _short_answer(self, m: Move) -> str:
+        """The brief answer to a question about how long, or about something they have
+        not told, if there is one left to give."""
+        if m.duration and self._fresh(self.scenario.since):
+            self.said.add(self.scenario.since)
+            return self.scenario.since
+        fresh = [self.scenario.beat(b) for b in m.asked if b not in self.revealed]
+        if fresh and self._fresh(fresh[-1].closed):
+            self.touched.add(fresh[-1].id)
+            self.said.add(fresh[-1].closed)
+            return fresh[-1].closed
+        return ""
 
     def _ask_again(self) -> Response:
         """Asked what would help just after saying it: they say so, and ask again."""
@@ -1359,7 +1474,8 @@ class Conversation:
             return self._react("nudge", "guarded", "again")  # reassurance about nothing said
         if m.skills & {"reflection", "validation"} or "stays_with_them" in m.safety:
             return self._understood(m, prefix=prefix)
-        if "self_disclosure" in m.skills or (m.about_me and not m.skills):
+        if ("self_disclosure" in m.skills or (m.about_me and not m.skills)) and (_SHARES & m.words):
+            # "I felt like that after my exams": something like theirs, shared back
             return self._react("share", "nudge", "again")
         return self._react("nudge", "guarded", "spent", "again")
 
@@ -1404,8 +1520,10 @@ class Conversation:
                 return deeper
         if echoes:
             return self._react("echo", "again")
-        if about:
+        if any(b in self.revealed for b in about):
             return self._react("spent", "again")  # they have said all there is about it
+        if about:
+            return self._react("deflect", "guarded")  # not ready to say more yet
         return None
 
     def _out_of_the_blue(self, m: Move) -> Response | None:
@@ -1421,11 +1539,19 @@ class Conversation:
         thing = next((phrase for noun, phrase in m.things if not self._known_thing(noun)), None)
         if thing is None:
             return None
+        self.puzzled_by.update(noun for noun, _ in m.things)
         reaction = self._react("puzzled", "again")
-        if reaction.ends is not None:
+        if reaction.ends is not None or reaction.kind == "again":
             return reaction
         echo = thing[:1].upper() + thing[1:]
         return Response(f"{echo}? {reaction.line}", "puzzled")
+
+    def _aside(self, m: Move) -> Response | None:
+        """An everyday question that has nothing to do with the talk ("What time is
+        it?"): it gets no story, only a puzzled look."""
+        if not m.aside:
+            return None
+        return self._react("puzzled", "nudge", "guarded")
 
     def _particular(self, m: Move) -> bool:
         """It asks about something in particular that they have not talked about."""
@@ -1451,7 +1577,7 @@ class Conversation:
         refused = self._asked_anyway(m)
         if refused is not None:
             return refused
-        blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
+        blue = self._aside(m) or self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
         if blue is not None:
             return blue
         # a question's subject is usually the last thing it names
@@ -1466,7 +1592,8 @@ class Conversation:
                     return Response(beat.closed, "short", beat.id)
                 self.said.add(beat.closed)
                 return Response(_without_yes_no(beat.closed), "short", beat.id)
-            return self._react("guarded", "unsure", "again")
+            # asked again about what they are not ready to tell: they brush it off
+            return self._react("deflect", "guarded", "again")
         if m.asked:
             # asked about something they already told: what lies under it
             for beat_id in reversed(m.asked):
@@ -1557,7 +1684,7 @@ class Conversation:
     def _closed(self, m: Move) -> Response:
         if m.confronts:
             return self._react("deflect", "yesno", "again")
-        blue = self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
+        blue = self._aside(m) or self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
         if blue is not None:
             return blue
         fresh = [b for b in m.asked if b not in self.revealed]
@@ -1683,21 +1810,25 @@ class Conversation:
                 parts.append((line, kind))
         if not self.scenario.risk:
             return self._safe_answer(parts)
+        answered = bool(parts)
+        if "means_safety" in m.safety and self._fresh(safe.means):
+            # "take the tablets away, and talk to the doctor?": both parts are answered
+            self.done.add("means_safety")
+            parts.append((safe.means, "safe_means"))
         if "connects_to_help" in m.safety:
             self.done.add("connects_to_help")
             helped = self._help(m)
             if helped is not None:
                 parts.append((helped.line, helped.kind))
-        elif "means_safety" in m.safety and self._fresh(safe.means):
-            self.done.add("means_safety")
-            parts.append((safe.means, "safe_means"))
-        elif "stays_with_them" in m.safety and not parts:
+        elif "stays_with_them" in m.safety and not answered:
             self.done.add("stays_with_them")
             if self.help_offered:
                 self.hurt = False
                 self._gain()
-                return self._ask(m, kind="ask")
-            if self._fresh(safe.stay):
+                agreed = self._ask(m, kind="ask")
+                self.said.update(line for line, _ in parts)
+                return replace(agreed, line=" ".join([*(line for line, _ in parts), agreed.line]))
+            if not parts and self._fresh(safe.stay):
                 parts.append((safe.stay, "safe_stay"))
         return self._safe_answer(parts)
 

@@ -100,7 +100,7 @@ class Turn:
 class SafetyCheck:
     """The #BeThe1To steps: ``None`` where a step is not called for in this scenario."""
 
-    asked_directly: bool
+    asked_directly: bool | None  # None: they said it in so many words before you could ask
     asked_about_urgency: bool | None
     means_safety: bool | None
     pointed_to_help: bool
@@ -227,7 +227,10 @@ class Session:
     def safety(self) -> SafetyCheck | None:
         if not self.risk:
             return None
+        # the steps the engine found, and those the talk answered as one ("And the
+        # tablets?" asks what happens to the tablets)
         used = {name for t in self.turns for name in t.feedback.safety_names}
+        used |= self.conversation.done
         safe = self.scenario.safe if self.scenario.risk else None
 
         def relevant(flag: bool, name: str) -> bool | None:
@@ -235,7 +238,9 @@ class Session:
             return True if name in used else (False if flag else None)
 
         return SafetyCheck(
-            asked_directly="asks_about_suicide" in used,
+            asked_directly=True
+            if "asks_about_suicide" in used
+            else (None if _SAYS_SUICIDE.search(self.scenario.opening) else False),
             asked_about_urgency=relevant(bool(safe and safe.urgent), "asks_about_urgency"),
             means_safety=relevant(bool(safe and safe.means_matter), "means_safety"),
             pointed_to_help="connects_to_help" in used,
@@ -272,12 +277,13 @@ class Session:
         )
 
     def revealed(self) -> tuple[str, ...]:
-        """What they told you, in the order they told it: the beats they revealed in
-        full and, in a risk scenario, what the safe track brought out."""
+        """What they told you, in the order they told it: the beats they told in full
+        or in brief and, in a risk scenario, what the safe track brought out."""
         told: list[str] = []
         for t in self.turns:
             beat = t.response.beat
-            if beat and beat in self.conversation.revealed:
+            if beat and (beat in self.conversation.revealed or t.response.kind == "short"):
+                # in full, or in brief ("It wasn't an accident. I've been hurting myself.")
                 told.append(self.scenario.beat(beat).about)
             elif self.scenario.risk and t.response.kind in _SAFE_TOLD:
                 told.append(_SAFE_TOLD[t.response.kind])
@@ -380,9 +386,17 @@ def shortfall(scenario: Scenario, turns: list[Turn]) -> str | None:
     return None
 
 
+# An opening that names suicide in so many words: there is nothing left to ask directly
+# ("I've been having thoughts of ending my life"); a plan and how soon is the next step.
+_SAYS_SUICIDE = re.compile(
+    r"\b(?:end(?:ing)? my (?:own )?life|suicid\w*|kill(?:ing)? myself|take my (?:own )?life)\b",
+    re.IGNORECASE,
+)
+
+
 def _missed(safety: SafetyCheck, turns: list[Turn]) -> str:
     """The first safety step missed, in words."""
-    if not safety.asked_directly:
+    if safety.asked_directly is False:
         return "you did not ask directly about suicide"
     if not safety.avoided_secrecy:
         if took_back_secrecy(turns):
@@ -560,6 +574,15 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "Stay with their words: say back what you heard, or ask about it.",
             )
     for i, t in candidates:
+        if t.move.pardon:
+            return Moment(
+                i + 1,
+                t.reply,
+                f"{name} had just told you something, and a bare 'What?' can sound like "
+                "you were not listening.",
+                "If you missed it, say so gently: 'Sorry, I missed that. Say it again?'",
+            )
+    for i, t in candidates:
         if t.move.asks == "closed" and t.response.kind in ("short", "deflect", "yesno"):
             return Moment(
                 i + 1,
@@ -582,7 +605,7 @@ def next_time(
     scenario: Scenario, turns: list[Turn], safety: SafetyCheck | None, ending: str | None
 ) -> str:
     """The one thing most worth trying next time, safety first."""
-    if safety and not safety.asked_directly:
+    if safety and safety.asked_directly is False:
         return (
             'Ask directly: "Are you thinking about suicide?" Asking does not plant the idea; '
             "it shows you can hear the answer."

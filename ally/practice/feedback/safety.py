@@ -550,12 +550,12 @@ _URGENCY = Phrases(
     is that|this|it still the plan
     what is the plan !for
     planned|planning|plan how|when|it
-    thought|decided|worked|figured|picked about? how|when you+would|you+will|to !tell|say|
-        ask|explain|talk|break|let|cope|manage|get|find|handle
+    thought|decided|worked|figured|picked about? how|when you+would|you+will|you+might|
+        you+could|to !tell|say|ask|explain|talk|break|let|cope|manage|get|find|handle
     thought|decided|worked|figured|picked|thinking about? how|when ?
     thought|decided|worked|figured|picked|thinking about? how|when $
-    how you would|will do it|end+it|kill+yourself
-    how would you do it
+    how you would|will|might|could do it|end+it|kill+yourself
+    how would|might|could you do it
     what you have|you+would have? decided|thought+about|planned
     what have you thought about|decided|planned
     what are you thinking of doing

@@ -1,0 +1,295 @@
+"""Each line the loved one says follows from what was just said, and the summary is fair
+to it: one test per root cause found in round 7 (issue 13: the two fourth blind
+coherence reviews). Table-driven over the scenario files where the cause is general,
+through the real feedback engine."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from practice_talk import ids, play, talk
+
+from ally.content.scenarios import load_scenarios
+from ally.practice.conversation import read_move
+from ally.practice.feedback import analyse
+
+SCENARIOS = load_scenarios()
+BY_ID = {s.id: s for s in SCENARIOS}
+RISK = [s for s in SCENARIOS if s.risk]
+
+
+def single_word_topics(s):
+    return [(b, t) for b in s.beats for t in b.topics if t.isalpha() and len(t) > 3][:4]
+
+
+# ------------------------------------------ what the user says of themselves asks nothing
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_sentence_about_the_user_touches_none_of_their_story(s):
+    for beat, topic in single_word_topics(s):
+        said = f"Sorry, I was miles away thinking about my own {topic}."
+        move = read_move(analyse(said, s.opening, risk=s.risk), s)
+        assert beat.id not in move.beats, (topic, move.beats)
+        asked = read_move(analyse(f"Is it the {topic}?", s.opening, risk=s.risk), s)
+        assert beat.id in asked.beats  # asked about, it still is
+
+
+def test_an_apology_for_panicking_is_not_thanked_as_staying_calm():
+    s = BY_ID["partner-discloses-suicidal-thoughts"]
+    turns = talk(
+        s,
+        "Oh my god. No. You can't think like that, you have so much to live for!",
+        "I'm sorry, that came out wrong, I panicked. I'm so glad you told me. Can you tell "
+        "me more about these thoughts?",
+    )
+    assert turns[1].response.kind == "repair"
+    assert "calm" not in turns[1].answer
+    assert turns[1].response.beat == "worse"  # the thoughts, told: the question is answered
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_no_beat_credits_the_user_with_how_they_are_taking_it(s):
+    conduct = re.compile(r"\byou'?re (?:staying|being|so|keeping) (?:calm|patient|kind)\b", re.I)
+    for beat in s.beats:
+        for line in (beat.open, beat.closed, beat.told, beat.more):
+            assert not conduct.search(line or ""), line
+
+
+# ------------------------------------------------------- a question about how they'd do it
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "On those nights, have you thought about how you might do it, or is it more a feeling?",
+        "Have you thought about how you could do it?",
+        "How might you do it, if you did?",
+    ],
+)
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_asking_how_they_might_do_it_asks_about_a_plan(s, reply):
+    context = "Some nights I think everyone would be better off without me."
+    assert "asks_about_urgency" in analyse(reply, context, risk=True).safety_names
+
+
+def test_a_method_question_after_the_suicide_question_gets_the_plan_answer():
+    s = BY_ID["housemate-hiding-arms"]
+    turns = talk(
+        s,
+        "I've noticed your sleeves are always down lately, and I'm worried. How are you really?",
+        "Thank you for telling me. When it gets too much, do you ever have thoughts of suicide?",
+        "I'm glad you said. On those nights, have you thought about how you might do it?",
+    )
+    assert turns[2].response.kind == "safe_urgency"
+    assert turns[2].answer == s.safe.urgency
+
+
+# ------------------------------------------------------------ two parts, both answered
+
+
+GRANDAD = (
+    "Sorry, I didn't mean to boss you about. What's been on your mind?",
+    "It sounds like you feel you've lost a lot of what made you you. That must be hard.",
+    "Grandad, when you talk about being gone, are you thinking about ending your life?",
+    "Thank you for being honest with me. Have you thought about how, or when?",
+)
+
+
+def test_taking_the_means_away_and_the_doctor_are_both_answered():
+    s = BY_ID["grandad-putting-affairs-in-order"]
+    session, turns = play(
+        s, *GRANDAD, "Would you let me take those tablets away, and can we see your doctor?"
+    )
+    assert turns[-1].answer.startswith(s.safe.means)
+    assert s.safe.plan("doctor").help in turns[-1].answer
+    assert session.safety().means_safety is True
+
+
+def test_and_the_tablets_asks_what_happens_to_them():
+    s = BY_ID["grandad-putting-affairs-in-order"]
+    session, turns = play(
+        s,
+        *GRANDAD,
+        "Would you come and see your doctor with me tomorrow?",
+        "I'll come with you and do the talking if you like. And the tablets?",
+    )
+    assert s.safe.means in turns[-1].answer
+    assert turns[-1].response.kind == "ask"
+    assert session.safety().means_safety is True
+
+
+def test_a_question_with_the_agreement_is_answered_before_the_talk_ends():
+    s = BY_ID["grandad-putting-affairs-in-order"]
+    turns = talk(
+        s,
+        *GRANDAD,
+        "Would you come and see your doctor with me tomorrow?",
+        "I'll come with you and do the talking if you like.",
+        "Good, first thing tomorrow then. And I'm right here tonight - do you want to tell "
+        "me more about how long you've been feeling this way?",
+    )
+    assert turns[-1].response.ends == "goal"
+    assert turns[-1].answer.startswith(s.since)
+
+
+def test_an_offer_then_a_question_answers_both():
+    s = BY_ID["father-widowed"]
+    turns = talk(
+        s,
+        "That's alright. It's a lot. What have the evenings been like on your own?",
+        "That sounds so lonely, like everyone's gone back to their lives.",
+        "What do you miss most?",
+        "Shall I come round on Sunday and we cook one of her recipes? Are you eating properly?",
+    )
+    eating = s.beat("eating")
+    assert turns[-1].response.kind in ("offer", "weigh")
+    assert eating.closed in turns[-1].answer or "eating" in turns[-1].move.beats
+
+
+# ----------------------------------------------------------------- take your time
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_take_your_time_asks_about_nothing_new(s):
+    plain = talk(s, "I'm here. Tell me what's happening.")[0]
+    slow = talk(s, "I'm here. Take your time, tell me what's happening.")[0]
+    assert (slow.response.kind, slow.answer) == (plain.response.kind, plain.answer)
+    assert slow.response.kind not in ("unsure", "puzzled")
+
+
+def test_agreeing_to_the_counsellor_is_not_agreeing_to_tell_mum():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "I'm here. Take your time, tell me what's happening.",
+        "That sounds so heavy. Are you thinking about killing yourself?",
+        "Thank you for telling me. I can't keep this secret, but we can work out together "
+        "who to tell. Who feels safest - your mum, or someone at school?",
+        "I get why that's scary. What if we tried the school counsellor first, and I came too?",
+    )
+    assert turns[-1].response.kind == "ask"
+    assert "Mum" not in turns[-1].answer
+
+
+# --------------------------------------------------------------- odd inputs
+
+
+@pytest.mark.parametrize("aside", ["What time is it?", "Can you pass the salt?"])
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_everyday_aside_gets_no_story_even_asked_twice(s, aside):
+    session, turns = play(s, aside, "ok", aside)
+    for turn in (turns[0], turns[-1]):
+        assert turn.response.kind in ("puzzled", "nudge", "guarded", "end"), turn.answer
+        assert turn.response.beat is None
+        assert not turn.landed_well
+    summary = session.summary()
+    assert summary.best is None
+    assert summary.revealed == ()
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_what_is_heard_as_not_listening_not_as_a_question(s):
+    session, turns = play(s, "How are you doing, really?", "What?")
+    assert turns[1].response.kind in ("deflect", "guarded", "nudge"), turns[1].answer
+    assert turns[1].answer not in s.reactions["yesno"] + s.reactions["unsure"]
+    retry = session.summary().retry
+    if retry is not None and retry.turn == 2:
+        assert "yes/no" not in retry.what
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_nothing_told_is_never_all_there_is(s):
+    turns = talk(s, "ok", "ok", "yes", "ok", "right", "ok")
+    for turn in turns:
+        if turn.response.kind == "spent":
+            assert any(t.response.beat for t in turns[: turns.index(turn)]), turn.answer
+
+
+# ------------------------------------------------------------------ offers
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Want to just watch something together tonight?",
+        "Could we talk to the GP together?",
+        "Fancy getting some food together later?",
+    ],
+)
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_offer_to_do_something_together_is_an_offer(s, reply):
+    assert read_move(analyse(reply, s.opening, risk=s.risk), s).offer
+
+
+@pytest.mark.parametrize("reply", ["Could we talk about it?", "Could we just talk for a bit?"])
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_asking_to_talk_is_no_offer(s, reply):
+    assert not read_move(analyse(reply, s.opening, risk=s.risk), s).offer
+
+
+def test_an_offer_is_about_what_it_offers_not_the_words_before_it():
+    s = BY_ID["friend-after-psychotic-episode"]
+    move = read_move(
+        analyse("Working out what normal is. Makes sense. Want to watch something together?", ""),
+        s,
+    )
+    assert move.advice is not None
+    assert not s.advice[move.advice].topics  # not "out" (going out) from "working out"
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_only_something_shared_is_answered_as_shared(s):
+    turn = talk(s, "I want to. You'd do the same for me.")[0]
+    assert turn.response.kind != "share", turn.answer
+
+
+# ------------------------------------------------------------------ the summary
+
+
+def test_a_disclosure_in_the_opening_needs_no_direct_question():
+    s = BY_ID["partner-discloses-suicidal-thoughts"]
+    session, _ = play(
+        s,
+        "Thank you for telling me. I'm so glad you did. How long has it been like this?",
+        "That sounds exhausting. Have you thought about how you would do it?",
+    )
+    safety = session.safety()
+    assert safety is not None and safety.asked_directly is None
+    summary = session.summary()
+    assert "ask directly" not in summary.praise.lower()
+    assert not summary.next_time.startswith("Ask directly")
+
+
+UNSAID = [s for s in RISK if not re.search(r"suicid|end(?:ing)? my life", s.opening)]
+
+
+@pytest.mark.parametrize("s", UNSAID, ids=ids(UNSAID))
+def test_where_they_have_not_said_it_asking_directly_is_still_the_step(s):
+    session, _ = play(s, "How are you doing, really?")
+    safety = session.safety()
+    assert safety is not None and safety.asked_directly is False
+
+
+def test_what_they_told_in_brief_is_in_what_they_told_you():
+    s = BY_ID["housemate-hiding-arms"]
+    session, turns = play(
+        s,
+        "Sorry, I was nervous. I noticed your arms earlier and I'm not angry, I'm worried.",
+        "Can I ask, have you been hurting yourself?",
+    )
+    short = [t for t in turns if t.response.kind == "short"]
+    assert short, [t.response.kind for t in turns]
+    assert s.beat(short[0].response.beat).about in session.revealed()
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_closing_line_thanks_only_for_what_the_scene_has(s):
+    scene = f"{s.setting} {s.opening}".lower()
+    lines = [s.warm, s.ask.close, s.ask.accept]
+    for line in lines:
+        for thing in re.findall(r"\bthanks? (?:you )?for the (\w+)", (line or "").lower()):
+            assert thing in scene, line
+        for thing in re.findall(r"\b(?:get|have) that (\w+)", (line or "").lower()):
+            assert thing in scene, line
