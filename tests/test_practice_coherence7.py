@@ -293,3 +293,25 @@ def test_a_closing_line_thanks_only_for_what_the_scene_has(s):
             assert thing in scene, line
         for thing in re.findall(r"\b(?:get|have) that (\w+)", (line or "").lower()):
             assert thing in scene, line
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_beat_told_in_full_stands_on_its_own(s):
+    # "That if I admit it, it becomes real." only answers "what scares you?"; the full
+    # telling also answers a yes/no question or nothing at all
+    for beat in s.beats:
+        for line in (beat.open, beat.told):
+            assert not re.match(r"That (?:if|i|it|they|he|she|we|you)\b", line or "", re.I), line
+
+
+def test_an_overdose_already_taken_is_listed_as_that_not_as_a_plan():
+    s = BY_ID["friend-goodbye-message"]
+    session, _ = play(
+        s,
+        "I'm so glad I called. That message scared me - what did you mean by it?",
+        "Are you thinking about killing yourself?",
+        "Thank you for telling me. Have you thought about how you would do it?",
+    )
+    told = session.revealed()
+    assert "having already taken something" in told
+    assert "whether there is a plan, and how soon" not in told

@@ -73,11 +73,12 @@ def test_what_the_safe_track_brought_out_is_in_what_they_told_you(s):
     session, turns = play(s, *SAFE_TRACK[:3])
     assert [t.response.kind for t in turns] == ["safe_asked", "safe_urgency", "safe_means"]
     revealed = session.summary().revealed
-    told = [
-        "thoughts of suicide",
-        "whether there is a plan, and how soon",
-        "what they could use, and making it safer",
-    ]
+    urgency = (
+        "having already taken something"  # an overdose taken: no plan left to ask about
+        if s.safe.emergency_now
+        else "whether there is a plan, and how soon"
+    )
+    told = ["thoughts of suicide", urgency, "what they could use, and making it safer"]
     assert [r for r in revealed if r in told] == told
     assert len(revealed) == len(set(revealed))
 

@@ -286,7 +286,10 @@ class Session:
                 # in full, or in brief ("It wasn't an accident. I've been hurting myself.")
                 told.append(self.scenario.beat(beat).about)
             elif self.scenario.risk and t.response.kind in _SAFE_TOLD:
-                told.append(_SAFE_TOLD[t.response.kind])
+                if t.response.kind == "safe_urgency" and self.scenario.safe.emergency_now:
+                    told.append("having already taken something")  # no plan: it is done
+                else:
+                    told.append(_SAFE_TOLD[t.response.kind])
         # a beat that came out in a line about something else
         told += [self.scenario.beat(b).about for b in self.conversation.revealed]
         return tuple(dict.fromkeys(told))
