@@ -315,3 +315,14 @@ def test_an_overdose_already_taken_is_listed_as_that_not_as_a_plan():
     told = session.revealed()
     assert "having already taken something" in told
     assert "whether there is a plan, and how soon" not in told
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_news_of_someone_outside_the_story_is_small_talk(s):
+    texts = " ".join([s.setting, s.opening, *(b.open for b in s.beats)]).lower()
+    who = next(w for w in ("gran", "nan", "grandma", "folks") if w not in texts)
+    session, turns = play(s, f"How's your {who} doing?")
+    assert turns[0].move.aside and not turns[0].landed_well
+    if not turns[0].move.hurts:  # heard as changing the subject, it stings instead
+        assert turns[0].answer.endswith("fine, I think."), turns[0].answer
+    assert session.summary().revealed == ()

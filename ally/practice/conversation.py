@@ -655,7 +655,10 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         and not _OFFER.search(_lowered(reply[question.start : question.end])),
         aside=asks is not None
         and not _beats_touched(all_asked, scenario)
-        and bool(_ASIDE.search(" ".join(all_asked) or lowered)),
+        and (
+            bool(_ASIDE.search(" ".join(all_asked) or lowered))
+            or _news_of_someone_else(lowered, scenario)
+        ),
     )
 
 
@@ -802,6 +805,14 @@ _SHARES = frozenset(
     """
     )
 )
+# "How's your mum doing?": someone else's news, asked about.
+_HOW_IS = re.compile(
+    r"\bhow(?:'s| is| are|s)\s+(?:your|ur)\s+(mum|mom|mam|mother|dad|father|sister|brother|gran"
+    r"|nan|grandma|grandad|granddad|wife|husband|girlfriend|boyfriend|kids|parents|family"
+    r"|folks)\b"
+)
+_HE = frozenset(("dad", "father", "brother", "grandad", "granddad", "husband", "boyfriend"))
+_THEY = frozenset(("kids", "parents", "family", "folks"))
 # The means of harm, by name: "And the tablets?" asks what happens to them.
 _MEANS_WORDS = frozenset(
     _word_list(
@@ -811,6 +822,15 @@ _MEANS_WORDS = frozenset(
     """
     )
 )
+
+
+def _news_of_someone_else(lowered: str, scenario: Scenario) -> bool:
+    """ "How's your mum doing?" about someone the story does not know."""
+    asked = _HOW_IS.search(lowered)
+    if asked is None:
+        return False
+    who = asked.group(1)
+    return not any(_same_word(who, w) for t in _scenario_texts(scenario) for w in _words_in(t))
 
 
 def _about_them(reply: str) -> str:
@@ -1551,7 +1571,7 @@ class Conversation:
         it?"): it gets no story, only a puzzled look."""
         if not m.aside:
             return None
-        return self._react("puzzled", "nudge", "guarded")
+        return self._somebody_else(m) or self._react("puzzled", "nudge", "guarded")
 
     def _particular(self, m: Move) -> bool:
         """It asks about something in particular that they have not talked about."""
@@ -1622,6 +1642,19 @@ class Conversation:
             # about something ordinary they are not holding back: a brief answer
             return self._react("unsure", "yesno", "again")
         return self._onwards(m)
+
+    def _somebody_else(self, m: Move) -> Response | None:
+        """ "How's your mum doing?" about someone outside the story: small talk, answered
+        as small talk (it leads away from what they were saying)."""
+        asked = _HOW_IS.search(m.text)
+        if asked is None:
+            return None
+        who = asked.group(1)
+        pronoun = "They're" if who in _THEY else "He's" if who in _HE else "She's"
+        line = f"{pronoun} fine, I think."
+        if not self._fresh(line):
+            return self._react("guarded", "nudge")
+        return Response(line, "nudge")
 
     def _onwards(self, m: Move) -> Response:
         """A general question: what comes next, the ask if they are ready, or what lies
