@@ -326,3 +326,16 @@ def test_news_of_someone_outside_the_story_is_small_talk(s):
     if not turns[0].move.hurts:  # heard as changing the subject, it stings instead
         assert turns[0].answer.endswith("fine, I think."), turns[0].answer
     assert session.summary().revealed == ()
+
+
+def test_a_beat_told_in_brief_is_not_news_when_told_in_full():
+    s = BY_ID["partner-low-mood"]
+    turns = talk(
+        s,
+        "You seem far away lately. I miss you. How are you doing?",
+        "Are you sleeping okay?",
+        "That sounds hard. What are the nights like for you?",
+    )
+    assert turns[1].answer == s.beat("sleep-food").closed
+    assert turns[2].response.beat == "sleep-food"
+    assert turns[2].answer.startswith("Like I said, I wake up at four")

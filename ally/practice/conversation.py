@@ -1512,6 +1512,8 @@ class Conversation:
     def _reveal(self, beat: Beat, line: str, kind: str, said: str = "") -> Response:
         self.revealed.append(beat.id)
         self.said.add(line)
+        if beat.id in self.touched and not self._fresh(beat.closed):
+            line = _after_brief(line, beat.closed)
         return Response(f"{said}{line}", kind, beat.id)
 
     def _deepen(self, beat: Beat) -> Response | None:
@@ -1959,6 +1961,21 @@ def _without_hedge(line: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def _after_brief(line: str, brief: str) -> str:
+    """A beat told in full after it was told in brief: what only says the brief version
+    again is said as already said ("Waking at four most days." then "Like I said, I wake
+    up at four and lie there."), so it is not news twice."""
+    told = {_stem(w) for w in _content(brief) if w not in _GENERAL}
+    sentences = re.split(r"(?<=[.!?])\s+", line)
+    first = sentences[0]
+    if len({_stem(w) for w in _content(first) if w not in _GENERAL} & told) < 2:
+        return line
+    first = first.removeprefix("And ")
+    if not first.startswith("I "):
+        first = first[:1].lower() + first[1:]
+    return " ".join([f"Like I said, {first}", *sentences[1:]])
+
+
 def _sentences(line: str) -> frozenset[str]:
     """A line's sentences, as compared: "Yeah." is "yeah"."""
     parts = re.split(r"(?<=[.!?])\s+", line)
