@@ -339,3 +339,18 @@ def test_a_beat_told_in_brief_is_not_news_when_told_in_full():
     assert turns[1].answer == s.beat("sleep-food").closed
     assert turns[2].response.beat == "sleep-food"
     assert turns[2].answer.startswith("Like I said, I wake up at four")
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_answer_to_a_question_never_starts_as_an_afterthought(s):
+    questions = (
+        "How are you doing, really?",
+        "What's been happening?",
+        "What's the hardest part of the day for you?",
+        "What else is going on?",
+        "What else has been hard?",
+        "What's on your mind?",
+    )
+    for turn in talk(s, *questions):
+        if turn.response.kind == "reveal":
+            assert not turn.answer.startswith("And "), turn.answer

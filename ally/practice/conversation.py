@@ -1668,7 +1668,12 @@ class Conversation:
                 return deeper
         coming = self.next_beat(skip_duration=not m.duration)
         if coming is not None:
-            return self._reveal(coming, coming.told, "reveal")
+            told = coming.told
+            if m.asks and told.startswith("And "):
+                # asked, it is an answer, not "and another thing"
+                told = told[4:5].upper() + told[5:]
+                self.said.add(coming.told)
+            return self._reveal(coming, told, "reveal")
         if self.ready and not self.scenario.risk:
             return self._ask(m, kind="ask")
         deeper = self._deeper()
