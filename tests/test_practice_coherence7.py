@@ -354,3 +354,32 @@ def test_an_answer_to_a_question_never_starts_as_an_afterthought(s):
     for turn in talk(s, *questions):
         if turn.response.kind == "reveal":
             assert not turn.answer.startswith("And "), turn.answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_how_long_about_something_told_is_answered_how_long(s):
+    session, turns = play(s, "What's been happening? I'm listening.")
+    beat_id = turns[0].response.beat
+    if turns[0].response.kind != "reveal" or beat_id is None:
+        return  # (checked where the opening question brings a beat out)
+    topic = next((t for t in s.beat(beat_id).topics if t.isalpha() and len(t) > 3), None)
+    if topic is None or session.finished:
+        return
+    later = session.reply(f"How long has the {topic} thing been going on?")
+    if later.response.kind == "reveal":  # their story has a beat about how long it has been
+        about = s.beat(later.response.beat).about
+        assert about.startswith("how long") or "since" in later.answer.lower(), later.answer
+    else:
+        assert (later.response.kind, later.answer) == ("since", s.since)
+
+
+def test_holding_the_means_and_coming_over_are_both_answered():
+    s = BY_ID["friend-better-off-without-me"]
+    turns = talk(
+        s,
+        "what do u mean by that?",
+        "are you thinking about ending your life?",
+        "thank u for telling me. have u got anything u would use?",
+        "can i hold onto it for u? and can i come over?",
+    )
+    assert turns[-1].answer == f"{s.safe.means} {s.safe.stay}"

@@ -1616,6 +1616,9 @@ class Conversation:
                 return Response(_without_yes_no(beat.closed), "short", beat.id)
             # asked again about what they are not ready to tell: they brush it off
             return self._react("deflect", "guarded", "again")
+        if m.duration and self._fresh(self.scenario.since):
+            # "How long have you felt like a burden?" asks how long, about what they told
+            return Response(self.scenario.since, "since")
         if m.asked:
             # asked about something they already told: what lies under it
             for beat_id in reversed(m.asked):
@@ -1868,7 +1871,9 @@ class Conversation:
                 agreed = self._ask(m, kind="ask")
                 self.said.update(line for line, _ in parts)
                 return replace(agreed, line=" ".join([*(line for line, _ in parts), agreed.line]))
-            if not parts and self._fresh(safe.stay):
+            if self._fresh(safe.stay):
+                # alone, or after the answer about the means ("can I hold on to them, and
+                # can I come over?")
                 parts.append((safe.stay, "safe_stay"))
         return self._safe_answer(parts)
 
