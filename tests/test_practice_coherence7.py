@@ -383,3 +383,18 @@ def test_holding_the_means_and_coming_over_are_both_answered():
         "can i hold onto it for u? and can i come over?",
     )
     assert turns[-1].answer == f"{s.safe.means} {s.safe.stay}"
+
+
+@pytest.mark.parametrize("line", ["Childline", "Papyrus", "the Kids Helpline"])
+def test_a_helpline_named_by_name_is_the_helpline_plan(line):
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "hey whats up?",
+        "ok... whats going on?",
+        "are u thinking about suicide?",
+        "ok. i cant keep this secret, its too important, but we can decide together who to tell",
+        f"what about {line}? we could call together",
+    )
+    assert turns[-1].response.kind == "ask"
+    assert turns[-1].answer.startswith(s.safe.plan("line").agree.split("?")[0][:20])

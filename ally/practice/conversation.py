@@ -85,7 +85,8 @@ _PLAN_WORDS = {
     "emergency": _EMERGENCY,
     "line": re.compile(
         r"\b(?:crisis (?:line|team|service|number|text)|help ?lines?|hotlines?|samaritans"
-        r"|lifeline|988|116 ?123|text line|listening line|text shout)\b"
+        r"|lifeline|988|116 ?123|text line|listening line|text shout|childline|kids helpline"
+        r"|youthline|papyrus|hopeline)\b"
     ),
     "doctor": re.compile(
         r"\b(?:doctors?|gp|surgery|therapist|therapy|counsell?ors?|counsell?ing"
