@@ -398,3 +398,19 @@ def test_a_helpline_named_by_name_is_the_helpline_plan(line):
     )
     assert turns[-1].response.kind == "ask"
     assert turns[-1].answer.startswith(s.safe.plan("line").agree.split("?")[0][:20])
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_yes_no_question_about_what_they_told_is_answered_yes(s):
+    session, turns = play(s, "What's been happening? I'm listening.")
+    beat_id = turns[0].response.beat
+    if turns[0].response.kind != "reveal" or beat_id is None:
+        return  # (checked where the opening question brings a beat out)
+    topic = next((t for t in s.beat(beat_id).topics if t.isalpha() and len(t) > 3), None)
+    if topic is None:
+        return
+    for _ in range(2):
+        if session.finished:
+            return
+        turn = session.reply(f"Is it the {topic}?")
+        assert turn.response.kind in ("deepen", "confirm", "echo", "end"), (topic, turn.answer)

@@ -1743,7 +1743,8 @@ class Conversation:
                 deeper = self._deepen(self.scenario.beat(beat_id))
                 if deeper is not None:
                     return deeper
-            return self._react("yesno", "again")
+            # "Is it self-harm?" about what they have just told: yes, not "maybe"
+            return self._react("confirm", "yesno", "again")
         if m.duration:
             if self._fresh(self.scenario.since):
                 return Response(self.scenario.since, "since")
