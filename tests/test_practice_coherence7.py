@@ -414,3 +414,13 @@ def test_a_yes_no_question_about_what_they_told_is_answered_yes(s):
             return
         turn = session.reply(f"Is it the {topic}?")
         assert turn.response.kind in ("deepen", "confirm", "echo", "end"), (topic, turn.answer)
+
+
+DENIERS = [s for s in SCENARIOS if re.search(r"\bI'm not (\w+)", s.opening)]
+
+
+@pytest.mark.parametrize("s", DENIERS, ids=ids(DENIERS))
+def test_agreeing_with_their_own_denial_is_not_arguing(s):
+    word = re.search(r"\bI'm not (\w+)", s.opening).group(1)
+    turn = talk(s, f"Okay. You're not {word}.")[0]
+    assert turn.response.kind not in ("doubt", "deflect"), turn.answer

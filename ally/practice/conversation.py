@@ -1490,6 +1490,9 @@ class Conversation:
             self.slipped = True
             return self._react("deflect", "doubt", "again")
         if m.argues:
+            if all(self._denied(w) for w in m.argues):
+                # "You're not depressed" to "I'm not depressed": agreeing with them
+                return self._react("confirm", "nudge", "again")
             if any(self._heard_word(w) for w in m.argues):
                 return self._react("doubt", "again")
             return self._react("nudge", "guarded", "again")  # reassurance about nothing said
