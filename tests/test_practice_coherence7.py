@@ -424,3 +424,17 @@ def test_agreeing_with_their_own_denial_is_not_arguing(s):
     word = re.search(r"\bI'm not (\w+)", s.opening).group(1)
     turn = talk(s, f"Okay. You're not {word}.")[0]
     assert turn.response.kind not in ("doubt", "deflect"), turn.answer
+
+
+@pytest.mark.parametrize(
+    ("reply", "step"),
+    [
+        ("r u thinkin of killin urself?", "asks_about_suicide"),
+        ("have u thought abt how u wud do it?", "asks_about_urgency"),
+        ("r u thinkin abt endin it?", "asks_about_suicide"),
+        ("do u have a plan rn?", "asks_about_urgency"),
+    ],
+)
+def test_a_safety_question_in_texting_spelling_is_still_that_question(reply, step):
+    context = "Honestly, everyone would be better off without me."
+    assert step in analyse(reply, context, risk=True).safety_names

@@ -129,7 +129,7 @@ _ADVICE_PHRASE = Phrases(
     """
     # modal advice to "you": "you should", "you might want to", "you could call"
     <@not_subject|sorry|that|though|time|feel you really|probably|definitely|just|also|
-        still? should|shud|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
+        still? should|ought+to|need+to|have+to|might+want+to|may+want+to|may+wish+to|might+try|
         might+consider !:fine !not+feel|feel|have+to
     <@not_subject|sorry|that|though|time|feel you might want+to|try|consider
     you could !be|have|feel|tell|see|say|never|not|hear|imagine|would|.|,

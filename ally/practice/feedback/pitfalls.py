@@ -201,7 +201,7 @@ _JUDGMENT = Phrases(
     # them?"
     @critic 's|is|has|have|might+have|may+have|does+have|kind+of+has got? a fair|good? point
     @critic 's|is|are|was|were|might+be|may+be probably|kind+of|sort+of|actually|totally? right|
-        not+wrong .|?|!|,|$|tbh|though|tho|to+be+honest|to+be+fair
+        not+wrong .|?|!|,|$|tbh|though|to+be+honest|to+be+fair
     can you blame her|him|them
     # "the old days were harder": "you don't know you're born", "you don't know how lucky
     # you are"

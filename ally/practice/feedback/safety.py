@@ -605,7 +605,7 @@ _URGENCY = Phrases(
     what you took|have+taken
     how long ago
     is it still? bleeding
-    are you safe right+now|tonight|today|now|at+the+moment|at+home|where+you+are|rn
+    are you safe right+now|tonight|today|now|at+the+moment|at+home|where+you+are
     # "are you safe?" on its own, or until help comes: "are you safe till I get there?"
     are you safe ?
     are you safe till|until|for|while

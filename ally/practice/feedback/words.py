@@ -70,6 +70,38 @@ _SPELLED_OUT = {
         ("cuz", "because"),
         ("cos", "because"),
         ("thru", "through"),
+        ("abt", "about"),
+        ("bout", "about"),
+        ("wud", "would"),
+        ("wld", "would"),
+        ("cud", "could"),
+        ("shud", "should"),
+        ("wat", "what"),
+        ("wot", "what"),
+        ("tho", "though"),
+        ("ppl", "people"),
+        ("rn", "right now"),
+        ("tmrw", "tomorrow"),
+        ("tmr", "tomorrow"),
+        ("tonite", "tonight"),
+        ("2nite", "tonight"),
+        ("idk", "i do not know"),
+        ("ure", "you are"),
+        ("every1", "everyone"),
+        ("some1", "someone"),
+        ("any1", "anyone"),
+        ("no1", "no one"),
+        ("b4", "before"),
+        ("2day", "today"),
+        # dropped g: "thinkin", "hurtin" (only words that are nothing else)
+        *(
+            (f"{stem}in", f"{stem}ing")
+            for stem in (
+                "think feel do go talk say try hav gett kill hurt cutt plann tak com look "
+                "sleep eat drink noth someth anyth everyth stay keep tell mean end want "
+                "struggl cop mess bottl hid lett"
+            ).split()
+        ),
     )
 }
 _ENDINGS = (
