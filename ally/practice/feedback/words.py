@@ -96,11 +96,43 @@ _SPELLED_OUT = {
         # dropped g: "thinkin", "hurtin" (only words that are nothing else)
         *(
             (f"{stem}in", f"{stem}ing")
-            for stem in (
-                "think feel do go talk say try hav gett kill hurt cutt plann tak com look "
-                "sleep eat drink noth someth anyth everyth stay keep tell mean end want "
-                "struggl cop mess bottl hid lett"
-            ).split()
+            for stem in [
+                "think",
+                "feel",
+                "do",
+                "go",
+                "talk",
+                "say",
+                "try",
+                "hav",
+                "gett",
+                "kill",
+                "hurt",
+                "cutt",
+                "plann",
+                "tak",
+                "com",
+                "look",
+                "sleep",
+                "eat",
+                "drink",
+                "noth",
+                "someth",
+                "anyth",
+                "everyth",
+                "stay",
+                "keep",
+                "tell",
+                "mean",
+                "end",
+                "want",
+                "struggl",
+                "cop",
+                "mess",
+                "bottl",
+                "hid",
+                "lett",
+            ]
         ),
     )
 }
