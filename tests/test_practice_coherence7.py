@@ -438,3 +438,36 @@ def test_agreeing_with_their_own_denial_is_not_arguing(s):
 def test_a_safety_question_in_texting_spelling_is_still_that_question(reply, step):
     context = "Honestly, everyone would be better off without me."
     assert step in analyse(reply, context, risk=True).safety_names
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_what_do_you_mean_by_the_opening_asks_what_lies_behind_it(s):
+    turn = talk(s, "wait what do u mean by that?? thats a big thing to say")[0]
+    assert turn.response.kind not in ("unsure", "puzzled", "yesno"), turn.answer
+
+
+def test_asking_who_to_tell_is_the_help_step():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "I can't promise before I know what it is, but I'm listening. What's going on?",
+        "That's really heavy. Are you thinking about suicide?",
+        "Thank you for telling me. Who feels easiest to tell, your mum or someone at school?",
+    )
+    assert turns[-1].response.kind == "safe_help", turns[-1].answer
+
+
+def test_a_fear_already_told_is_not_news_when_help_meets_it():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "I can't promise before I know what it is, but I'm listening. What's going on?",
+        "That's really heavy. Are you thinking about suicide?",
+        "Thank you for telling me. What worries you about your mum finding out?",
+        "I hear you. What if we told her together, and I asked her not to take your phone?",
+        "Let's ring your mum together in the morning.",
+    )
+    help_line = s.safe.plan("person").help
+    said = [t.answer for t in turns]
+    assert any("take my phone" in x for x in said[:3]), said
+    assert help_line not in said[-1]

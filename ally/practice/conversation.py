@@ -1229,6 +1229,9 @@ class Conversation:
             m = replace(m, safety=m.safety - {"asks_about_urgency"})
         if self._asks_about_the_means(m):
             m = replace(m, safety=m.safety | {"means_safety"})
+        if self.scenario.risk and m.asks_who and m.plans and "connects_to_help" not in m.safety:
+            # "Who feels easiest to tell, your mum or someone at school?" asks who will help
+            m = replace(m, safety=m.safety | {"connects_to_help"})
         if m.safety and (
             self.scenario.risk or m.safety & {"asks_about_suicide", "asks_about_urgency"}
         ):
@@ -1644,6 +1647,9 @@ class Conversation:
         about_last = self._about_last(m)
         if about_last is not None:
             return about_last
+        if m.back and not self.revealed:
+            # "What do you mean by that?" to the opening: what lies behind it
+            return self._onwards(m)
         unknown = self._unknown(m)
         if unknown is not None:
             return unknown
@@ -1906,8 +1912,20 @@ class Conversation:
             self.help_offered = True
             self.plan = next(iter(m.plans), None)
             first = safe.plan(self.plan).help or safe.help
-            return Response(first, "safe_help")
+            if not self._voiced(first):
+                return Response(first, "safe_help")
+            # the fear this help meets was told already, and talked through: no news
         return self._ask(m, kind="ask")
+
+    def _voiced(self, line: str) -> bool:
+        """Much of what the line says has been said already ("Tell Mum? She'll freak out
+        and take my phone." after "If she finds out, she'll freak out and take my
+        phone")."""
+        said = [x for x in self.said if x != line]
+        stems = {_stem(w) for w in _content(line) if w not in _GENERAL and len(w) > 2}
+        return any(
+            len(stems & {_stem(w) for w in _content(x) if w not in _GENERAL}) >= 3 for x in said
+        )
 
 
 _WHEN = re.compile(

@@ -589,6 +589,7 @@ _URGENCY = Phrases(
     what you would|will use|need
     things you would use
     anything|something _4 you would use
+    anything|something|stuff _4 you could|might use
     where are|is they|it|the|your _2 right+now|now|kept
     is|are it|they with+you|there|at+home|near+you
     # already done: "Have you taken anything?", "What did you take?"
