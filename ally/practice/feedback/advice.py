@@ -137,13 +137,15 @@ _ADVICE_PHRASE = Phrases(
     # (not a guess about them: "you must like it there", "you must know her well")
     you must !be|feel|have|like|love|know|miss|hate|mean|think|really
     it is important|vital|essential|crucial that|for you
+    # (not an invitation to them: "you can tell me", "you can always talk to me")
     <sure|know|bet|believe|think|hope|that you can always|also|still|just? @suggested !through|
-        over|better|past|it|this|a+job|one
+        over|better|past|it|this|a+job|one|me|us|to+me|to+us|with+me|anything
     # another course open to them: "You can also ask the library" (not "you can always get
     # through this", which is confidence in them)
     <sure|know|bet|believe|think|hope|that you can also|always|even|
         then !:not_advice_verb !be|have|feel|do|love|enjoy|get+through|go+through|make+it|
-        handle|cope|count @imperative
+        handle|cope|count|talk+to+me|tell+me|call+me|text+me|ring+me|message+me|
+        come+to+me @imperative
     # a resource pointed out for them: "There are groups you could join" (not "there is
     # nothing you could have done")
     there are|is a|an|some|many|lots|plenty|several|other|various|free|online|

@@ -296,7 +296,8 @@ _DISMISSING = Phrases(
     # false reassurance: "you'll be fine", "everything will be okay"
     you+will|you+are+going+to|it+will|everything+will|everything+is+going+to|
         everything+'s+going+to|it+is+going+to|things+will be just? fine|okay|alright|all+right
-    you are fine
+    # (not what they pretend: "having to pretend you're fine", "acting like you're fine")
+    <pretend|pretending|act|acting|like|say|saying|tell|telling|seem|insist|insisting you are fine
     # changing the subject: "let's talk about something else", "anyway, did you see ..."
     let+us|can+we|shall+we|we+should talk+about|think+about|focus+on|change something|
         the+subject else|happier|more+positive|nicer|fun?
