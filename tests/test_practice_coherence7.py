@@ -471,3 +471,54 @@ def test_a_fear_already_told_is_not_news_when_help_meets_it():
     said = [t.answer for t in turns]
     assert any("take my phone" in x for x in said[:3]), said
     assert help_line not in said[-1]
+
+
+STOCK = {"unsure", "yesno", "nudge", "guarded", "puzzled", "spent", "again", "deflect", "doubt"}
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_praise_counts_only_replies_they_opened_up_to(s):
+    session, turns = play(
+        s,
+        "What's been happening? I'm listening.",
+        "What do you think about the weather lately?",
+        "How do you feel about that?",
+        "What's your favourite colour?",
+        "What else?",
+    )
+    praise = session.summary().praise
+    counted = re.match(r"(\d+) of your (\d+) replies", praise)
+    if counted is None:
+        return  # "a good start", "well done" or an ending: no count claimed
+    stock = sum(t.response.kind in STOCK for t in turns)
+    assert int(counted.group(1)) <= len(turns) - stock, praise
+
+
+def test_after_an_emergency_handled_no_open_question_tip():
+    s = BY_ID["friend-goodbye-message"]
+    session, turns = play(
+        s,
+        "I'm so glad I called. That message scared me - what did you mean by it?",
+        "Are you thinking about killing yourself?",
+        "Thank you for telling me. Have you taken anything?",
+        "I'm calling 999 now and I'm staying on the phone with you.",
+        "You won't be on your own. Can you unlock the door for them?",
+        "Yes, I'll stay on the phone the whole time until they come.",
+    )
+    summary = session.summary()
+    assert summary.ending == "goal", [t.answer for t in turns]
+    assert "open question" not in summary.next_time
+
+
+def test_having_asked_what_would_help_is_not_told_to_ask_it():
+    s = BY_ID["friend-after-psychotic-episode"]
+    session, _ = play(
+        s,
+        "It's really good to see you home. How are you doing?",
+        "That sounds hard. What's it been like?",
+        "Is there anything I can do that'd make this week easier?",
+        "Okay. I'm here.",
+    )
+    summary = session.summary()
+    if summary.ending != "goal":
+        assert "says what they need from you" not in summary.next_time

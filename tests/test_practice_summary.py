@@ -78,7 +78,7 @@ def test_what_the_safe_track_brought_out_is_in_what_they_told_you(s):
         if s.safe.emergency_now
         else "whether there is a plan, and how soon"
     )
-    told = ["thoughts of suicide", urgency, "what they could use, and making it safer"]
+    told = ["thoughts of suicide", urgency, "letting you make things safer"]
     assert [r for r in revealed if r in told] == told
     assert len(revealed) == len(set(revealed))
 

@@ -50,8 +50,25 @@ _LANDED = {
 _SAFE_TOLD = {
     "safe_asked": "thoughts of suicide",
     "safe_urgency": "whether there is a plan, and how soon",
-    "safe_means": "what they could use, and making it safer",
+    "safe_means": "letting you make things safer",
 }
+# Responses in which they say more, or take up what was offered.
+_OPENED = frozenset(
+    (
+        "reveal",
+        "deepen",
+        "confirm",
+        "correct",
+        "relief",
+        "short",
+        "since",
+        "repair",
+        "weigh",
+        "ask",
+        "accept",
+        "close",
+    )
+)
 # When a check-in is, in the user's words: a day, then a part of the day.
 _DAYS = (
     "monday",
@@ -94,6 +111,13 @@ class Turn:
     @property
     def landed_well(self) -> bool:
         return self.move.listens and not self.move.pitfalls and not self.move.premature
+
+    @property
+    def opened_up(self) -> bool:
+        """A reply that landed, and they said more for it (not "Who knows." or "Mm.")."""
+        return self.landed_well and (
+            self.response.kind in _OPENED or self.response.kind.startswith("safe_")
+        )
 
 
 @dataclass(frozen=True)
@@ -420,7 +444,7 @@ def praise(
     """Praise in proportion to what landed: one good reply is a start, not a triumph,
     and a talk that got there with euphemisms or arguing is not "well done"."""
     name = scenario.name
-    good = sum(t.landed_well for t in turns)
+    good = sum(t.opened_up for t in turns)
     slips = sum(t.move.hurts for t in turns)
     stung = slips > 0
     safe = safety is None or safety.passed
@@ -658,6 +682,10 @@ def next_time(
     )
     if any(t.response.kind == "resist" for t in turns[:safety_from]):
         return "Hold advice until you have asked and reflected: understanding comes first."
+    emergency = scenario.risk and scenario.safe.emergency_now and ending == "goal"
+    if emergency:
+        # help reached in an emergency: plain, closed questions were the right ones
+        return "Ready for more: ally practice --difficulty hard"
     if "reflection" not in used:
         return 'Reflect back what you heard in your own words: "It sounds like…"'
     if "open_question" not in used:
@@ -668,6 +696,12 @@ def next_time(
         if scenario.difficulty == "hard":
             return "Try another hard scenario: ally practice --difficulty hard"
         return "Ready for more: ally practice --difficulty hard"
+    if any(t.move.asks_goal for t in turns):
+        # asked already: they were not ready to say
+        return (
+            f"{scenario.name} was not ready to say what would help yet. That is normal: keep "
+            "listening, and ask again another day."
+        )
     return (
         f"Stay with it a little longer: keep reflecting and asking until {scenario.name} "
         "says what they need from you."
