@@ -522,3 +522,23 @@ def test_having_asked_what_would_help_is_not_told_to_ask_it():
     summary = session.summary()
     if summary.ending != "goal":
         assert "says what they need from you" not in summary.next_time
+
+
+def test_taking_up_an_offer_does_not_agree_to_a_plan_never_made():
+    s = BY_ID["brother-drinking"]
+    session, turns = play(
+        s,
+        "no, I'm not here to have a go. are you ok?",
+        "ok. I'm not judging, honestly. do you think you've been drinking more lately?",
+        "that sounds like a lot to be carrying. what is it you want switched off?",
+        "divorce, money, all of it. no wonder you want a break. I'm here, you know. has it "
+        "been worrying you too, how much you're drinking?",
+        "that takes guts to admit, hiding it from yourself too. would you think about talking "
+        "to someone about it, like your GP? I could come.",
+        "I won't make a thing of it, promise. shall we look up your GP's number now?",
+    )
+    assert turns[-1].response.kind == "accept", [t.response.kind for t in turns]
+    assert "thursday" not in turns[-1].answer.lower()
+    reminder = session.summary().reminder
+    assert reminder is not None and "thursday" not in reminder.at
+    assert reminder.text == "Check in with Rob"

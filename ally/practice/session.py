@@ -329,6 +329,15 @@ class Session:
                 (i for i, t in enumerate(self.turns) if t.response.kind in ("ask", "accept")), 0
             )
             said = [t.reply for t in self.turns[asked_at:]]
+            day = follow.at.split()[0].lower()
+            agreed = any(
+                t.response.kind == "ask" or day in t.answer.lower() for t in self.turns[asked_at:]
+            )
+            if not agreed:
+                # they took up what the user offered; the follow-up they would have asked
+                # for (Thursday evenings) never came up: a plain check-in
+                at = next((w for w in (when(r, "tomorrow 18:00") for r in said) if w), "")
+                return Reminder(f"Check in with {name}", at or "tomorrow 18:00", name)
             at = next((w for w in (when(r, follow.at) for r in said) if w), follow.at)
             return Reminder(text=follow.text, at=at, about=name, asked=follow.asked)
         if self.conversation.ended == "limit" and not self.conversation.hurt:
