@@ -12,7 +12,7 @@ from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.disclosure import _LONG_STORY, _disclosure, _self_focus
 from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
 from ally.practice.feedback.information import _general_statements, _information
-from ally.practice.feedback.pitfalls import _phrase_pitfalls
+from ally.practice.feedback.pitfalls import _all_phrase_pitfalls
 from ally.practice.feedback.reflection import (
     _on_topic,
     _reflection,
@@ -111,7 +111,7 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     context_risk = risk or risk_in(theirs)
     risky = context_risk or reply_signals_risk(sentences)
     safety = _safety_moves(sentences, risky, theirs)
-    pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
+    pitfalls = _all_phrase_pitfalls(sentences)
     pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
     focus = _self_focus(sentences, skills)
     if focus is not None:

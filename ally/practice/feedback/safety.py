@@ -773,7 +773,12 @@ _STAYS = Phrases(
     # on the way: "I'm coming home now", "I'm coming to get u", "coming in an uber now"
     i+am coming home|back|in|to+find+you|to+fetch+you|for+you
     i+am+coming|coming in|on a|an|the car|cab|taxi|uber|bus|train
-    i+will|ill|i+can|i+am+going+to sit with you|next+to+you|beside+you
+    i+will|ill|i+can|i+am+going+to|i+could|we+could|i+would|i+can+come+and|i+could+come+and sit|
+        wait with you|next+to+you|beside+you
+    # company while they make the call: "I could sit with you while you call someone", "find
+    # a number and sit with you"
+    sit|stay|wait|be with you while|as|when you call|ring|phone|text|talk|make|dial
+    and sit|stay|wait with you .|!|,|$|while|as|when|tonight|now
     i+am not leaving|going+to+leave you on+your+own|alone|my+sight
     not leaving my sight
     staying online|on+the+phone|on+the+line|here with you
@@ -845,6 +850,12 @@ _HELP = Phrases(
     see someone|somebody
     work+out|decide|figure+out _2 who to tell|call|ring
     call|ring|text|phone|message them|someone|somebody _2 with+me|together
+    # calling while the supporter is there: "I'll sit with you while you call someone"
+    with you while|as|when you call|ring|phone|text|talk+to|dial someone|somebody|them|a|the|
+        the+line|the+number
+    # finding a line's number for them: "I could find a number and sit with you"
+    i|we could|can|will|shall|would find|look+up|get|dig+out a|the number .|!|,|$|and|for|to
+    find|look+up a|the number for you|us $|and|to
     calling|ringing|phoning|getting for help|an+ambulance|someone
     someone|somebody|anyone _3 i|we|you can|could call|ring|text|contact|talk+to
     urgent care
