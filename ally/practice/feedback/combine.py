@@ -126,13 +126,19 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     )
 
 
+# Safety moves kept whatever the context: asking directly (which makes it a risk exchange),
+# pointing to help (codebook 5.4), and staying with them where the scorer finds it (5.5.1).
+_ANY_EXCHANGE = frozenset({"asks_about_suicide", "connects_to_help", "stays_with_them"})
+
+
 def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]) -> Feedback:
     """The Feedback for a settled reading: how the findings bear on each other, and the
     verdict."""
     pitfalls = reading.pitfalls
-    # a safety move counts only when the exchange involves risk; asking directly makes it
-    safety = [f for f in reading.safety if reading.risk or f.name == "asks_about_suicide"]
-    risky = reading.risk or bool(safety)
+    # a safety move counts only when the exchange involves risk (asking directly makes it),
+    # except pointing to help, which counts in any exchange (codebook 5.4)
+    safety = [f for f in reading.safety if reading.risk or f.name in _ANY_EXCHANGE]
+    risky = reading.risk or any(f.name == "asks_about_suicide" for f in safety)
     # the words that raise a pitfall earn no skill: "I know exactly how you feel, my dog
     # died last year" is not understanding
     skills = [f for f in reading.skills if not _overlaps(f, _discrediting(f, pitfalls))]

@@ -19,6 +19,7 @@ Word patterns (phrases.py), parsed on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ally.content.directory import load_directory
 from ally.practice.feedback.findings import Finding, _rule
@@ -746,7 +747,9 @@ _STAYS = Phrases(
     i+will|i+am+going+to|i+can|i+am|ill stay|staying|sit|be|stop with+you|here|there|
         on+the+phone|on+the+line|on+this+call|right+here|right+there|next+to+you|
         right+next+to+you|over|home|as+long|on+facetime|on+discord|by+your+side
-    i+am|i+will|ill not going+anywhere|leaving|hanging+up|logging+off|leave|go|hang+up
+    i+am|i+will|ill not going+anywhere|leaving|hanging+up|logging+off|leave|hang+up
+    i+will|ill not go !running|behind|to|spreading|telling|gossiping|straight|round|around|
+        reporting|and|over|there|into|on|through|broadcasting|blabbing|ahead
     i will not leave you
     not leaving you on+your+own|alone|your+side|your+room
     not leaving your side|room
@@ -866,6 +869,25 @@ _HELP = Phrases(
     find|get|look+for|reach+out+for some? professional? help
     """,
 )
+# Help for how they feel, put forward outside a risk exchange: a line, a professional, a
+# support service (not the emergency services, a hospital or family, which outside a crisis
+# are mostly practical or only mentioned).
+_HELP_ANY = Phrases(
+    "safety.help_any",
+    """
+    helpline|hotline|help+line|hot+line|lifeline|samaritans
+    crisis|suicide|support|mental+health text? line|team|service|centre|center|number
+    doctor|doctors|dr|gp|counsellor|counselor|counsellors|counselors|counselling|counseling|
+        therapist|psychologist|psychiatrist|professional|professionals|therapy
+    eap
+    employee assistance
+    camhs
+    support group|groups
+    wellbeing service|team
+    talk|speak to someone|somebody who|trained|professional|that+can+help
+    get|find|look+for|reach+out+for some? professional help|support
+    """,
+)
 # Help turned down, or only talked about: "you don't need a doctor", "the crisis line is
 # useless", "I called a helpline once", "I'm not a therapist".
 _NOT_HELP = Phrases(
@@ -973,6 +995,15 @@ def _connects_to_help(s: _Sentence) -> tuple[int, int, str] | None:
         if end >= 0 and (i < start or end > start):
             return None
     return found
+
+
+def _points_to_care(s: _Sentence) -> tuple[int, int, str] | None:
+    """Help for how they feel (see _HELP_ANY, or a line in the directory), read outside a
+    risk exchange."""
+    found = _connects_to_help(s)
+    if found is None or found[2] == _HELP_NAME:
+        return found
+    return _HELP_ANY.find(s.w)
 
 
 # The reply's own words that make an exchange a risk exchange even when what it answers
@@ -1283,6 +1314,37 @@ def _asks_about_what_they_said(sentences: list[_Sentence], theirs: list[_Sentenc
     return -1
 
 
+# An offer or a proposal, for a move read outside a risk exchange: "could you", "shall we",
+# "I'll", "maybe", "how about", "would it help".
+_PROPOSAL = Phrases(
+    "safety.proposal",
+    """
+    could|would|can|will|might you|we
+    you|we could|can|might|should|ought+to
+    let us|me
+    shall|should|can|could|may i|we
+    i will|can|could|would|am+going+to|am+happy+to|would+like|am+coming|am+not+going
+    maybe|perhaps|how+about|what+about|why+not|worth|would+it+help|have+you+thought|
+        have+you+considered|please|want+me+to|do+you+want|fancy|try
+    """,
+)
+
+
+def _proposed(
+    check: Callable[[_Sentence], tuple[int, int, str] | None],
+) -> Callable[[_Sentence], tuple[int, int, str] | None]:
+    """``check``, only in a sentence that offers or proposes (see _PROPOSAL)."""
+
+    def read(s: _Sentence) -> tuple[int, int, str] | None:
+        found = check(s)
+        if found is None:
+            return None
+        cue = _PROPOSAL.search(s.w)
+        return found if cue is not None and cue[0] <= found[0] else None
+
+    return read
+
+
 def _safety_moves(
     sentences: list[_Sentence], risk: bool, theirs: list[_Sentence] | None = None
 ) -> list[Finding]:
@@ -1295,14 +1357,18 @@ def _safety_moves(
     if direct is not None:
         s, at = direct
         found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
-    if not (risk or found):
-        return []
     checks = (
         ("asks_about_urgency", _asks_about_urgency),
         ("means_safety", _means_safety),
         ("connects_to_help", _connects_to_help),
         ("stays_with_them", _stays_with_them),
     )
+    if not (risk or found):
+        # pointing to help counts whatever the context (codebook 5.4: a GP for burnout), but
+        # outside a risk exchange only when the sentence offers or proposes it ("Would you
+        # see the GP with me?"), not when it only mentions a doctor; the other moves need
+        # risk (staying with them outside a crisis, 5.5.1, is left to the scorer)
+        checks = (("connects_to_help", _proposed(_points_to_care)),)
     where: dict[str, _Sentence] = {}
     for s in sentences:
         for name, check in checks:
