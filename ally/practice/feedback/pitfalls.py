@@ -72,6 +72,11 @@ _MINIMISING = Phrases(
     just|need+to|should|have+to|got+to get over it
     ^ get over it
     it is just|only a phase|bad+day|breakup|break+up|job|test|exam
+    # "he was only teasing", "it's only one bad mark", "it's just a cold"
+    he+is|she+is|they+are|he+was|she+was|they+were|it+was|it+is just|only teasing|joking|
+        messing|having+a+laugh|banter|a+joke|a+cold|one+bad|one+exam|one+test|one+mark|
+        one+day|one+mistake|one+comment
+    everyone|everybody forgets|does+that|does+it|has+that|has+those|gets+that
     everyone gets|feels|has+days+like|goes+through _1 sad|down|low|that|this|stressed|like+that
     you have so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
     you have got so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
@@ -228,7 +233,8 @@ _JUDGMENT = Phrases(
     why have+not|has+not|had+not you _4 already|yet|sooner|before|earlier|properly
     why did+not|did+you+not you _4 sooner|earlier|before|first|already|properly
     why are|do you even? still with|seeing|following|going|talking|doing|putting|letting
-    how did|could you let it|this|that|things get|go|happen
+    how did|could you let it|this|that|things|them get|go|happen|pile+up|build+up|slide
+    how did|could you let _3 get|pile+up|build+up|slide
     did|do you try|tried hard enough
     you did+not|do+not try hard enough
     # reproach of their complaint: "you don't have to bite my head off", "you didn't have to
@@ -519,8 +525,10 @@ def _all_phrase_pitfalls(sentences: list[_Sentence]) -> list[Finding]:
             after = sentences[k + 1] if k + 1 < len(sentences) else None
             said = s.text[f.start - s.start :].lower().split("?")[0].strip()
             read = _MARKED.get(said) if f.name == "judgment" else None
-            if read is not None and after is not None and read.at(after.w, after.w.core) >= 0:
-                continue
+            if read is not None and after is not None:
+                opening = read.search(after.w, after.w.core)
+                if opening is not None and opening[0] <= after.w.core + 2:
+                    continue
             found.append(f)
     return found
 
