@@ -139,11 +139,15 @@ def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]
     # except pointing to help, which counts in any exchange (codebook 5.4)
     safety = [f for f in reading.safety if reading.risk or f.name in _ANY_EXCHANGE]
     risky = reading.risk or any(f.name == "asks_about_suicide" for f in safety)
+    # outside a risk exchange a move sits beside the skills (a GP suggested for burnout is
+    # still advice, and may still come too early); only in one does it shape them and the
+    # verdict
+    shaping = safety if risky else []
     # the words that raise a pitfall earn no skill: "I know exactly how you feel, my dog
     # died last year" is not understanding
     skills = [f for f in reading.skills if not _overlaps(f, _discrediting(f, pitfalls))]
-    if safety:
-        skills = _safety_first(skills, safety)
+    if shaping:
+        skills = _safety_first(skills, shaping)
     premature = _premature(skills, explored)
     if premature:
         skills = _marked_premature(skills)
@@ -151,13 +155,13 @@ def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]
     pitfalls = sorted(pitfalls, key=lambda f: (f.start, PITFALLS.index(f.name)))
     skill_names = [n for n in SKILLS if any(f.name == n for f in skills)]
     pitfall_names = [n for n in PITFALLS if any(f.name == n for f in pitfalls)]
-    leading = risky and not safety and leading_question(reply)
+    leading = risky and not shaping and leading_question(reply)
     return Feedback(
         reply=reply,
         skills=tuple(skills),
         pitfalls=tuple(pitfalls),
         verdict=_verdict(
-            skill_names, pitfall_names, premature, [f.name for f in safety], leading, done
+            skill_names, pitfall_names, premature, [f.name for f in shaping], leading, done
         ),
         premature_advice=premature,
         safety=tuple(safety),

@@ -794,8 +794,8 @@ _STAYS = Phrases(
 )
 
 
-# Another day ("I'll ring you on Sunday", "I'll be there on Friday") is no staying with
-# them now, unless it also says now or tonight, or is company in person (_VISIT).
+# A visit on another day ("I'll come round every Sunday", "I'll be over on Friday") is
+# no staying with them now, unless it also says now or tonight.
 _ANOTHER_DAY = re.compile(
     r"\b(?:every|next|on|most|some)\s+(?:day|week|weekend|month|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
@@ -805,14 +805,8 @@ _ANOTHER_DAY = re.compile(
 _NOW = re.compile(r"\b(?:(?<!from )now(?! on)|tonight|right away|straight away)\b", re.IGNORECASE)
 
 
-# Company in person, which counts on another day too ("I'll come round every Sunday from
-# now on": codebook 5.5.1, company for a stated time or occasion); a call on another day
-# does not ("I'll ring you on Sunday").
-_VISIT = re.compile(r"\b(?:come|coming|stay|staying|sleep|sleeping|walk|walking)\b", re.IGNORECASE)
-
-
 def _stays_with_them(s: _Sentence) -> tuple[int, int, str] | None:
-    if _ANOTHER_DAY.search(s.text) and not _NOW.search(s.text) and not _VISIT.search(s.text):
+    if _ANOTHER_DAY.search(s.text) and not _NOW.search(s.text):
         return None
     return _STAYS.find(s.w)
 
@@ -1363,7 +1357,7 @@ def _safety_moves(
     if direct is not None:
         s, at = direct
         found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
-    checks = (
+    checks: tuple[tuple[str, Callable[[_Sentence], tuple[int, int, str] | None]], ...] = (
         ("asks_about_urgency", _asks_about_urgency),
         ("means_safety", _means_safety),
         ("connects_to_help", _connects_to_help),
