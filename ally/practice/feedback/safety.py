@@ -1175,6 +1175,20 @@ _HARM = Phrases(
     got|get|getting lost
     left the gas|hob|oven on
     sent _3 money to|someone
+    # violence, threats and harassment: "he threw a bottle", "threats", "putting his hand on
+    # my back"
+    threw|throws|throwing _3 at me|at+my+head|at+the+wall|across+the+room
+    threw|throws|throwing a|the bottle|plate|glass|chair|phone
+    threats|threatening|threatened me|to|messages
+    putting|puts|put|keeps+putting his|her hand|hands on my|me
+    # an older man taking them to his place: "going to this older guy's flat"
+    older guy|guys|man|bloke|blokes|men|boyfriend
+    # fainting, falling asleep at the wheel, driving without sleep
+    fainted|fainting in|at|on|during|again|at+work|in+the
+    fell|falling|nearly+fell|almost+fell|nodding|nodded asleep|off at|behind the? wheel|driving
+    driving|drive|drove _6 no sleep|without+sleep|hardly+any+sleep|on+no+sleep
+    # drugs again: "I've been using again"
+    using again|more|every+day
     """,
 )
 
