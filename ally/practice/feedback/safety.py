@@ -756,6 +756,9 @@ _STAYS = Phrases(
     i+will|i+am+going+to|ill keep talking to you
     i+will|i+am+going+to|i+can|ill come|go with you
     like|want|happy|glad to come|go with you
+    # asking them to go with the supporter: "Would you see the school nurse with me?"
+    would|will|could you see|go+to|visit the|a|your school+nurse|nurse|gp|doctor|counsellor|
+        counselor _2 with me
     i+will|i+can|i+am take|taking|drive|driving you to|there
     stay|keep on the|this line|phone|call with me
     keep talking to me
