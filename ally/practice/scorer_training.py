@@ -189,7 +189,8 @@ def choose_policy(
     rules_only = {"combine": "rules", "threshold": 0.5}
     if label not in MODELLED:
         return rules_only
-    candidates: list[tuple[float, float]] = []  # (F1 of rules and model, threshold)
+    f1s: list[float] = []  # F1 of rules and model at each threshold
+    allowed: list[bool] = []  # whether the model's additions there are precise enough
     for threshold in THRESHOLDS:
         added = Tally()  # what the model finds that the rules do not
         blended = Tally()  # rules and model together
@@ -198,12 +199,20 @@ def choose_policy(
             if by_model and not by_rules:
                 added.add(label in ex.labels, True)
             blended.add(label in ex.labels, by_rules or by_model)
-        if added.tp + added.fp >= MIN_ADDED and added.precision >= PRECISION_FLOOR:
-            candidates.append((blended.f1, threshold))
+        f1s.append(blended.f1)
+        allowed.append(added.tp + added.fp >= MIN_ADDED and added.precision >= PRECISION_FLOOR)
+    # each threshold is judged by the worst F1 around it (its neighbours' too), so a
+    # threshold that is best only by a lucky step is not chosen, and retraining after a
+    # small change in the rules or the corpus does not swing it
+    candidates = [
+        (min(f1s[max(0, k - 1) : k + 2]), threshold)
+        for k, threshold in enumerate(THRESHOLDS)
+        if allowed[k]
+    ]
     if not candidates:
         return rules_only
     # the highest threshold whose F1 is within F1_SLACK of the best: near-ties go to
-    # precision, and a small change in the corpus does not swing the threshold
+    # precision
     best = max(f1 for f1, _ in candidates)
     threshold = max(t for f1, t in candidates if f1 >= best - F1_SLACK)
     return {"combine": "either", "threshold": threshold}

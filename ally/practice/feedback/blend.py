@@ -100,9 +100,14 @@ _SAFETY = tuple(_WHY)
 def _labels_them(added: Finding, found: list[Finding]) -> bool:
     """Whether the model's dismissing starts inside a phrase the rules call judgment:
     "Don't be selfish" labels them (judgment), where "don't be daft" before a reassurance
-    brushes the feeling aside (dismissing; codebook 4.2). One phrase, one label."""
+    brushes the feeling aside (dismissing; codebook 4.2). One phrase, one label, except
+    for the label-as-order set ("Don't be so dramatic, nobody's going anywhere"), which the
+    corpus codes as both."""
     return added.name == "dismissing" and any(
-        f.name == "judgment" and f.start <= added.start < f.end for f in found
+        f.name == "judgment"
+        and f.source.startswith("pitfalls.judgment:")
+        and f.start <= added.start < f.end
+        for f in found
     )
 
 

@@ -12,7 +12,7 @@ from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.disclosure import _LONG_STORY, _disclosure, _self_focus
 from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
 from ally.practice.feedback.information import _general_statements, _information
-from ally.practice.feedback.pitfalls import _phrase_pitfalls
+from ally.practice.feedback.pitfalls import _all_phrase_pitfalls
 from ally.practice.feedback.reflection import (
     _on_topic,
     _reflection,
@@ -111,7 +111,7 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     context_risk = risk or risk_in(theirs)
     risky = context_risk or reply_signals_risk(sentences)
     safety = _safety_moves(sentences, risky, theirs)
-    pitfalls = [f for s in sentences for f in _phrase_pitfalls(s)]
+    pitfalls = _all_phrase_pitfalls(sentences)
     pitfalls = _secrecy_read_in_context(pitfalls, sentences, theirs, risky)
     focus = _self_focus(sentences, skills)
     if focus is not None:
@@ -126,18 +126,28 @@ def rules(sentences: list[_Sentence], context: str, *, risk: bool = False) -> Re
     )
 
 
+# Safety moves kept whatever the context: asking directly (which makes it a risk exchange),
+# pointing to help (codebook 5.4), and staying with them where the scorer finds it (5.5.1).
+_ANY_EXCHANGE = frozenset({"asks_about_suicide", "connects_to_help", "stays_with_them"})
+
+
 def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]) -> Feedback:
     """The Feedback for a settled reading: how the findings bear on each other, and the
     verdict."""
     pitfalls = reading.pitfalls
-    # a safety move counts only when the exchange involves risk; asking directly makes it
-    safety = [f for f in reading.safety if reading.risk or f.name == "asks_about_suicide"]
-    risky = reading.risk or bool(safety)
+    # a safety move counts only when the exchange involves risk (asking directly makes it),
+    # except pointing to help, which counts in any exchange (codebook 5.4)
+    safety = [f for f in reading.safety if reading.risk or f.name in _ANY_EXCHANGE]
+    risky = reading.risk or any(f.name == "asks_about_suicide" for f in safety)
+    # outside a risk exchange a move sits beside the skills (a GP suggested for burnout is
+    # still advice, and may still come too early); only in one does it shape them and the
+    # verdict
+    shaping = safety if risky else []
     # the words that raise a pitfall earn no skill: "I know exactly how you feel, my dog
     # died last year" is not understanding
     skills = [f for f in reading.skills if not _overlaps(f, _discrediting(f, pitfalls))]
-    if safety:
-        skills = _safety_first(skills, safety)
+    if shaping:
+        skills = _safety_first(skills, shaping)
     premature = _premature(skills, explored)
     if premature:
         skills = _marked_premature(skills)
@@ -145,13 +155,13 @@ def _feedback(reply: str, reading: Reading, explored: bool, done: frozenset[str]
     pitfalls = sorted(pitfalls, key=lambda f: (f.start, PITFALLS.index(f.name)))
     skill_names = [n for n in SKILLS if any(f.name == n for f in skills)]
     pitfall_names = [n for n in PITFALLS if any(f.name == n for f in pitfalls)]
-    leading = risky and not safety and leading_question(reply)
+    leading = risky and not shaping and leading_question(reply)
     return Feedback(
         reply=reply,
         skills=tuple(skills),
         pitfalls=tuple(pitfalls),
         verdict=_verdict(
-            skill_names, pitfall_names, premature, [f.name for f in safety], leading, done
+            skill_names, pitfall_names, premature, [f.name for f in shaping], leading, done
         ),
         premature_advice=premature,
         safety=tuple(safety),

@@ -19,6 +19,7 @@ Word patterns (phrases.py), parsed on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ally.content.directory import load_directory
 from ally.practice.feedback.findings import Finding, _rule
@@ -747,13 +748,18 @@ _STAYS = Phrases(
     i+will|i+am+going+to|i+can|i+am|ill stay|staying|sit|be|stop with+you|here|there|
         on+the+phone|on+the+line|on+this+call|right+here|right+there|next+to+you|
         right+next+to+you|over|home|as+long|on+facetime|on+discord|by+your+side
-    i+am|i+will|ill not going+anywhere|leaving|hanging+up|logging+off|leave|go|hang+up
+    i+am|i+will|ill not going+anywhere|leaving|hanging+up|logging+off|leave|hang+up
+    i+will|ill not go !running|behind|to|spreading|telling|gossiping|straight|round|around|
+        reporting|and|over|there|into|on|through|broadcasting|blabbing|ahead
     i will not leave you
     not leaving you on+your+own|alone|your+side|your+room
     not leaving your side|room
     i+will|i+am+going+to|ill keep talking to you
     i+will|i+am+going+to|i+can|ill come|go with you
     like|want|happy|glad to come|go with you
+    # asking them to go with the supporter: "Would you see the school nurse with me?"
+    would|will|could you see|go+to|visit the|a|your school+nurse|nurse|gp|doctor|counsellor|
+        counselor _2 with me
     i+will|i+can|i+am take|taking|drive|driving you to|there
     stay|keep on the|this line|phone|call with me
     keep talking to me
@@ -774,7 +780,12 @@ _STAYS = Phrases(
     # on the way: "I'm coming home now", "I'm coming to get u", "coming in an uber now"
     i+am coming home|back|in|to+find+you|to+fetch+you|for+you
     i+am+coming|coming in|on a|an|the car|cab|taxi|uber|bus|train
-    i+will|ill|i+can|i+am+going+to sit with you|next+to+you|beside+you
+    i+will|ill|i+can|i+am+going+to|i+could|we+could|i+would|i+can+come+and|i+could+come+and sit|
+        wait with you|next+to+you|beside+you
+    # company while they make the call: "I could sit with you while you call someone", "find
+    # a number and sit with you"
+    sit|stay|wait|be with you while|as|when you call|ring|phone|text|talk|make|dial
+    and sit|stay|wait with you .|!|,|$|while|as|when|tonight|now
     i+am not leaving|going+to+leave you on+your+own|alone|my+sight
     not leaving my sight
     staying online|on+the+phone|on+the+line|here with you
@@ -846,6 +857,12 @@ _HELP = Phrases(
     see someone|somebody
     work+out|decide|figure+out _2 who to tell|call|ring
     call|ring|text|phone|message them|someone|somebody _2 with+me|together
+    # calling while the supporter is there: "I'll sit with you while you call someone"
+    with you while|as|when you call|ring|phone|text|talk+to|dial someone|somebody|them|a|the|
+        the+line|the+number
+    # finding a line's number for them: "I could find a number and sit with you"
+    i|we could|can|will|shall|would find|look+up|get|dig+out a|the number .|!|,|$|and|for|to
+    find|look+up a|the number for you|us $|and|to
     calling|ringing|phoning|getting for help|an+ambulance|someone
     someone|somebody|anyone _3 i|we|you can|could call|ring|text|contact|talk+to
     urgent care
@@ -854,6 +871,25 @@ _HELP = Phrases(
     get|find|getting you|us some|the? help|support !with+your|with+the
     get you? some? professional|proper|real|urgent? help
     find|get|look+for|reach+out+for some? professional? help
+    """,
+)
+# Help for how they feel, put forward outside a risk exchange: a line, a professional, a
+# support service (not the emergency services, a hospital or family, which outside a crisis
+# are mostly practical or only mentioned).
+_HELP_ANY = Phrases(
+    "safety.help_any",
+    """
+    helpline|hotline|help+line|hot+line|lifeline|samaritans
+    crisis|suicide|support|mental+health text? line|team|service|centre|center|number
+    doctor|doctors|dr|gp|counsellor|counselor|counsellors|counselors|counselling|counseling|
+        therapist|psychologist|psychiatrist|professional|professionals|therapy
+    eap
+    employee assistance
+    camhs
+    support group|groups
+    wellbeing service|team
+    talk|speak to someone|somebody who|trained|professional|that+can+help
+    get|find|look+for|reach+out+for some? professional help|support
     """,
 )
 # Help turned down, or only talked about: "you don't need a doctor", "the crisis line is
@@ -963,6 +999,15 @@ def _connects_to_help(s: _Sentence) -> tuple[int, int, str] | None:
         if end >= 0 and (i < start or end > start):
             return None
     return found
+
+
+def _points_to_care(s: _Sentence) -> tuple[int, int, str] | None:
+    """Help for how they feel (see _HELP_ANY, or a line in the directory), read outside a
+    risk exchange."""
+    found = _connects_to_help(s)
+    if found is None or found[2] == _HELP_NAME:
+        return found
+    return _HELP_ANY.find(s.w)
 
 
 # The reply's own words that make an exchange a risk exchange even when what it answers
@@ -1134,6 +1179,20 @@ _HARM = Phrases(
     got|get|getting lost
     left the gas|hob|oven on
     sent _3 money to|someone
+    # violence, threats and harassment: "he threw a bottle", "threats", "putting his hand on
+    # my back"
+    threw|throws|throwing _3 at me|at+my+head|at+the+wall|across+the+room
+    threw|throws|throwing a|the bottle|plate|glass|chair|phone
+    threats|threatening|threatened me|to|messages
+    putting|puts|put|keeps+putting his|her hand|hands on my|me
+    # an older man taking them to his place: "going to this older guy's flat"
+    older guy|guys|man|bloke|blokes|men|boyfriend
+    # fainting, falling asleep at the wheel, driving without sleep
+    fainted|fainting in|at|on|during|again|at+work|in+the
+    fell|falling|nearly+fell|almost+fell|nodding|nodded asleep|off at|behind the? wheel|driving
+    driving|drive|drove _6 no sleep|without+sleep|hardly+any+sleep|on+no+sleep
+    # drugs again: "I've been using again"
+    using again|more|every+day
     """,
 )
 
@@ -1273,6 +1332,37 @@ def _asks_about_what_they_said(sentences: list[_Sentence], theirs: list[_Sentenc
     return -1
 
 
+# An offer or a proposal, for a move read outside a risk exchange: "could you", "shall we",
+# "I'll", "maybe", "how about", "would it help".
+_PROPOSAL = Phrases(
+    "safety.proposal",
+    """
+    could|would|can|will|might you|we
+    you|we could|can|might|should|ought+to
+    let us|me
+    shall|should|can|could|may i|we
+    i will|can|could|would|am+going+to|am+happy+to|would+like|am+coming|am+not+going
+    maybe|perhaps|how+about|what+about|why+not|worth|would+it+help|have+you+thought|
+        have+you+considered|please|want+me+to|do+you+want|fancy|try
+    """,
+)
+
+
+def _proposed(
+    check: Callable[[_Sentence], tuple[int, int, str] | None],
+) -> Callable[[_Sentence], tuple[int, int, str] | None]:
+    """``check``, only in a sentence that offers or proposes (see _PROPOSAL)."""
+
+    def read(s: _Sentence) -> tuple[int, int, str] | None:
+        found = check(s)
+        if found is None:
+            return None
+        cue = _PROPOSAL.search(s.w)
+        return found if cue is not None and cue[0] <= found[0] else None
+
+    return read
+
+
 def _safety_moves(
     sentences: list[_Sentence], risk: bool, theirs: list[_Sentence] | None = None
 ) -> list[Finding]:
@@ -1285,14 +1375,18 @@ def _safety_moves(
     if direct is not None:
         s, at = direct
         found["asks_about_suicide"] = _move("asks_about_suicide", s, (at, at + 1, _ASKS_DIRECTLY))
-    if not (risk or found):
-        return []
-    checks = (
+    checks: tuple[tuple[str, Callable[[_Sentence], tuple[int, int, str] | None]], ...] = (
         ("asks_about_urgency", _asks_about_urgency),
         ("means_safety", _means_safety),
         ("connects_to_help", _connects_to_help),
         ("stays_with_them", _stays_with_them),
     )
+    if not (risk or found):
+        # pointing to help counts whatever the context (codebook 5.4: a GP for burnout), but
+        # outside a risk exchange only when the sentence offers or proposes it ("Would you
+        # see the GP with me?"), not when it only mentions a doctor; the other moves need
+        # risk (staying with them outside a crisis, 5.5.1, is left to the scorer)
+        checks = (("connects_to_help", _proposed(_points_to_care)),)
     where: dict[str, _Sentence] = {}
     for s in sentences:
         for name, check in checks:
