@@ -542,3 +542,35 @@ def test_taking_up_an_offer_does_not_agree_to_a_plan_never_made():
     reminder = session.summary().reminder
     assert reminder is not None and "thursday" not in reminder.at
     assert reminder.text == "Check in with Rob"
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_tell_me_more_asked_is_an_open_invitation(s):
+    reply = "sorry. tell me more abt the what's the point feeling?"
+    move = read_move(analyse(reply, s.opening, risk=s.risk), s)
+    assert move.asks == "open"
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_repair_is_never_followed_by_a_hedge(s):
+    slips = ("Oh come on, at least you've got your health.", "You'll be fine, honestly.")
+    for slip in slips:
+        _, turns = play(s, slip, "Sorry, that came out wrong. Do you want to talk about it?")
+        if len(turns) < 2 or turns[1].response.kind != "repair":
+            continue
+        hedges = s.reactions["yesno"] + s.reactions["unsure"]
+        assert not any(turns[1].answer.endswith(h) for h in hedges), turns[1].answer
+
+
+def test_sharing_a_feeling_of_your_own_is_met_as_shared():
+    s = BY_ID["partner-after-miscarriage"]
+    turns = talk(
+        s,
+        "you don't have to move on on anyone's schedule. how are you, really?",
+        "it sounds lonely, like everyone went quiet just when you needed them most.",
+        "you don't have to say anything. I'm here. I miss them too.",
+        "do you want me to just sit with you for a bit?",
+        "ok. I'll stay right here. we don't have to talk.",
+        "I was sad. I am. I just didn't know how to show it without making it harder for you.",
+    )
+    assert turns[-1].response.kind == "share", [(t.response.kind, t.answer) for t in turns]

@@ -525,6 +525,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
             asks = "open" if question.name == "open_question" else "closed"
             if wh and not topic_hits(_words(text), _CHECK_IN):
                 asks = "open"  # "hows work been?", "whats been keeping u busy?": no yes/no
+            if re.search(r"\btell me (?:a bit |a little )?(?:more|about)\b", _lowered(text)):
+                asks = "open"  # "tell me more about that feeling?": an invitation
             asked_words = _words(text)
             for f in _questions(feedback):
                 all_asked += _words(reply[f.start : f.end])
@@ -802,7 +804,8 @@ _SHARES = frozenset(
     _word_list(
         """
     too also felt feel feeling feelings through had been used miss missed remember
-    struggled struggle happened
+    struggled struggle happened sad scared upset lonely cried cry crying hurt grieving
+    gutted heartbroken anxious worried depressed low
     """
     )
 )
@@ -1447,6 +1450,8 @@ class Conversation:
                 "spent",
                 "share",
                 "guarded",
+                "yesno",
+                "unsure",
             ):
                 line = self._pick("repair")
                 if line is None:
