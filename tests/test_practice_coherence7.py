@@ -574,3 +574,26 @@ def test_sharing_a_feeling_of_your_own_is_met_as_shared():
         "I was sad. I am. I just didn't know how to show it without making it harder for you.",
     )
     assert turns[-1].response.kind == "share", [(t.response.kind, t.answer) for t in turns]
+
+
+@pytest.mark.parametrize(
+    "taking_back",
+    [
+        "I know I said I promise, but this is too big for me to keep just between us.",
+        "I know I said I'd promise, but I can't, not with this.",
+        "This is too serious to keep to myself. I'm sorry.",
+    ],
+)
+def test_taking_the_promise_back_in_other_words_is_heard(taking_back):
+    s = BY_ID["niece-asks-for-secrecy"]
+    session, turns = play(
+        s,
+        "Of course, I promise. You can tell me anything.",
+        "What's going on?",
+        "That sounds so heavy. Are you thinking about killing yourself?",
+        taking_back,
+    )
+    assert turns[-1].response.kind.startswith("safe_taken_back") or (
+        s.safe.taken_back in turns[-1].answer
+    ), turns[-1].answer
+    assert "Taking back the promise was right" in session.summary().next_time
