@@ -168,7 +168,8 @@ TAKES_BACK = re.compile(
     r"|\b(?:should ?n'?t|should not|shouldn'?t) have promised|\bwrong to promise"
     r"|\btake (?:that|it|the promise|my promise) back|\btake back (?:what i said|my promise"
     r"|the promise|that promise)|\bpromised\b[^.?!]*\bbut\b|\bbreak (?:my|that|the) promise"
-    r"|\bsaid (?:i|i'?d) promise\b[^.?!]*\bbut\b|\btoo (?:big|serious|important) (?:for me )?to keep"
+    r"|\bsaid (?:i|i'?d) promise\b[^.?!]*\bbut\b"
+    r"|\btoo (?:big|serious|important) (?:for me )?to keep"
 )
 # Company offered or asked for: "I'll stay right here", "Will you sit with me while I ring?"
 _COMPANY = re.compile(
