@@ -630,8 +630,9 @@ _URGENCY = Phrases(
     thought about how|when ,|or
     cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
     are|were you hurting|going+to+hurt yourself
-    anything|something _5 thought+about+using|would+use|could+use|might+use|thinking+of+using|
-        thought+of+using|planning+to+use|been+thinking+about+using
+    # (not "anything I could use to help you")
+    anything|something _4 you have|had|were|are|was? thought+about+using|would+use|could+use|
+        might+use|thinking+of+using|thought+of+using|planning+to+use|been+thinking+about+using
     is the date|day soon|close|today|tonight|this+week
     is today|tonight one of those
     are|is the|your pills|tablets|meds|blades|gun|rope _3 right+now|with+you|in+your+hand|near+you
