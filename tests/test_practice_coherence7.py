@@ -597,3 +597,19 @@ def test_taking_the_promise_back_in_other_words_is_heard(taking_back):
         s.safe.taken_back in turns[-1].answer
     ), turns[-1].answer
     assert "Taking back the promise was right" in session.summary().next_time
+
+
+@pytest.mark.parametrize(
+    "promise", ["i wont tell if u dont want me to", "It stays between us, I won't tell anyone."]
+)
+def test_a_promise_made_later_answers_the_opening_request(promise):
+    s = BY_ID["niece-asks-for-secrecy"]
+    session, turns = play(s, "hey whats up?", promise)
+    assert "secrecy_promise" in turns[-1].feedback.pitfall_names
+    assert session.safety().avoided_secrecy is False
+
+
+def test_an_ok_is_not_a_promise_three_turns_later():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(s, "hey whats up?", "ok... whats going on?")
+    assert "secrecy_promise" not in turns[-1].feedback.pitfall_names

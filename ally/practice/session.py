@@ -237,7 +237,16 @@ class Session:
             raise ValueError("the conversation is over")
         said = self.current_line
         done = frozenset(name for t in self.turns for name in t.feedback.safety_names)
-        feedback = analyse(text, said, explored=self.explored, risk=self.risk, done=done)
+        context = said
+        if (
+            _ASKS_SECRECY.search(self.scenario.opening)
+            and said != self.scenario.opening
+            and _SPEAKS_OF_TELLING.search(text)
+        ):
+            # "promise you won't tell" stands until it is answered: "I won't tell if you
+            # don't want me to" three turns later is still that promise
+            context = f"{self.scenario.opening} {said}"
+        feedback = analyse(text, context, explored=self.explored, risk=self.risk, done=done)
         move = read_move(feedback, self.scenario)
         response = self.conversation.respond(move)
         turn = Turn(
@@ -422,6 +431,15 @@ def shortfall(scenario: Scenario, turns: list[Turn]) -> str | None:
     return None
 
 
+# An opening that asks for a promise of secrecy.
+_ASKS_SECRECY = re.compile(
+    r"\bpromise\b|\b(?:don'?t|won'?t) tell\b|\bkeep (?:it|this) (?:a )?secret\b", re.IGNORECASE
+)
+# A reply that speaks of telling or keeping quiet itself.
+_SPEAKS_OF_TELLING = re.compile(
+    r"\b(?:tell|telling|told|secret|promise|promised|between us|word|anyone|anybody)\b",
+    re.IGNORECASE,
+)
 # An opening that names suicide in so many words: there is nothing left to ask directly
 # ("I've been having thoughts of ending my life"); a plan and how soon is the next step.
 _SAYS_SUICIDE = re.compile(
