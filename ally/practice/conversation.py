@@ -1985,6 +1985,8 @@ def _without_yes_no(line: str) -> str:
     to "what do they tell you?" is "Not every minute.")."""
     found = _YES_NO.match(line.lower())
     rest = line[found.end() :] if found else line
+    # "Scared of it happening again, yeah." answers "who?" without its "yeah"
+    rest = re.sub(r",\s*(?:yeah|yes|yep|no|nope)([.!])", r"\1", rest, flags=re.IGNORECASE)
     if not rest.strip():
         return line
     return rest[:1].upper() + rest[1:]
