@@ -620,3 +620,10 @@ def test_a_brief_answer_to_a_what_question_has_no_yes_tacked_on():
     turns = talk(s, "Good to see you home. How are you doing?", "What worries you most?")
     assert turns[-1].response.kind == "short"
     assert not re.search(r"\b(?:yeah|yes)\b", turns[-1].answer, re.IGNORECASE), turns[-1].answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_saying_you_will_text_them_is_an_offer(s):
+    turn = talk(s, "I'll text you on Friday, is that okay?")[0]
+    assert turn.move.offer
+    assert turn.answer not in s.reactions["yesno"] + s.reactions["unsure"], turn.answer

@@ -111,8 +111,9 @@ _OFFER = re.compile(
     r"|why don'?t (?:we|i)|would you (?:want|like) to (?!talk\b|tell\b|say\b)"
     r"|would it help if (?:i|we)|i can (?:come|drive|take|ring|book|look|find|tell|call"
     r"|go with|bring|check|help)|i'?ll (?:come|drive|take|ring|book|look|find|bring"
-    r"|make|cook|pick|go with|check|help)|i will (?:come|drive|take|ring|book|look|find"
-    r"|bring|make|cook|pick|go with|check|help))\b"
+    r"|make|cook|pick|go with|check|help|text|call|message|phone|pop|drop)|i will (?:come|drive"
+    r"|take|ring|book|look|find|bring|make|cook|pick|go with|check|help|text|call|message"
+    r"|phone|pop|drop))\b"
 )
 # A reply that starts by saying yes: an answer to what they asked, whatever follows.
 _AGREES = re.compile(
