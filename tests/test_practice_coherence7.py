@@ -627,3 +627,18 @@ def test_saying_you_will_text_them_is_an_offer(s):
     turn = talk(s, "I'll text you on Friday, is that okay?")[0]
     assert turn.move.offer
     assert turn.answer not in s.reactions["yesno"] + s.reactions["unsure"], turn.answer
+
+
+def test_asked_what_they_said_not_to_ask_a_yes_no_way_they_still_brush_it_off():
+    s = BY_ID["partner-nurse-burnout"]
+    turn = talk(s, "you look shattered. rough shift?")[0]
+    assert turn.response.kind in ("deflect", "guarded"), turn.answer
+
+
+def test_a_brief_telling_is_not_news_again_in_a_later_sentence():
+    s = BY_ID["partner-nurse-burnout"]
+    asked = "I won't ask about the shift. Are you feeling let down by work?"
+    turns = talk(s, asked, "What happened?")
+    assert turns[0].response.kind == "short"
+    assert turns[1].response.beat == turns[0].response.beat
+    assert "Like I said, it's every shift" in turns[1].answer, turns[1].answer

@@ -1745,6 +1745,9 @@ class Conversation:
     def _closed(self, m: Move) -> Response:
         if m.confronts:
             return self._react("deflect", "yesno", "again")
+        refused = self._asked_anyway(m)
+        if refused is not None:
+            return refused  # "Don't ask me about my shift." "Rough shift?"
         blue = self._aside(m) or self._echoes(m) or self._out_of_the_blue(m) or self._unknown(m)
         if blue is not None:
             return blue
@@ -2005,18 +2008,19 @@ def _without_hedge(line: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _after_brief(line: str, brief: str) -> str:
-    """A beat told in full after it was told in brief: what only says the brief version
-    again is said as already said ("Waking at four most days." then "Like I said, I wake
-    up at four and lie there."), so it is not news twice."""
+    """A beat told in full after it was told in brief: the first sentence that only says
+    the brief version again is said as already said ("Waking at four most days." then
+    "Like I said, I wake up at four and lie there."), so it is not news twice."""
     told = {_stem(w) for w in _content(brief) if w not in _GENERAL}
     sentences = re.split(r"(?<=[.!?])\s+", line)
-    first = sentences[0]
-    if len({_stem(w) for w in _content(first) if w not in _GENERAL} & told) < 2:
-        return line
-    first = first.removeprefix("And ")
-    if not first.startswith("I "):
-        first = first[:1].lower() + first[1:]
-    return " ".join([f"Like I said, {first}", *sentences[1:]])
+    for k, sentence in enumerate(sentences):
+        if len({_stem(w) for w in _content(sentence) if w not in _GENERAL} & told) < 2:
+            continue
+        again = sentence.removeprefix("And ")
+        if not again.startswith("I "):
+            again = again[:1].lower() + again[1:]
+        return " ".join([*sentences[:k], f"Like I said, {again}", *sentences[k + 1 :]])
+    return line
 
 
 def _sentences(line: str) -> frozenset[str]:
