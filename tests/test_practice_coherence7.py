@@ -642,3 +642,37 @@ def test_a_brief_telling_is_not_news_again_in_a_later_sentence():
     assert turns[0].response.kind == "short"
     assert turns[1].response.beat == turns[0].response.beat
     assert "Like I said, it's every shift" in turns[1].answer, turns[1].answer
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_what_time_is_it_there_is_no_safety_question(s):
+    turn = talk(s, "what time is it there?")[0]
+    assert not turn.feedback.safety_names
+    assert not turn.response.kind.startswith("safe_"), turn.answer
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_asking_whether_they_have_seen_the_doctor_proposes_nothing(s):
+    turn = talk(s, "Have you been to the doctor lately?")[0]
+    assert "connects_to_help" not in turn.move.safety
+    assert turn.response.kind not in ("safe_help", "safe_not_yet", "safe_emergency"), turn.answer
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_a_way_they_have_thought_of_doing_it_asks_about_a_plan(s):
+    context = "I have thought about ending it."
+    reply = "Thank you for telling me. Is there a way you've thought about doing it?"
+    assert "asks_about_urgency" in analyse(reply, context, risk=True).safety_names
+
+
+def test_i_said_id_keep_it_secret_but_takes_it_back():
+    s = BY_ID["niece-asks-for-secrecy"]
+    session, turns = play(
+        s,
+        "Um, sure, I guess.",
+        "What's going on?",
+        "Are you thinking about hurting yourself?",
+        "Thank you for telling me. I know I said I'd keep it secret, but I can't with this.",
+    )
+    assert s.safe.taken_back in turns[-1].answer, turns[-1].answer
+    assert "took it back" in session.summary().retry.what

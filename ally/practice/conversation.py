@@ -169,7 +169,7 @@ TAKES_BACK = re.compile(
     r"|\b(?:should ?n'?t|should not|shouldn'?t) have promised|\bwrong to promise"
     r"|\btake (?:that|it|the promise|my promise) back|\btake back (?:what i said|my promise"
     r"|the promise|that promise)|\bpromised\b[^.?!]*\bbut\b|\bbreak (?:my|that|the) promise"
-    r"|\bsaid (?:i|i'?d) promise\b[^.?!]*\bbut\b"
+    r"|\bsaid (?:i|i'?d|i would) (?:promise|keep)\b[^.?!]*\bbut\b"
     r"|\btoo (?:big|serious|important) (?:for me )?to keep"
 )
 # Company offered or asked for: "I'll stay right here", "Will you sit with me while I ring?"
@@ -610,6 +610,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(words, m.topics)), None
     )
     safety = set(feedback.safety_names)
+    if "connects_to_help" in safety and _ASKED_BEFORE.search(lowered) and not offer:
+        safety.discard("connects_to_help")  # "Have you been to the doctor lately?" proposes none
     if "stays_with_them" in safety and _LATER.search(lowered) and not _NOW.search(lowered):
         safety.discard("stays_with_them")  # "I'll come round every Sunday": not tonight
     return Move(
@@ -820,6 +822,12 @@ _HOW_IS = re.compile(
 )
 _HE = frozenset(("dad", "father", "brother", "grandad", "granddad", "husband", "boyfriend"))
 _THEY = frozenset(("kids", "parents", "family", "folks"))
+# A question about help they have had, which proposes none: "Have you seen the GP lately?"
+_ASKED_BEFORE = re.compile(
+    r"^(?:(?!\b(?:let'?s|shall|should|could|would|will|can|how about|what about)\b)[^?])*"
+    r"\b(?:have|had|did) you (?:been to|seen|spoken to|talked to|told|gone to|go to|see|"
+    r"speak to|talk to|tell) (?:the|a|your|any) (?:doctor|gp|nurse|counsell?or|therapist)\b"
+)
 # The means of harm, by name: "And the tablets?" asks what happens to them.
 _MEANS_WORDS = frozenset(
     _word_list(

@@ -242,6 +242,7 @@ class Session:
             _ASKS_SECRECY.search(self.scenario.opening)
             and said != self.scenario.opening
             and _SPEAKS_OF_TELLING.search(text)
+            and not TAKES_BACK.search(text.lower().replace("\u2019", "'"))
         ):
             # "promise you won't tell" stands until it is answered: "I won't tell if you
             # don't want me to" three turns later is still that promise
@@ -399,10 +400,10 @@ def took_back_secrecy(turns: list[Turn]) -> bool:
     """A promise of secrecy was made and later taken back."""
     promised = False
     for t in turns:
+        if promised and TAKES_BACK.search(t.reply.lower().replace("\u2019", "'")):
+            return True
         if "secrecy_promise" in t.feedback.pitfall_names:
             promised = True
-        elif promised and TAKES_BACK.search(t.reply.lower().replace("\u2019", "'")):
-            return True
     return False
 
 

@@ -559,6 +559,8 @@ _URGENCY = Phrases(
     how would|might|could you do it
     what you have|you+would have? decided|thought+about|planned
     what have you thought about|decided|planned
+    a|any|the way|ways you have|had? thought about|of doing+it|ending+it|ending+your+life|
+        killing+yourself|taking+your+life
     what are you thinking of doing
     picked|chosen|set a|the day|date|time|way|one|place
     a|any date|day|time|way|plan in mind
@@ -592,7 +594,9 @@ _URGENCY = Phrases(
     anything|something _4 you would use
     anything|something|stuff _4 you could|might use
     where are|is they|it|the|your _2 right+now|now|kept
-    is|are it|they with+you|there|at+home|near+you
+    # (not "what time is it there?")
+    <time|late|weather|cold|warm|hot|raining|sunny|night|morning is|are it|they with+you|there|
+        at+home|near+you
     # already done: "Have you taken anything?", "What did you take?"
     have|did you already|ever? taken|took|take|done|hurt|cut|swallowed something|anything|any|
         them|some|yourself|it
