@@ -676,3 +676,20 @@ def test_i_said_id_keep_it_secret_but_takes_it_back():
     )
     assert s.safe.taken_back in turns[-1].answer, turns[-1].answer
     assert "took it back" in session.summary().retry.what
+
+
+def test_their_own_words_said_back_are_heard_as_saying_back():
+    s = BY_ID["flatmate-low-mood"]
+    turns = talk(
+        s,
+        "How are you doing, really?",
+        "What's it like at night?",
+        "Twelve hours and still tired. And then guilty on top of it.",
+    )
+    assert turns[1].response.beat == "sleep"
+    assert turns[2].response.kind in ("confirm", "correct", "deepen"), turns[2].answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_can_i_cook_for_you_is_an_offer(s):
+    assert read_move(analyse("Can I cook for you on Friday?", s.opening, risk=s.risk), s).offer

@@ -103,6 +103,7 @@ _PLAN_WORDS = {
 _OFFER = re.compile(
     r"\b(?:(?:do you want|would you like|want|would you want) me to|(?:would|will) you let me"
     r"|let me (?:come|help|drive|take|go)"
+    r"|can i (?:come|cook|drive|take|bring|make|pick|help|call|ring|text|pop|drop|get|book)"
     r"|(?:shall|should|could) (?:i|we) (?!(?:just )?talk\b(?! to (?:the|a|an|your|my|someone"
     r"|somebody)\b)|chat\b|ask\b)\w+"
     r"|(?:do you |d'you )?(?:want|wanna|fancy)(?: to)? (?:just )?(?:watch|go|get|grab|hav"
@@ -1520,7 +1521,18 @@ class Conversation:
         if ("self_disclosure" in m.skills or (m.about_me and not m.skills)) and (_SHARES & m.words):
             # "I felt like that after my exams": something like theirs, shared back
             return self._react("share", "nudge", "again")
+        if not m.about_me and self._says_back(m):
+            # "Twelve hours and still tired." in their own words: heard as saying it back
+            return self._understood(replace(m, skills=m.skills | {"reflection"}), prefix=prefix)
         return self._react("nudge", "guarded", "spent", "again")
+
+    def _says_back(self, m: Move) -> bool:
+        """A remark made of their own recent words (two or more of them, beyond the
+        everyday ones): said back, whatever the engine called it."""
+        recent = self.last_line
+        theirs = {_stem(w) for w in _content(recent) if w not in _GENERAL and len(w) > 2}
+        mine = {_stem(w) for w in m.words if w not in _GENERAL and len(w) > 2}
+        return len(theirs & mine) >= 2
 
     def _asks_first(self, m: Move) -> bool:
         """A remark that sounds like advice, then an open question about what they hold
