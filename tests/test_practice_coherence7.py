@@ -693,3 +693,20 @@ def test_their_own_words_said_back_are_heard_as_saying_back():
 @pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
 def test_can_i_cook_for_you_is_an_offer(s):
     assert read_move(analyse("Can I cook for you on Friday?", s.opening, risk=s.risk), s).offer
+
+
+def test_when_they_said_what_would_help_the_tip_is_to_answer_it():
+    from ally.practice.session import next_time
+
+    s = BY_ID["flatmate-low-mood"]
+    _, turns = play(
+        s,
+        "You haven't been out much lately. What's been going on?",
+        "That sounds exhausting. How long has it been like this?",
+        "How have you been sleeping?",
+        "It makes sense you'd feel stuck. What scares you most about it?",
+        "Thank you for telling me. What would help?",
+    )
+    assert turns[-1].response.kind == "ask", [t.response.kind for t in turns]
+    tip = next_time(s, turns, None, "limit")
+    assert tip.startswith("Sam told you what would help"), tip

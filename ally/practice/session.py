@@ -724,6 +724,12 @@ def next_time(
         if scenario.difficulty == "hard":
             return "Try another hard scenario: ally practice --difficulty hard"
         return "Ready for more: ally practice --difficulty hard"
+    if any(t.response.kind == "ask" for t in turns):
+        # they said what would help, and the talk ended before it was settled
+        return (
+            f"{scenario.name} told you what would help. Next time, answer it in so many "
+            "words: yes, and when."
+        )
     if any(t.move.asks_goal for t in turns):
         # asked already: they were not ready to say
         return (

@@ -196,7 +196,8 @@ _JUDGMENT = Phrases(
     that+is|that+was|that+sounds|it+is a? bit|little|really|so|pretty|quite|very|just|kind+of|
         sort+of|actually|proper|properly? stupid|dumb|daft|careless|reckless|idiotic|
         silly+of+you|stupid+of+you|careless+of+you|a+stupid+thing+to+do|a+daft+thing+to+do|
-        a+dumb+thing+to+do|tragic|cowardly|dodgy|obsessive|petty|lazy|snobby|mental+lol
+        a+dumb+thing+to+do|tragic|cowardly|dodgy|obsessive|petty|lazy|snobby|
+        mental+lol !thing+to+say|thing+i+said|thing+of+me|of+me|question|thing+to+ask
     # the flaw named with "a bit" or "much": "ur being a bit paranoid", "You're being a bit
     # obsessive about it", "Dramatic much?", "lazy much"
     you+are|your being a? bit|little|kind+of|sort+of|really|quite|pretty? @flaw
