@@ -1530,8 +1530,8 @@ class Conversation:
         """A remark made of their own recent words (two or more of them, beyond the
         everyday ones): said back, whatever the engine called it."""
         recent = self.last_line
-        theirs = {_stem(w) for w in _content(recent) if w not in _GENERAL and len(w) > 2}
-        mine = {_stem(w) for w in m.words if w not in _GENERAL and len(w) > 2}
+        theirs = _key_stems(recent)
+        mine = _key_stems(" ".join(m.words))
         return len(theirs & mine) >= 2
 
     def _asks_first(self, m: Move) -> bool:
@@ -1953,10 +1953,8 @@ class Conversation:
         and take my phone." after "If she finds out, she'll freak out and take my
         phone")."""
         said = [x for x in self.said if x != line]
-        stems = {_stem(w) for w in _content(line) if w not in _GENERAL and len(w) > 2}
-        return any(
-            len(stems & {_stem(w) for w in _content(x) if w not in _GENERAL}) >= 3 for x in said
-        )
+        stems = _key_stems(line)
+        return any(len(stems & _key_stems(x)) >= 3 for x in said)
 
 
 _WHEN = re.compile(
@@ -2027,14 +2025,20 @@ def _without_hedge(line: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
+def _key_stems(line: str) -> frozenset[str]:
+    """The stems of a line's telling words ("waking", "four"), to notice it said again."""
+    return frozenset(_stem(w) for w in _content(line) if w not in _GENERAL and len(w) > 2)
+
+
 def _after_brief(line: str, brief: str) -> str:
     """A beat told in full after it was told in brief: the first sentence that only says
     the brief version again is said as already said ("Waking at four most days." then
     "Like I said, I wake up at four and lie there."), so it is not news twice."""
-    told = {_stem(w) for w in _content(brief) if w not in _GENERAL}
+    told = _key_stems(brief)
     sentences = re.split(r"(?<=[.!?])\s+", line)
     for k, sentence in enumerate(sentences):
-        if len({_stem(w) for w in _content(sentence) if w not in _GENERAL} & told) < 2:
+        if len(_key_stems(sentence) & told) < 2:
             continue
         again = sentence.removeprefix("And ")
         if not again.startswith("I "):

@@ -242,7 +242,7 @@ class Session:
             _ASKS_SECRECY.search(self.scenario.opening)
             and said != self.scenario.opening
             and _SPEAKS_OF_TELLING.search(text)
-            and not TAKES_BACK.search(text.lower().replace("\u2019", "'"))
+            and not _takes_back(text)
         ):
             # "promise you won't tell" stands until it is answered: "I won't tell if you
             # don't want me to" three turns later is still that promise
@@ -400,7 +400,7 @@ def took_back_secrecy(turns: list[Turn]) -> bool:
     """A promise of secrecy was made and later taken back."""
     promised = False
     for t in turns:
-        if promised and TAKES_BACK.search(t.reply.lower().replace("\u2019", "'")):
+        if promised and _takes_back(t.reply):
             return True
         if "secrecy_promise" in t.feedback.pitfall_names:
             promised = True
@@ -430,6 +430,11 @@ def shortfall(scenario: Scenario, turns: list[Turn]) -> str | None:
     if any(t.response.kind == "puzzled" for t in turns):
         return "a reply asked about something they had never mentioned"
     return None
+
+
+def _takes_back(reply: str) -> bool:
+    """The reply takes back a promise of secrecy ("I know I said I'd keep it, but...")."""
+    return bool(TAKES_BACK.search(reply.lower().replace("\u2019", "'")))
 
 
 # An opening that asks for a promise of secrecy.
@@ -710,16 +715,16 @@ def next_time(
     )
     if any(t.response.kind == "resist" for t in turns[:safety_from]):
         return "Hold advice until you have asked and reflected: understanding comes first."
-    emergency = scenario.risk and scenario.safe.emergency_now and ending == "goal"
-    if emergency:
-        # help reached in an emergency: plain, closed questions were the right ones
-        return "Ready for more: ally practice --difficulty hard"
-    if "reflection" not in used:
-        return 'Reflect back what you heard in your own words: "It sounds like…"'
-    if "open_question" not in used:
-        return 'Ask an open question that cannot be answered yes or no: "What has that been like?"'
-    if "validation" not in used:
-        return 'Say that their feelings make sense: "No wonder you feel worn out."'
+    # (after help reached in an emergency, plain closed questions were the right ones)
+    if not (scenario.risk and scenario.safe.emergency_now and ending == "goal"):
+        if "reflection" not in used:
+            return 'Reflect back what you heard in your own words: "It sounds like…"'
+        if "open_question" not in used:
+            return (
+                'Ask an open question that cannot be answered yes or no: "What has that been like?"'
+            )
+        if "validation" not in used:
+            return 'Say that their feelings make sense: "No wonder you feel worn out."'
     if ending == "goal":
         if scenario.difficulty == "hard":
             return "Try another hard scenario: ally practice --difficulty hard"
