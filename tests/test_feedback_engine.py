@@ -33,6 +33,7 @@ def test_words_spell_out_contractions_and_keep_their_spans() -> None:
         ("cant sleep cuz of work", ("can", "not", "sleep", "because", "of", "work")),
         ("you've won't they'll", ("you", "have", "will", "not", "they", "will")),
         ("Whats up", ("what", "is", "up")),
+        ("u'd use it? u'll see", ("you", "would", "use", "it", "?", "you", "will", "see")),
     ],
 )
 def test_chat_spellings_read_like_the_full_words(text: str, words: tuple[str, ...]) -> None:

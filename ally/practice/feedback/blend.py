@@ -18,6 +18,7 @@ in a risk exchange, and the decision about risk is blended first.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from ally.practice.feedback.features import features
@@ -30,7 +31,7 @@ from ally.practice.feedback.findings import (
 )
 from ally.practice.feedback.model import Scorer
 from ally.practice.feedback.safety import _WHY
-from ally.practice.feedback.sentences import _clause_end, _Sentence
+from ally.practice.feedback.sentences import _clause_end, _content_stems, _Sentence
 
 # Word features name a place in the reply; the others (marks, length, the rules' own
 # findings, what they said) do not.
@@ -77,6 +78,8 @@ def blend(reading: Reading, sentences: list[_Sentence], scorer: Scorer) -> Readi
             if mine:
                 out.extend(mine)
                 continue
+            if label == "dismissing" and _grants_their_request(reading, sentences):
+                continue
             f = _model_finding(label, scores[label], feats, sentences, scorer)
             if f is not None and not _labels_them(f, found):
                 out.append(f)
@@ -109,6 +112,39 @@ def _labels_them(added: Finding, found: list[Finding]) -> bool:
         and f.start <= added.start < f.end
         for f in found
     )
+
+
+_YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "okay", "absolutely", "definitely", "of"})
+# what they said asks the supporter for something, or says what they want: "Can you come
+# with me?", "I want help with this."
+_ASKS_OR_WANTS = frozenset(
+    {
+        ("can", "you"),
+        ("could", "you"),
+        ("would", "you"),
+        ("will", "you"),
+        ("can", "we"),
+        ("could", "we"),
+        ("i", "want"),
+        ("i", "need"),
+        ("let", "us"),
+    }
+)
+
+
+def _grants_their_request(reading: Reading, sentences: list[_Sentence]) -> bool:
+    """Whether the reply opens by saying yes to something they just asked for ("Can you
+    come to the doctor with me?" or "I want help with this." -> "Yes. Let's do it now."):
+    going along with their own request changes no subject, so the model's dismissing is
+    not added."""
+    said = reading.context_words
+    asks = any(pair in _ASKS_OR_WANTS for pair in itertools.pairwise(said))
+    if not (asks and sentences and sentences[0].word(0) in _YES):
+        return False
+    # and brings in nothing of its own ("Of course. Will you be back by the fifteenth?"
+    # still changes the subject)
+    reply = [word for s in sentences for word in s.words]
+    return not (_content_stems(reply) - _content_stems(said))
 
 
 def _why(label: str) -> tuple[str, str, str]:

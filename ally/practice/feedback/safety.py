@@ -246,11 +246,57 @@ _RISK = Phrases(
     doing something tonight
     # self-harm: "cutting again", "I cut last night", not "cutting back"
     started|been|stop|stopped|keep|kept|still|am|was cutting !back|down|out|off|corners|the|it|
-        class|classes|carbs|sugar|ties|costs|hair|in|up|through|across|my+hair
+        class|classes|carbs|sugar|ties|costs|hair|in|up|through|across|my+hair|him|her|them|
+        people|everyone|contact
     cutting again
     the cutting
     i cut last|again|myself|my+arm|my+arms|my+wrist|my+wrists|my+legs|my+leg
     cutting my arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs
+    # other ways of hurting oneself: "I burned myself on purpose", "scratching my arms till
+    # they're raw", "I hit myself when I make mistakes", "punch walls till my knuckles bleed"
+    burned|burnt|scratch|scratching|scratched|starved|choke|choking|strangle|strangling {_SELVES}
+    hit|hitting|punch|punching|punched|bite|biting|slap|slapping {_SELVES} when|because|if|every|
+        till|until|so|again|to|.|$
+    on purpose _2 hurt|cut|burn|burned|burnt
+    hurt|cut|burned|burnt|scratched|hit|harmed {_SELVES} on purpose
+    scratching|scratched|scratch|picking|picked my arms|arm|skin|legs|wrists _3 raw|bleed|bled|
+        bleeding|again|when
+    knuckles _3 bleed|bled|bleeding
+    # the marks, and hiding them: "scars forever", "you saw my wrist", "full sleeves in May"
+    scar|scars fade|forever|will+show|show|obvious|for+life
+    healing cuts|marks
+    saw|seen|see|looking+at|look+at|check|checking|checks|hide|hiding|cover|covering|
+        because+of my arm|arms|wrist|wrists|thighs|legs !in+the|at+the|while
+    found|took|threw|thrown|hid|hide|hidden|hiding|need|get|got|use|used my|the blades|razors|
+        razor|blade .|,|$|out|again|back|away
+    doing|done|did it on my arms|arm|legs|leg|wrists|thighs|stomach
+    long|full sleeves _3 because|so|in+may|in+summer|hide
+    # the end said other ways: "this is goodbye", "I don't deserve to live", "tired of
+    # existing", "if I went in my sleep tonight", "nothing matters anymore"
+    this is goodbye
+    do+not deserve to live|be+alive|be+here|exist
+    deserve to die
+    tired of existing|being+here
+    lived long enough
+    had a good long? life|innings .|,|and|$
+    went|go|going in my sleep
+    nothing matters anymore|any+more|.|$
+    do not want to be anywhere
+    about|of|like not|never waking+up|wake+up|being+here|existing
+    not wanting to wake+up|exist
+    wish|easier|better _3 i would|had have? died|not+survived|never+woken
+    pretending|pretend i want to be+here|be+alive|live
+    do+not+know+if|do+not+think|not+sure+if|not+sure i want|can to? keep+going|carry+on|
+        keep+doing+life|keep+doing+this|do+this+anymore|keep+living
+    can not do any+of+it|any+of+this|another+day anymore|any+more|.|$
+    thought+about|thought+of ending it|everything|things !with
+    make it|everything|this|the+pain stop|end|go+away for+good|forever|permanently
+    will+not be troubling|bothering|bother|in+your+way _2 much+longer|for+long|anymore|any+more
+    anymore|any+more after tonight
+    wonder|wondering what the point is .|,|$|anymore|any+more
+    took|taken|swallowed everything|all _3 cabinet|drawer|cupboard|bottle|box|packet|packets
+    got|have the pills|tablets|blades out
+    rather be with _4 than here|alive
     """,
 )
 # Negations that undo a cue: "I'm not suicidal", "I'd never hurt myself".
@@ -281,6 +327,15 @@ _NOT_RISK = Phrases(
         medicine this+morning|today|with+breakfast|at+breakfast|on+time|as+prescribed|
         like+i+am+supposed+to|like+i+should|every+day|every+morning
     going to die of|if|alone|laughing
+    want|wanted to die of|from
+    # a risk of surgery, or being told to: not their own wish
+    chance|risk i will+not|might+not|would+not|may+not wake up
+    said|says|told+me|saying|telling+me i should kill|hurt {_SELVES}
+    # someone else's self-harm, with no sign about them: "my son has been self-harming",
+    # "my friend told me she's been cutting" (codebook 6)
+    friend|son|daughter|brother|sister|cousin|granddaughter|grandson|teenager|teen|kid|child|
+        niece|nephew|student|he|she|they _3 been|is|was|started|keeps|has|had|of self+harming|
+        self+harm|cutting|suicidal|overdosed|overdosing
     """,
 )
 # A sentence about the past ("years ago", "when I was fifteen") carries no risk now.
@@ -323,7 +378,60 @@ def risk_in(sentences: list[_Sentence]) -> bool:
     return any(_risk_in(s.w) for s in sentences)
 
 
+# Words that soften or stress a cue without changing it: "I don't really want to be here",
+# "thinking about just ending it", "I kind of want to die". The cues are also read with
+# them left out.
+_SOFTENERS = frozenset(
+    {
+        "really",
+        "just",
+        "even",
+        "honestly",
+        "actually",
+        "truly",
+        "literally",
+        "totally",
+        "seriously",
+        "genuinely",
+        "properly",
+        "sometimes",
+        "almost",
+        "basically",
+    }
+)
+_SOFTENER_PAIRS = frozenset({("kind", "of"), ("sort", "of")})
+
+
+def _without_softeners(words: Words) -> Words | None:
+    """``words`` with the softeners left out, or None when there are none."""
+    w = words.words
+    keep: list[int] = []
+    i = 0
+    while i < len(w):
+        if (w[i], w[i + 1] if i + 1 < len(w) else "") in _SOFTENER_PAIRS:
+            i += 2
+            continue
+        if w[i] not in _SOFTENERS:
+            keep.append(i)
+        i += 1
+    if len(keep) == len(w):
+        return None
+    return Words(
+        tuple(w[i] for i in keep),
+        tuple(words.starts[i] for i in keep),
+        tuple(words.ends[i] for i in keep),
+        0,
+    )
+
+
 def _risk_in(words: Words, set_aside: Phrases | None = None) -> bool:
+    if _risk_in_words(words, set_aside):
+        return True
+    plain = _without_softeners(words)
+    return plain is not None and _risk_in_words(plain, set_aside)
+
+
+def _risk_in_words(words: Words, set_aside: Phrases | None) -> bool:
     cues = _RISK.spans(words)
     if set_aside is not None:
         starts = {i for i, _ in set_aside.spans(words)}
@@ -642,6 +750,25 @@ _URGENCY = Phrases(
     are|is the|your pills|tablets|meds|blades|gun|rope _3 right+now|with+you|in+your+hand|near+you
     ending|end your life|it now|tonight|today|right+now
     killing|kill yourself now|tonight|today|right+now
+    # the timing against other days: "Is tonight worse than usual?", "Is today different?"
+    ^ is|does|has today|tonight|this+evening|this+week|right+now _2 worse|different|harder|
+        the+worst
+    ^ is it soon|close|coming|this+week|this+weekend
+    # the means still at hand: "Have you still got any of them with you?"
+    you still have|got any|some|them|it|anything|something|what _3 with+you|on+you|near+you|
+        at+home|in+the+house|there|here
+    are|were you thinking|planning|going about|of|on|to using|taking|use|take them|those|it
+    tell me about|more+about the|your plan|plans
+    thoughts|thinking of|about a|any plan|plans
+    # what was done and when: "Do you know roughly what time you took them?"
+    what+time|which|how+long+ago _3 you took|take|swallowed|did+it|cut|hurt
+    hurt|harm|cut yourself tonight|today|now|right+now|again
+    did|have you do|done|did it today|tonight|again|last+night|this+morning
+    # whether an injury is looked after: "Did you clean it up?", "should we get it checked?"
+    did|have you clean|cleaned|dress|dressed it|them|the+cut|the+cuts|the+burn
+    get|have it|them checked|looked+at|seen+to|stitched|dressed|cleaned
+    need|needs someone|somebody|anyone|a+nurse|a+doctor to look+at|see|check it|them
+    any|other injury|injuries|wounds
     """,
 )
 

@@ -190,7 +190,9 @@ def _split_words(text: str, offset: int = 0) -> tuple[list[str], list[int], list
         if parts is None and "'" in word:
             for ending, full in _ENDINGS:
                 if word.endswith(ending) and len(word) > len(ending):
-                    parts = ("will" if word == "won't" else word[: -len(ending)], full)
+                    stem = "will" if word == "won't" else word[: -len(ending)]
+                    # a chat spelling before the ending: "u'd" -> "you would"
+                    parts = (*_SPELLED_OUT.get(stem, (stem,)), full)
                     break
         for part in parts or (word,):
             words.append(part)
