@@ -237,3 +237,49 @@ def test_the_verdict_never_praises_a_reply_that_raised_a_pitfall() -> None:
     assert "Good" not in feedback.verdict and "helps" not in feedback.verdict
     # a pitfall outranks premature advice too
     assert analyse("Cheer up, you should go out more.").verdict.startswith("Watch out for")
+
+
+@pytest.mark.parametrize(
+    ("context", "reply", "points"),
+    [
+        # what a help source can do for them, or a service there if they want it, counts
+        # outside a risk exchange too (codebook 5.4, 5.4.1)
+        (
+            "Since the baby came I cry most days and I feel nothing for her.",
+            "That sounds so lonely. The health visitor can help with exactly this, if you want.",
+            True,
+        ),
+        (
+            "Work's been crushing me and I can't switch off at night.",
+            "That's a lot. There's a free counselling service through work if you ever want it.",
+            True,
+        ),
+        (
+            "My back's been bad and I'm so low about it.",
+            "Would you ring the pain nurse with me tomorrow?",
+            True,
+        ),
+        # a room, someone else's story, or a fact not put forward for them
+        (
+            "Everyone stares at me when I do my insulin at lunch.",
+            "Could you do it in the nurse's office instead?",
+            False,
+        ),
+        (
+            "I had a miscarriage last month. I'm not coping.",
+            "I'm so sorry. My cousin had counselling for years after hers.",
+            False,
+        ),
+        (
+            "I'm so stressed about money.",
+            "Therapy waiting lists are awful round here.",
+            False,
+        ),
+    ],
+)
+def test_help_put_forward_outside_a_crisis_is_pointing_to_help(
+    context: str, reply: str, points: bool
+) -> None:
+    fb = analyse(reply, context)
+    assert not fb.risk
+    assert ("connects_to_help" in {f.name for f in fb.safety}) is points

@@ -949,10 +949,28 @@ def _stays_with_them(s: _Sentence) -> tuple[int, int, str] | None:
 
 # --------------------------------------------------------------- connecting to help
 
+# The roles and services people turn to for how they feel (codebook 5.4): "the health
+# visitor", "the diabetes nurse", "occupational health", "student services", "a grief group".
+_CARE_ROLES = """
+    nurse|nurses|midwife|pharmacist|psychotherapist|paediatrician|pediatrician !'s
+    psych !ward|wards|unit|hospital|'s
+    health visitor
+    occupational health
+    pastoral lead|team|care|support
+    safeguarding lead|officer|team
+    welfare officer|team
+    student services|support
+    disability services|advisor|adviser
+    clinic|charity|charities
+    grief|bereavement|carers|carer|parents group|groups|counselling|counseling|counsellor|
+        counselor|counsellors|counselors|support|service|café|cafe
+    young carers
+"""
+
 # The generic forms of help; the named lines and numbers come from the directory.
 _HELP = Phrases(
     "safety.help",
-    """
+    f"""
     # crisis lines and services
     helpline|hotline|help+line|hot+line|lifeline|samaritans
     crisis|suicide|support|mental+health text? line|team|service|centre|center|number
@@ -1003,6 +1021,7 @@ _HELP = Phrases(
     get|find|getting you|us some|the? help|support !with+your|with+the
     get you? some? professional|proper|real|urgent? help
     find|get|look+for|reach+out+for some? professional? help
+    {_CARE_ROLES}
     """,
 )
 # Help for how they feel, put forward outside a risk exchange: a line, a professional, a
@@ -1010,7 +1029,7 @@ _HELP = Phrases(
 # are mostly practical or only mentioned).
 _HELP_ANY = Phrases(
     "safety.help_any",
-    """
+    f"""
     helpline|hotline|help+line|hot+line|lifeline|samaritans
     crisis|suicide|support|mental+health text? line|team|service|centre|center|number
     doctor|doctors|dr|gp|counsellor|counselor|counsellors|counselors|counselling|counseling|
@@ -1022,6 +1041,24 @@ _HELP_ANY = Phrases(
     wellbeing service|team
     talk|speak to someone|somebody who|trained|professional|that+can+help
     get|find|look+for|reach+out+for some? professional help|support
+    {_CARE_ROLES}
+    """,
+)
+# Help put forward as an option, not only proposed: what a source can do for them, a
+# service that is there if they want it (codebook 5.4: "The GP can refer you", "There's a
+# text line if talking feels too much").
+_OPTION = Phrases(
+    "safety.option",
+    """
+    if|when you want|would+like|ever|need|like|are+ready|fancy|feel+like|wanted
+    when you are ready
+    can|could|will|would help|refer|support|talk|sign|check|prescribe|arrange|advise|
+        put+you|see+you|give+you|offer|do+a|book|look|listen
+    has|runs|run|offers|offer|covers|cover a|an|free|confidential|some|their? _2 helpline|
+        line|group|groups|service|counselling|counseling|advisers|advisors|nurses|counsellors|
+        counselors|support|clinic|sessions
+    there is|are a|an|free|some _3 helpline|line|group|groups|service|clinic|charity|
+        counselling|counseling|counsellors|counselors|nurse
     """,
 )
 # Help turned down, or only talked about: "you don't need a doctor", "the crisis line is
@@ -1483,14 +1520,17 @@ _PROPOSAL = Phrases(
 def _proposed(
     check: Callable[[_Sentence], tuple[int, int, str] | None],
 ) -> Callable[[_Sentence], tuple[int, int, str] | None]:
-    """``check``, only in a sentence that offers or proposes (see _PROPOSAL)."""
+    """``check``, only in a sentence that offers or proposes it (see _PROPOSAL) or puts it
+    forward as an option (see _OPTION)."""
 
     def read(s: _Sentence) -> tuple[int, int, str] | None:
         found = check(s)
         if found is None:
             return None
         cue = _PROPOSAL.search(s.w)
-        return found if cue is not None and cue[0] <= found[0] else None
+        if cue is not None and cue[0] <= found[0]:
+            return found
+        return found if _OPTION(s.w) else None
 
     return read
 
