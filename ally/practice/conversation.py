@@ -1244,9 +1244,14 @@ class Conversation:
             m = replace(m, safety=m.safety - {"asks_about_urgency"})
         if self._asks_about_the_means(m):
             m = replace(m, safety=m.safety | {"means_safety"})
-        if self.scenario.risk and m.asks_who and m.plans and "connects_to_help" not in m.safety:
-            # "Who feels easiest to tell, your mum or someone at school?" asks who will help
-            m = replace(m, safety=m.safety | {"connects_to_help"})
+        if self.scenario.risk and m.asks_who and "connects_to_help" not in m.safety:
+            if m.plans:
+                # "Who feels easiest to tell, your mum or someone at school?" asks who
+                # will help
+                m = replace(m, safety=m.safety | {"connects_to_help"})
+            elif self.taken_back and "person" in self.scenario.safe.plans:
+                # "We can talk about who, I guess." -> "Who would feel okay to you?"
+                m = replace(m, safety=m.safety | {"connects_to_help"}, plans=("person",))
         if m.safety and (
             self.scenario.risk or m.safety & {"asks_about_suicide", "asks_about_urgency"}
         ):
@@ -1270,8 +1275,20 @@ class Conversation:
         if m.leading:
             return self._leading()
         if self.help_offered and not self._asks_about_something_new(m):
-            # they named a barrier; whatever the user offers to get past it, they agree
-            return self._ask(m, kind="ask")
+            story_question = m.asks is not None and not (
+                m.offer
+                or m.plans
+                or m.agrees
+                or m.asks_help
+                or m.asks_goal
+                or m.safety
+                or _REQUEST.search(m.text)
+            )
+            if not story_question:
+                # they named a barrier; whatever the user offers to get past it, they agree
+                return self._ask(m, kind="ask")
+            # "Is someone being unkind to you?": a question about what they told is
+            # answered as usual, and the barrier waits for the next offer
         return self._and_asked(self._plain(m), m)
 
     def _and_asked(self, response: Response, m: Move) -> Response:
@@ -1615,8 +1632,13 @@ class Conversation:
         return any(not self._heard_word(w) for w in m.focus)
 
     def _echoes(self, m: Move) -> Response | None:
-        """Their own words, asked back ("tiredness?"): about what they just said."""
+        """Their own words, asked back ("tiredness?"): about what they just said. When
+        the words touch something they have not told yet ("What chat do you mean?"),
+        they explain it: the question is answered as any other."""
         if m.short and all(self._in_last_line(w) for w in m.short):
+            untold = [self.scenario.beat(b) for b in m.beats if b not in self.revealed]
+            if self.last_beat is None and any(self.available(beat) for beat in untold):
+                return None
             return self._about_last(m)
         return None
 
@@ -1639,6 +1661,14 @@ class Conversation:
             return blue
         # a question's subject is usually the last thing it names
         fresh = [self.scenario.beat(b) for b in m.asked if b not in self.revealed]
+        if (
+            m.duration
+            and self._fresh(self.scenario.since)
+            and not any(_tells_how_long(beat) for beat in fresh)
+        ):
+            # "Lying awake thinking that - how long has it been like this?" asks how long;
+            # what it names is what it asks the time of
+            return Response(self.scenario.since, "since")
         if fresh:
             beat = fresh[-1]
             if self.available(beat):
@@ -1651,9 +1681,6 @@ class Conversation:
                 return Response(_without_yes_no(beat.closed), "short", beat.id)
             # asked again about what they are not ready to tell: they brush it off
             return self._react("deflect", "guarded", "again")
-        if m.duration and self._fresh(self.scenario.since):
-            # "How long have you felt like a burden?" asks how long, about what they told
-            return Response(self.scenario.since, "since")
         if m.asked:
             # asked about something they already told: what lies under it
             for beat_id in reversed(m.asked):
@@ -1877,6 +1904,15 @@ class Conversation:
             asked = asked[1:]  # "any plans to end your life?": the plan is the new question
         for name, first, again, kind in asked:
             line = next((x for x in (first, again) if self._fresh(x)), None)
+            if (
+                m.asks_safe
+                and kind == "safe_urgency"
+                and not self._fresh(first)
+                and not safe.emergency_now
+            ):
+                # "r u somewhere safe rn?" after the plan is told: whether they are safe
+                # now, not the plan again
+                line = next((x for x in _SAFE_NOW if self._fresh(x)), None)
             if line is None and m.safety - {"asks_about_suicide", "asks_about_urgency"}:
                 continue  # said already; the step that comes with it is what they answer
             if line is None:
@@ -1917,6 +1953,11 @@ class Conversation:
                 # alone, or after the answer about the means ("can I hold on to them, and
                 # can I come over?")
                 parts.append((safe.stay, "safe_stay"))
+            elif not parts:
+                # asked again ("can u stay on the phone w me till i get there?"): a yes,
+                # never a shrug
+                yes = next((x for x in _AGREED if self._fresh(x)), _AGREED[0])
+                parts.append((yes, "confirm"))
         return self._safe_answer(parts)
 
     def _safe_answer(self, parts: list[tuple[str, str]]) -> Response | None:
@@ -1956,6 +1997,13 @@ class Conversation:
         stems = _key_stems(line)
         return any(len(stems & _key_stems(x)) >= 3 for x in said)
 
+
+# Asking them to do something ("Can you unlock the door for them?"): part of the plan.
+_REQUEST = re.compile(r"\b(?:can|could|will|would) (?:you|u)\b")
+# Asked whether they are safe right now, once the plan is told.
+_SAFE_NOW = ("I think so. For now.", "Yeah. For now.")
+# Company offered again, after they have said yes to it.
+_AGREED = ("Okay.", "Okay. Thanks.", "Yeah. Okay.")
 
 _WHEN = re.compile(
     r"\b(?:now|tonight|today|tomorrow|morning|evening|afternoon|weekend|week|monday|tuesday"
@@ -2084,6 +2132,12 @@ def _stem(word: str) -> str:
 def _is_duration(beat: Beat) -> bool:
     """A beat about how long it has been ("about": "how long it has been going on")."""
     return beat.about.startswith("how long")
+
+
+def _tells_how_long(beat: Beat) -> bool:
+    """A beat that tells how long it has been, by its subject or by being what "how long"
+    and "since when" ask about."""
+    return _is_duration(beat) or bool({"long", "how long", "since"} & set(beat.topics))
 
 
 def _same_word(a: str, b: str) -> bool:

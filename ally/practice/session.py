@@ -243,9 +243,11 @@ class Session:
             and said != self.scenario.opening
             and _SPEAKS_OF_TELLING.search(text)
             and not _takes_back(text)
+            and not any(_takes_back(t.reply) for t in self.turns)
         ):
             # "promise you won't tell" stands until it is answered: "I won't tell if you
-            # don't want me to" three turns later is still that promise
+            # don't want me to" three turns later is still that promise (and once the
+            # user has taken a promise back, talking of who to tell is no new promise)
             context = f"{self.scenario.opening} {said}"
         feedback = analyse(text, context, explored=self.explored, risk=self.risk, done=done)
         move = read_move(feedback, self.scenario)

@@ -197,7 +197,8 @@ _JUDGMENT = Phrases(
         sort+of|actually|proper|properly? stupid|dumb|daft|careless|reckless|idiotic|
         silly+of+you|stupid+of+you|careless+of+you|a+stupid+thing+to+do|a+daft+thing+to+do|
         a+dumb+thing+to+do|tragic|cowardly|dodgy|obsessive|petty|lazy|snobby|
-        mental+lol !thing+to+say|thing+i+said|thing+of+me|of+me|question|thing+to+ask
+        mental+lol !thing+to+say|thing+i+said|thing+of+me|of+me|question|thing+to+ask|
+        way+to+put+it|way+to+say+it|way+of+putting+it|way+to+ask|way+of+saying+it
     # the flaw named with "a bit" or "much": "ur being a bit paranoid", "You're being a bit
     # obsessive about it", "Dramatic much?", "lazy much"
     you+are|your being a? bit|little|kind+of|sort+of|really|quite|pretty? @flaw
@@ -446,13 +447,22 @@ _MENTION = Phrases(
     """,
 )
 _MENTION_GAP = 5
+# A label denied, as reassurance: "You're not attention-seeking", "it's not selfish to
+# rest". Only for judgment: "it's not that bad" still makes their pain smaller.
+_DENIED = Phrases(
+    "pitfalls.denied",
+    """
+    you+are+not|you+were+not|that+is+not|that+was+not|it+is+not|it+was+not|nobody+thinks|
+        no+one+thinks|nobody+said|no+one+said
+    """,
+)
 
 
-def _mentioned(s: _Sentence, start: int) -> bool:
+def _mentioned(s: _Sentence, start: int, cues: Phrases = _MENTION) -> bool:
     """Whether a cue that talks about a phrase ends shortly before word ``start``, in the
     same clause: "a ridiculous thing to say, you're being selfish" says it."""
     for i in range(start):
-        end = _MENTION.at(s.w, i)
+        end = cues.at(s.w, i)
         if 0 < end <= start:
             between = s.words[end:start]
             if any(word in _CLAUSE_MARKS for word in between):
@@ -486,6 +496,8 @@ def _phrase_pitfalls(s: _Sentence) -> list[Finding]:
             i, j = m
             start, end = w.starts[i], w.ends[_clause_end(s, j) - 1]
             skip = _quoted(s, start) or _mentioned(s, i)
+            if name == "judgment" and not skip:
+                skip = _mentioned(s, i, _DENIED)
             if not skip and s.words[i : i + 3] == ("do", "not", "worry") and _OFFER(w):
                 skip = True
             if not skip:

@@ -465,6 +465,7 @@ _SUICIDE_TOPIC = Phrases(
     want|wanting your life to stop|end|be+over
     # "have you thought about not being here any more?"
     not being here|alive|around !for|at|on|when|tomorrow|next|this|today|with
+    not being here|alive|around at all
     # "do you mean stop living?", "do you think about dying?", "you don't want to be around?"
     stop|stopping living|existing
     think|thinking|thought about|of dying
@@ -1260,7 +1261,8 @@ _AGREES = Phrases(
     secret is|'s safe
     it+is|that+is our|a secret
     stays|stay|will+stay|is with me|between+us|between+you+and+me|in+confidence
-    we do not have to tell
+    # (not "we don't have to tell everyone": some will be told)
+    we do not have to tell !everyone|everybody|everyone+at+once|the+whole|all+of
     keep it|this|that to+myself|quiet|secret|a+secret|between+us
     i will+not|am+not+going+to|will+never tell|say|mention|bring|grass|snitch|dob|ring|call|
         breathe|share

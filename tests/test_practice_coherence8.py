@@ -1,0 +1,203 @@
+"""Each line the loved one says follows from what was just said, and the summary is fair
+to it: one test per root cause found in round 8 (issue 13: blind coherence reviews 7 and
+7b). Table-driven over the scenario files where the cause is general, through the real
+feedback engine."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from practice_talk import ids, talk
+
+from ally.content.scenarios import load_scenarios
+from ally.practice.feedback import analyse
+
+SCENARIOS = load_scenarios()
+BY_ID = {s.id: s for s in SCENARIOS}
+RISK = [s for s in SCENARIOS if s.risk]
+CALM_RISK = [s for s in RISK if not s.safe.emergency_now]
+
+
+# ------------------------------------------------- a safety step taken again is answered
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_company_asked_for_again_gets_a_yes_not_a_shrug(s):
+    turns = talk(
+        s,
+        "Are you thinking about suicide?",
+        "Can I come over and stay with you tonight?",
+        "Can you stay on the phone with me till I get there?",
+    )
+    assert turns[1].response.kind == "safe_stay"
+    again = turns[2]
+    assert again.response.kind != "yesno", again.answer
+    assert not any(line in again.answer for line in s.reactions["yesno"]), again.answer
+    assert again.answer.rstrip().endswith(("Okay.", "Okay. Thanks.", "Yeah. Okay."))
+
+
+@pytest.mark.parametrize("s", CALM_RISK, ids=ids(CALM_RISK))
+def test_are_you_safe_after_the_plan_is_told_answers_whether_they_are_safe(s):
+    turns = talk(
+        s,
+        "Are you thinking about suicide?",
+        "Have you made a plan?",
+        "Are you somewhere safe right now?",
+    )
+    plan_answers = (s.safe.urgency, s.safe.urgency_again)
+    assert turns[1].answer in plan_answers or turns[1].response.kind == "safe_urgency"
+    assert turns[2].answer not in plan_answers
+    assert turns[2].answer.startswith(("I think so.", "Yeah. For now."))
+
+
+def test_the_emergency_case_is_never_told_it_is_safe():
+    s = BY_ID["friend-goodbye-message"]
+    turns = talk(s, "Are you thinking about suicide?", "Have you taken anything?", "Are you safe?")
+    assert all("I think so" not in t.answer for t in turns)
+
+
+# ------------------------------------------------- "how long" is answered with how long
+
+
+def tells_how_long(beat):
+    return bool({"long", "how long", "since"} & set(beat.topics)) or beat.about.startswith(
+        "how long"
+    )
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_how_long_naming_what_they_said_is_answered_with_how_long(s):
+    beat = next((b for b in s.beats if not tells_how_long(b)), None)
+    if beat is None:
+        pytest.skip("every beat tells how long")
+    topic = next(t for t in beat.topics if t.isalpha())
+    turns = talk(s, f"I hear you. The {topic} - how long has it been like this?")
+    turn = turns[0]
+    # never the named beat's own line in place of how long
+    assert turn.response.beat != beat.id, (turn.response.kind, turn.answer)
+    told = turn.response.beat and tells_how_long(s.beat(turn.response.beat))
+    assert turn.response.kind == "since" or told or turn.response.kind in ("deflect", "withdraw")
+
+
+def test_the_grandad_says_how_long_not_his_last_line_again():
+    s = BY_ID["grandad-putting-affairs-in-order"]
+    turns = talk(
+        s,
+        "When you say we won't have to worry about you much longer, what do you mean?",
+        "Are you thinking about ending your life?",
+        "Thank you for telling me, Grandad. Lying awake thinking that - how long has it been "
+        "like this?",
+    )
+    assert turns[1].response.kind == "safe_asked"
+    assert turns[2].answer == s.since
+
+
+# ------------------------------------------- after a promise taken back, "who" is the help
+
+
+def test_who_would_feel_okay_after_the_promise_is_taken_back_is_the_help_step():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "Of course, I promise. You can tell me anything.",
+        "I'm here. Whenever you're ready.",
+        "Are you thinking about killing yourself?",
+        "I know I promised, and I'm sorry, but I can't keep this just between us. Could we "
+        "tell your mum together?",
+        "That's fair. We don't have to tell everyone. Who would feel okay to you?",
+    )
+    assert turns[3].response.kind == "safe_taken_back"
+    last = turns[4]
+    assert "secrecy_promise" not in last.feedback.pitfall_names
+    assert last.response.kind == "safe_help", last.answer
+    assert last.answer == s.safe.plan("person").help
+
+
+def test_a_question_about_what_they_told_after_the_barrier_is_answered_not_agreed():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "I'm listening. What is it?",
+        "Are you thinking about killing yourself?",
+        "Who would feel easiest to tell, your mum or someone at school?",
+        "What's been happening at school?",
+        "Is someone being unkind to you?",
+    )
+    assert turns[2].response.kind == "safe_help"
+    for t in turns[3:]:
+        assert t.response.kind != "ask", t.answer
+        assert t.answer != s.ask.line
+
+
+def test_a_request_after_the_barrier_still_moves_the_plan_on():
+    s = BY_ID["friend-goodbye-message"]
+    turns = talk(
+        s,
+        "I'm so glad I called. That message scared me - what did you mean by it?",
+        "Are you thinking about killing yourself?",
+        "Thank you for telling me. Have you taken anything?",
+        "I'm calling 999 now and I'm staying on the phone with you.",
+        "You won't be on your own. Can you unlock the door for them?",
+    )
+    assert turns[-1].response.kind in ("ask", "close"), turns[-1].answer
+
+
+# ------------------------------------------------ "what X do you mean?" gets X explained
+
+
+def test_asked_what_a_word_means_they_explain_it():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "I'm listening. What is it?",
+        "Have you tried just leaving the chat?",
+        "What chat do you mean?",
+    )
+    assert turns[1].response.kind == "resist"
+    assert turns[2].response.kind == "reveal" and turns[2].response.beat == "school"
+
+
+# ---------------------------------------------------- the words the engine reads rightly
+
+
+def test_not_being_around_at_all_is_asking_directly_and_is_answered_at_the_last_turn():
+    said = "Like, nobody would notice if I wasn't in it. They'd just carry on."
+    reply = (
+        "I'd notice. When you say nobody would notice, do you ever think about not being "
+        "around at all?"
+    )
+    assert "asks_about_suicide" in analyse(reply, said).safety_names
+    # the question comes as the last reply the talk allows
+    s = dataclasses.replace(BY_ID["teen-son-low-mood"], turns=2)
+    turns = talk(s, "That sounds hard.", reply)
+    assert turns[-1].answer.startswith(s.safe.asked), turns[-1].answer
+
+
+@pytest.mark.parametrize(
+    ("reply", "judges"),
+    [
+        ("You're not attention-seeking and you're not mad.", False),
+        ("It's not selfish to want a rest.", False),
+        ("Nobody thinks you're being dramatic.", False),
+        ("Sorry, that was a stupid way to put it. Are you thinking about suicide?", False),
+        ("You're attention-seeking.", True),
+        ("That was stupid of you.", True),
+        ("You're being selfish.", True),
+    ],
+)
+def test_a_label_denied_or_said_of_ones_own_words_is_no_judgment(reply, judges):
+    fb = analyse(reply, "I know what you're all thinking about me.")
+    assert ("judgment" in fb.pitfall_names) is judges
+
+
+@pytest.mark.parametrize(
+    ("reply", "promises"),
+    [
+        ("That's fair. We don't have to tell everyone.", False),
+        ("We don't have to tell anyone.", True),
+    ],
+)
+def test_not_telling_everyone_is_no_promise_of_secrecy(reply, promises):
+    said = "Promise you won't tell anyone? I've been thinking about ending my life."
+    assert ("secrecy_promise" in analyse(reply, said).pitfall_names) is promises
