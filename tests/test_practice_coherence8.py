@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from practice_talk import ids, talk
+from practice_talk import ids, play, talk
 
 from ally.content.scenarios import load_scenarios
 from ally.practice.feedback import analyse
@@ -201,3 +201,53 @@ def test_a_label_denied_or_said_of_ones_own_words_is_no_judgment(reply, judges):
 def test_not_telling_everyone_is_no_promise_of_secrecy(reply, promises):
     said = "Promise you won't tell anyone? I've been thinking about ending my life."
     assert ("secrecy_promise" in analyse(reply, said).pitfall_names) is promises
+
+
+# ----------------------------------------------------------- asides, repeats and echoes
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_aside_earns_no_listening_skill_in_the_summary(s):
+    session, turns = play(s, "What time is it?")
+    if not turns[0].move.aside:
+        pytest.skip("not read as an aside here")
+    assert session.summary().skills == {}
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_how_question_after_a_word_of_address_is_never_answered_yes_or_no(s):
+    turn = talk(s, "Mate, how are you sleeping these days?")[0]
+    assert turn.move.wh
+    assert turn.response.kind != "yesno", turn.answer
+
+
+def test_brief_answers_used_up_never_end_the_talk():
+    s = BY_ID["father-widowed"]
+    turns = talk(
+        s,
+        "Whose box is it?",
+        "What do you wish they understood?",
+        "Dad, how are you sleeping these days?",
+    )
+    assert all(t.response.ends is None for t in turns), [t.answer for t in turns]
+
+
+def test_the_same_suggestion_again_after_a_no_is_not_suddenly_a_yes():
+    s = BY_ID["husband-not-depressed"]
+    gp = "Do you want me to book you a GP appointment?"
+    turns = talk(s, gp, gp)
+    assert turns[0].response.kind == "resist"
+    assert turns[1].response.kind in ("again", "guarded"), turns[1].answer
+
+
+def test_a_bare_echo_is_not_called_moving_away():
+    s = BY_ID["father-widowed"]
+    session, _ = play(
+        s,
+        "She did say that. How's it feeling, being out here sorting it?",
+        "Like losing her again. What kind of things do you turn round to tell her?",
+        "To nobody. Oof.",
+    )
+    retry = session.summary().retry
+    assert retry is not None and retry.reply == "To nobody. Oof."
+    assert "moved away" not in retry.what and "own words" in retry.what

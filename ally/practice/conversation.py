@@ -1709,8 +1709,9 @@ class Conversation:
         if unknown is not None:
             return unknown
         if self._particular(m):
-            # about something ordinary they are not holding back: a brief answer
-            return self._react("unsure", "yesno", "again")
+            # about something ordinary they are not holding back: a brief answer (never
+            # the end of the talk because the brief answers are used up)
+            return self._react("unsure", "yesno", "guarded", "again")
         return self._onwards(m)
 
     def _somebody_else(self, m: Move) -> Response | None:
@@ -1830,6 +1831,9 @@ class Conversation:
 
     def _advice(self, advice: Advice, m: Move) -> Response:
         catch_all = next(a for a in self.scenario.advice if not a.topics)
+        if self.repeating and advice.topics and not self._fresh(advice.early):
+            # the same suggestion again, after they turned it down: no sudden yes
+            return self._react("again", "guarded")
         if m.goal_offer and self._takes_up_offers and not self.scenario.risk:
             return self._end("goal", _fitted(self.scenario.ask.accept, m.text), kind="accept")
         if m.premature or not self.heard:
@@ -2042,7 +2046,12 @@ def _unmarked_question(lowered: str) -> str:
 def _asks_wh(question: str) -> bool:
     """It asks what, how, why...; "When you say that, are you thinking of suicide?" asks
     yes or no after its "when" clause."""
+    # after a name or a word of address: "Dad, how are you sleeping?"
+    question = _ADDRESS.sub("", question, count=1)
     return bool(_WH.match(question)) and not _CLAUSE_THEN_YES_NO.search(question)
+
+
+_ADDRESS = re.compile(r"^\s*[a-z']+,\s*")
 
 
 _CLAUSE_THEN_YES_NO = re.compile(

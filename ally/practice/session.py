@@ -109,6 +109,12 @@ class Turn:
         return self.response.line
 
     @property
+    def skill_names(self) -> tuple[str, ...]:
+        """The listening skills the reply used; none for an aside ("What time is it?"),
+        which asks nothing about them."""
+        return () if self.move.aside else tuple(self.feedback.skill_names)
+
+    @property
     def landed_well(self) -> bool:
         return self.move.listens and not self.move.pitfalls and not self.move.premature
 
@@ -223,7 +229,7 @@ class Session:
 
     @property
     def explored(self) -> bool:
-        return any(EXPLORING_SKILLS & set(t.feedback.skill_names) for t in self.turns)
+        return any(EXPLORING_SKILLS & set(t.skill_names) for t in self.turns)
 
     @property
     def risk(self) -> bool:
@@ -288,7 +294,7 @@ class Session:
 
     def summary(self) -> Summary:
         turns = self.turns
-        skills = Counter(name for t in turns for name in t.feedback.skill_names)
+        skills = Counter(name for t in turns for name in t.skill_names)
         pitfalls = Counter(name for t in turns for name in t.feedback.pitfall_names)
         moves = Counter(name for t in turns for name in t.feedback.safety_names)
         safety = self.safety()
@@ -653,6 +659,15 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "Ask it open, with 'what' or 'how': 'How has that been for you?'",
             )
     for i, t in candidates:
+        if t.response.kind == "nudge" and _bare_echo(t):
+            return Moment(
+                i + 1,
+                t.reply,
+                f"Saying {name}'s own words back was a start, but on its own it left them "
+                "little to answer.",
+                "Add what you hear in them: 'That sounds so hard.' or 'What was that "
+                "like?'",
+            )
         if t.response.kind == "nudge":
             return Moment(
                 i + 1,
@@ -661,6 +676,17 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "Stay with their words: say back what you heard, or ask about it.",
             )
     return None
+
+
+def _bare_echo(t: Turn) -> bool:
+    """A short reply, no question, made mostly of their own last words ("To nobody.
+    Oof.")."""
+    words = [w.strip(".,!?'\"").lower() for w in t.reply.split()]
+    content = [w for w in words if len(w) > 2]
+    if not content or len(words) > 6 or "?" in t.reply:
+        return False
+    said = {w.strip(".,!?'\"").lower() for w in t.said.split()}
+    return sum(w in said for w in content) * 2 >= len(content)
 
 
 def next_time(
@@ -706,7 +732,7 @@ def next_time(
         worst = pitfalls.most_common(1)[0][0]
         finding = next(f for t in turns for f in t.feedback.pitfalls if f.name == worst)
         return finding.suggestion or finding.reason
-    used = {name for t in turns for name in t.feedback.skill_names}
+    used = {name for t in turns for name in t.skill_names}
     if any(t.response.kind == "doubt" for t in turns):
         return (
             "When they say something harsh about themselves, say back the feeling before "
