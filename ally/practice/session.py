@@ -665,8 +665,7 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 t.reply,
                 f"Saying {name}'s own words back was a start, but on its own it left them "
                 "little to answer.",
-                "Add what you hear in them: 'That sounds so hard.' or 'What was that "
-                "like?'",
+                "Add what you hear in them: 'That sounds so hard.' or 'What was that like?'",
             )
         if t.response.kind == "nudge":
             return Moment(
