@@ -82,6 +82,41 @@ _MINIMISING = Phrases(
     you have got so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
     be grateful|thankful for+what|that
     count your blessings
+    # luck and gratitude: "count yourself lucky", "you should be grateful"
+    count yourself lucky
+    should|ought+to|must be grateful|thankful
+    you are lucky|so+lucky to+be|to+have|it+was|that
+    # it happens to everyone: "happens to the best of us", "everyone snaps sometimes"
+    happens to the best of us
+    happens to everyone|everybody|all+of+us
+    everyone|everybody|we+all _2 sometimes|now+and+then|from+time+to+time|at+some+point
+    # only a little: "it's one row", "four beers isn't even that much"
+    it+is|it+was|that+is|that+was only|just? one !of|more|thing|way|day|step|last|in
+    is+not|was+not|are+not even that much|bad|many|long|big|serious
+    # there will be another, and it passes by itself: "there'll be other plays", "kids
+    # bounce back", "it gets easier with time", "people will forget"
+    there will be other|others|another|plenty|more
+    gets|will+get|get easier with time
+    kids|children|they|you will? bounce back
+    people|they|everyone|everybody will forget
+    # the worst, and how hard it can be: "what's the worst that can happen?"
+    what is the worst that could|can happen
+    how hard|bad can it be
+    # their lot against it: "you don't know you're born", "sticks and stones"
+    do not know you are born
+    sticks and stones
+    words can not hurt you
+    # doubting it: "you're probably imagining it", "you weren't that close"
+    probably|just imagining it|things
+    were|was not that close
+    can+not|could+not|must+not have been that bad
+    nobody|no+one even noticed
+    # a bright side: "maybe it'll lead to something better", "a blessing in disguise"
+    lead|leads to something better
+    nature 's way
+    every cloud
+    blessing in disguise
+    focus on the positives
     """
     + _orders(
         "think|stay|be|keep more? positive|positively",
