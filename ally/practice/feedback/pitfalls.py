@@ -237,6 +237,21 @@ _JUDGMENT = Phrases(
     # the flaw named with "a bit" or "much": "ur being a bit paranoid", "You're being a bit
     # obsessive about it", "Dramatic much?", "lazy much"
     you+are|your being a? bit|little|kind+of|sort+of|really|quite|pretty? @flaw
+    you+are|your way+too|far+too|much+too|a+bit+too|too|so @flaw
+    # blaming what they did: "that's how people end up with bailiffs", "you'll end up an
+    # alcoholic", "what have you done now?", "why haven't you been taking your tablets?"
+    that+is|this+is literally? how people end up|get
+    you will end up a|an|in|with|like
+    what have you done now|this+time
+    what did you do now|this+time|to+get|to+deserve|wrong
+    ^ why have+not|had+not|would+not|are+not you
+    are you sure that+is|it+is|that+was wise|sensible|a+good+idea|smart
+    you are|you+were stronger|better than that
+    no|zero self respect|self+control|willpower
+    # how long they are taking: "It was three months ago, though", "Still crying about Tom?"
+    it+has+been|it+was|that+was _3 ago|year|years|months|weeks|week though
+    ^ still crying|upset|moping|sulking|going+on|harping|on
+    moping|wallowing|sulking|feeling+sorry+for+yourself !is|are
     ^ @flaw much ?|$|!
     # name-calling: "u absolute idiot", "ur such a hypochondriac"
     you|your absolute|complete|total|utter|such+an|such+a idiot|moron|muppet|numpty|plonker|
