@@ -1203,7 +1203,9 @@ _SECRET_REQUEST = Phrases(
     <i promise|swear ?
     <i promise|swear $
     promise|swear _4 you will+not|would+not|will+never|never tell|say|breathe
-    promise|swear not+to|to+not|never+to tell|say|breathe
+    promise|swear not+to|to+not|never+to tell|say|breathe|call|ring|phone|report|mention
+    # a threat that asks the same: "If you tell Mum I'll do it anyway"
+    if you tell|call|ring|phone|say|report _3 i+will|then|i+am+going+to
     keep|keeping it|this|that|my+secret|between+us secret|quiet|to+yourself|between|a+secret
     it+is|this+is|that+is a secret
     our secret
@@ -1364,6 +1366,29 @@ _HARM = Phrases(
     driving|drive|drove _6 no sleep|without+sleep|hardly+any+sleep|on+no+sleep
     # drugs again: "I've been using again"
     using again|more|every+day
+    # more of what codebook 4.4.1 counts as danger: drugs from anyone, driving that could
+    # kill, being followed or threatened, money taken by force or fraud, someone in their
+    # care left unsafe, a promise to stop something they should not be doing alone
+    weed|adderall|xanax|benzos|ketamine|speed|acid|shrooms
+    using|take|taking by myself|alone|on+my+own
+    from a guy|bloke|dealer|man at|in|from
+    drove|drive|driving _4 beers|pints|drinks|seizure|no+sleep|hours+awake
+    beers|pints|drinks _4 drove|drive|driving|behind+the+wheel
+    driving|drive|drove _3 110|100|120|fast|too+fast|like+flying
+    hours awake
+    showing|showed|shows|turning|turned|turns up outside|at+my|at+work
+    keeps messaging|texting|following|calling me
+    private|intimate pics|photos|pictures|videos
+    moving|moved|transferring|transferred|giving|gave my savings|pension
+    owe|owes _3 double|more+than|him|them
+    came to the house|flat|door
+    grabs|grabbed|grabbing|squeezes|squeezed|twists|twisted my arm|wrist|hair
+    jump|beat+up|batter|get me after school|after+work|outside
+    hazing|hazed
+    left _3 alone overnight|all+night|for+the+night|on+her+own|on+his+own
+    chest pain|pains
+    i will stop on my own
+    i will stop , i swear
     """,
 )
 
@@ -1371,7 +1396,10 @@ _HARM = Phrases(
 def harm_in(sentences: list[_Sentence]) -> bool:
     """Whether what they said names a harm a secret could hide (beyond suicide and
     self-harm, which ``risk_in`` reads)."""
-    return any(_HARM(s.w) for s in sentences)
+    return any(
+        _HARM(s.w) or ((plain := _without_softeners(s.w)) is not None and _HARM(plain))
+        for s in sentences
+    )
 
 
 def limits_secrecy(sentences: list[_Sentence]) -> bool:
