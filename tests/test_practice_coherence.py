@@ -236,7 +236,8 @@ def test_the_first_answer_to_help_fits_the_kind_of_help_offered(s: Scenario) -> 
         session = Session(s)
         session.conversation.done.update(s.ask.needs)
         turn = session.reply(offers[kind])
-        assert turn.response.kind == "safe_help" and turn.answer == plan.help, kind
+        # (company offered with it is answered first: "...I'll be right there with you.")
+        assert turn.response.kind == "safe_help" and turn.answer.endswith(plan.help), kind
 
 
 @pytest.mark.parametrize("s", RISK, ids=ids(RISK))

@@ -6,6 +6,7 @@ feedback engine."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from practice_talk import ids, play, talk
@@ -251,3 +252,95 @@ def test_a_bare_echo_is_not_called_moving_away():
     retry = session.summary().retry
     assert retry is not None and retry.reply == "To nobody. Oof."
     assert "moved away" not in retry.what and "own words" in retry.what
+
+
+# ------------------------------------------------------------ round 8 (reviews 8, 8b)
+
+
+def test_i_remember_is_no_story_of_the_users_own():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(s, "Of course, I promise. What is it?", "I remember. I am listening.")
+    assert turns[1].response.kind != "share", turns[1].answer
+
+
+def test_an_offer_to_be_there_when_they_tell_someone_is_the_help_step():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "I'm listening. What is it?",
+        "Are you thinking about killing yourself?",
+        "I will be there with you when we tell your mum, and I will help explain it.",
+    )
+    assert turns[2].response.kind == "safe_help", turns[2].answer
+
+
+def test_talking_to_their_mum_together_points_to_help():
+    said = "I've been thinking everyone would be happier if I just wasn't around."
+    fb = analyse("And tomorrow, can we talk to your mum together?", said)
+    assert "connects_to_help" in fb.safety_names
+
+
+def test_what_helps_besides_hurting_yourself_is_no_direct_question():
+    s = BY_ID["housemate-hiding-arms"]
+    session, turns = play(
+        s,
+        "Did it hurt? Do you want a plaster?",
+        "What do you think would help on the bad days, besides hurting yourself?",
+    )
+    assert turns[1].response.kind != "safe_asked", turns[1].answer
+    assert session.safety().asked_directly is False
+
+
+def test_told_in_brief_then_in_full_is_said_as_already_said():
+    s = BY_ID["housemate-hiding-arms"]
+    turns = talk(
+        s,
+        "Did it hurt? Do you want a plaster?",
+        "That sounds really hard. What kind of stuff gets too much?",
+    )
+    brief = turns[0].answer
+    assert turns[0].response.kind == "short"
+    second = turns[1].answer
+    repeated = [x for x in re.split(r"(?<=[.!?])\s+", brief) if x and x in second]
+    assert not repeated or "Like I said" in second, second
+
+
+def test_their_own_foggy_asked_back_as_fog_is_not_news():
+    s = BY_ID["friend-after-psychotic-episode"]
+    session = talk(s, "How are you doing, being home?")
+    if "fog" not in session[0].answer.lower():
+        pytest.skip("no fog in this answer")
+    turns = talk(s, "How are you doing, being home?", "What's the fog like?")
+    assert turns[1].response.kind != "puzzled", turns[1].answer
+
+
+@pytest.mark.parametrize(
+    ("reply", "judges"),
+    [
+        ("sorry that was dumb", False),
+        ("Love you, you idiot.", False),
+        ("Sorry but that was stupid of you.", True),
+        ("I love you but you're being selfish.", True),
+    ],
+)
+def test_an_apology_or_a_fond_insult_is_no_judgment(reply, judges):
+    fb = analyse(reply, "I failed the mock again.")
+    assert ("judgment" in fb.pitfall_names) is judges
+
+
+def test_no_crisis_line_is_the_next_step_after_an_honest_no():
+    s = BY_ID["teen-son-low-mood"]
+    session, turns = play(
+        s,
+        "How have things been lately?",
+        "When you say that, do you mean you've thought about not being alive?",
+    )
+    assert turns[1].response.kind == "safe_asked"
+    assert "crisis line" not in session.summary().next_time
+
+
+def test_you_can_talk_to_me_does_not_ask_who_they_would_talk_to():
+    s = BY_ID["teen-son-low-mood"]
+    turn = talk(s, "You know you can talk to me about anything, right?")[0]
+    assert "talk-to" not in (turn.response.beat or ""), turn.answer
+    assert turn.answer != "Not anyone at school. Everyone would know."

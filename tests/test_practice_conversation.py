@@ -355,7 +355,8 @@ def test_an_offer_of_help_follows_the_safe_track(s: Scenario, offer: str) -> Non
         early = say(session, EMERGENCY if s.safe.emergency_now else offer)
     plan = next(iter(early.move.plans), None)  # the kind of help offered: its own answer
     assert early.response.kind == "safe_help"
-    assert early.answer == (s.safe.plan(plan).help or s.safe.help)
+    # (the company offered with it is answered first)
+    assert early.answer.endswith(s.safe.plan(plan).help or s.safe.help)
     agree = say(session, "I'll be right here with you, and I can do the talking at first.")
     assert agree.response.kind == "ask"
     # agreeing to that help, without asking for the company just offered

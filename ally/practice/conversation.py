@@ -93,7 +93,8 @@ _PLAN_WORDS = {
         r"|psychiatrist|nurse|clinic|appointment|mental health team)\b"
     ),
     "person": re.compile(
-        r"\b(?:tell (?:your|my|a|an|someone|somebody|them|her|him)\b(?!\s+(?:own\s+)?(?:doctor"
+        r"\b(?:tell(?:ing)? (?:your|my|a|an|someone|somebody|them|her|him|mum|mam|mom|dad"
+        r"|parents)\b(?!\s+(?:own\s+)?(?:doctor"
         r"|gp|therapist|counsell?or|nurse|psychiatrist))|your (?:mum|mam|mom|dad"
         r"|parents?|teacher|family|sister|brother|aunt|uncle|carer)|trusted adult"
         r"|someone you trust)\b"
@@ -809,7 +810,7 @@ _ASIDE = re.compile(
 _SHARES = frozenset(
     _word_list(
         """
-    too also felt feel feeling feelings through had been used miss missed remember
+    too also felt feel feeling feelings through had been used miss missed
     struggled struggle happened sad scared upset lonely cried cry crying hurt grieving
     gutted heartbroken anxious worried depressed low
     """
@@ -1168,6 +1169,8 @@ class Conversation:
             self.promised = True
         self.ended = response.ends
         self.said.add(response.line)
+        if response.kind == "short" and response.beat:
+            self.touched.add(response.beat)  # told in brief: in full later, not twice
         self.last_line = response.line
         self.last_beat = response.beat
         return response
@@ -1244,12 +1247,15 @@ class Conversation:
             m = replace(m, safety=m.safety - {"asks_about_urgency"})
         if self._asks_about_the_means(m):
             m = replace(m, safety=m.safety | {"means_safety"})
+        if self.scenario.risk and m.offer and m.plans and "connects_to_help" not in m.safety:
+            # "I'll be there with you when we tell her": an offer to go to help with them
+            m = replace(m, safety=m.safety | {"connects_to_help"})
         if self.scenario.risk and m.asks_who and "connects_to_help" not in m.safety:
             if m.plans:
                 # "Who feels easiest to tell, your mum or someone at school?" asks who
                 # will help
                 m = replace(m, safety=m.safety | {"connects_to_help"})
-            elif self.taken_back and "person" in self.scenario.safe.plans:
+            elif self.taken_back and "person" in self.scenario.safe.plans and not m.plans:
                 # "We can talk about who, I guess." -> "Who would feel okay to you?"
                 m = replace(m, safety=m.safety | {"connects_to_help"}, plans=("person",))
         if m.safety and (
@@ -1316,6 +1322,9 @@ class Conversation:
             and bool(_HARM & m.words)
             and bool({"yourself", "urself"} & m.words)
             and not self._asks_about_the_harm_they_hide(m)
+            # "What would help on the bad days, besides hurting yourself?" asks what helps
+            and not m.asks_goal
+            and not _BESIDES & m.words
         )
 
     def _asks_about_the_means(self, m: Move) -> bool:
@@ -1940,6 +1949,18 @@ class Conversation:
             # "take the tablets away, and talk to the doctor?": both parts are answered
             self.done.add("means_safety")
             parts.append((safe.means, "safe_means"))
+        if (
+            "connects_to_help" in m.safety
+            and "stays_with_them" in m.safety
+            and not answered
+            and not self.help_offered
+            and self._fresh(safe.stay)
+            and (m.emergency or set(self.scenario.ask.needs) <= self.met)
+        ):
+            # "I'll stay with you tonight. Can we talk to your mum tomorrow?": the company
+            # is answered too, before the help
+            self.done.add("stays_with_them")
+            parts.append((safe.stay, "safe_stay"))
         if "connects_to_help" in m.safety:
             self.done.add("connects_to_help")
             helped = self._help(m)
@@ -2002,6 +2023,8 @@ class Conversation:
         return any(len(stems & _key_stems(x)) >= 3 for x in said)
 
 
+# Words that set hurting themselves aside as the subject: "besides hurting yourself".
+_BESIDES = frozenset({"besides", "instead", "apart", "except", "rather", "other"})
 # Asking them to do something ("Can you unlock the door for them?"): part of the plan.
 _REQUEST = re.compile(r"\b(?:can|could|will|would) (?:you|u)\b")
 # Asked whether they are safe right now, once the plan is told.
@@ -2094,13 +2117,20 @@ def _after_brief(line: str, brief: str) -> str:
     "Like I said, I wake up at four and lie there."), so it is not news twice."""
     told = _key_stems(brief)
     sentences = re.split(r"(?<=[.!?])\s+", line)
-    for k, sentence in enumerate(sentences):
-        if len(_key_stems(sentence) & told) < 2:
+    # the brief version may be spread over two sentences ("It wasn't an accident. I've
+    # been hurting myself."): the run of sentences that says it again is marked as said
+    first = next((k for k, x in enumerate(sentences) if _key_stems(x) & told), None)
+    if first is None:
+        return line
+    shared: set[str] = set()
+    for k in range(first, min(first + 2, len(sentences))):
+        shared |= _key_stems(sentences[k]) & told
+        if len(shared) < 2:
             continue
-        again = sentence.removeprefix("And ")
+        again = " ".join(sentences[first : k + 1]).removeprefix("And ")
         if not again.startswith("I "):
             again = again[:1].lower() + again[1:]
-        return " ".join([*sentences[:k], f"Like I said, {again}", *sentences[k + 1 :]])
+        return " ".join([*sentences[:first], f"Like I said, {again}", *sentences[k + 1 :]])
     return line
 
 
@@ -2155,6 +2185,8 @@ def _same_word(a: str, b: str) -> bool:
         return True
     x, y = _stem(a), _stem(b)
     short, long_ = sorted((x, y), key=len)
+    if long_ in (f"{short}y", f"{short}{short[-1:]}y"):
+        return True  # "fog" and "foggy", "mood" and "moody"
     return x == y or (len(short) >= 5 and long_.startswith(short))
 
 

@@ -717,7 +717,8 @@ def next_time(
             "Offer to put distance between them and anything they could use to hurt themselves: "
             '"Can I look after those for you for now?"'
         )
-    if safety and not safety.pointed_to_help:
+    if safety and not safety.pointed_to_help and scenario.risk:
+        # (where they said no to the direct question, a line is not the next step)
         return "Offer to call or text a crisis line together (run `ally crisis` for the numbers)."
     if safety and safety.stayed_with_them is False:
         return 'Say you will stay: "I\'m staying right here with you tonight."'

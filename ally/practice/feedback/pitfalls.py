@@ -528,6 +528,19 @@ def _quoted(s: _Sentence, at: int) -> bool:
     return s.text.count('"', 0, at - s.start) % 2 == 1
 
 
+_APOLOGY = frozenset({"sorry", "sry", "soz", "oops", "apologies"})
+
+
+def _of_oneself(s: _Sentence, i: int, j: int) -> bool:
+    """A label the supporter puts on their own words, after an apology ("Sorry, that was
+    dumb."), or fondly on them with love ("Love you, you idiot."): no judgment of them."""
+    said = s.words[i:j]
+    if s.word(0) in _APOLOGY and not {"you", "your"} & set(said):
+        return True
+    before = tuple(w for w in s.words[max(0, i - 3) : i] if w != ",")
+    return before[-2:] == ("love", "you")
+
+
 # "Don't worry" that goes with an offer or a promise reassures about what you will do
 # ("Don't worry about the dishes, I'll do them"), not about what they feel.
 _OFFER = Phrases(
@@ -547,7 +560,7 @@ def _phrase_pitfalls(s: _Sentence) -> list[Finding]:
             start, end = w.starts[i], w.ends[_clause_end(s, j) - 1]
             skip = _quoted(s, start) or _mentioned(s, i)
             if name == "judgment" and not skip:
-                skip = _mentioned(s, i, _DENIED)
+                skip = _mentioned(s, i, _DENIED) or _of_oneself(s, i, j)
             if not skip and s.words[i : i + 3] == ("do", "not", "worry") and _OFFER(w):
                 skip = True
             if not skip:

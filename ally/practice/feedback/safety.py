@@ -993,7 +993,8 @@ _HELP = Phrases(
     duty line|team
     wellbeing service|team
     # a trusted person, told together: "Could we tell your mum together?"
-    tell|telling|call|calling|ring|ringing|text|get|ask|fetch your|my? mum|mom|dad|parents|
+    tell|telling|call|calling|ring|ringing|text|get|ask|fetch|talk+to|speak+to|talk+with|
+        speak+with your|my? mum|mom|dad|parents|
         brother|sister|auntie|aunt|uncle|gran|nan|grandma|grandad|grandpa|teacher|partner|
         husband|wife|boyfriend|girlfriend|family|a+grown+up|an+adult|daughter|son|kids|
         children|cousin|best+friend|carer|key+worker|social+worker
