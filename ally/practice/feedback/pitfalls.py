@@ -117,6 +117,9 @@ _MINIMISING = Phrases(
     every cloud
     blessing in disguise
     focus on the positives
+    # their record against the worry: "you always do fine", "as long as you're keeping busy"
+    you always do|pass|get|come fine|well|through|okay|good|top
+    as long as you are|you+are+still keeping busy|busy|working|eating
     """
     + _orders(
         "think|stay|be|keep more? positive|positively",
@@ -451,6 +454,9 @@ _DISMISSING = Phrases(
         fly+through|walk it|this|that|them|the+exam|the+interview|through
     you+will|you+are+going+to|it+will|everything+will|everything+is+going+to|
         everything+'s+going+to|it+is+going+to|things+will be just? fine|okay|alright|all+right
+    # the all-clear of a sure escape: "you're not going to fail", "you won't lose your job"
+    you+will+not|you+are+not+going+to|your+not+going+to|you+will+never fail|lose+your|
+        mess+it+up|mess+up|get+fired|get+sacked|flunk|bomb
     # (not what they pretend: "having to pretend you're fine", "acting like you're fine")
     <pretend|pretending|act|acting|like|say|saying|tell|telling|seem|insist|insisting you are fine
     # changing the subject: "let's talk about something else", "anyway, did you see ..."
