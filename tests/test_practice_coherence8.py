@@ -344,3 +344,18 @@ def test_you_can_talk_to_me_does_not_ask_who_they_would_talk_to():
     turn = talk(s, "You know you can talk to me about anything, right?")[0]
     assert "talk-to" not in (turn.response.beat or ""), turn.answer
     assert turn.answer != "Not anyone at school. Everyone would know."
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_remark_about_the_weather_gets_small_talk_and_no_story(s):
+    turn = talk(s, "Right. Anyway. The weather's been nice, hasn't it?")[0]
+    if turn.move.pitfalls:
+        return  # after a worry said aloud, the change of subject brushes it aside
+    assert turn.move.aside
+    assert turn.response.beat is None and turn.response.kind in ("nudge", "guarded"), turn.answer
+
+
+def test_the_weather_with_a_real_question_is_no_aside():
+    s = BY_ID["brother-drinking"]
+    turn = talk(s, "The weather is awful, but how are you feeling?")[0]
+    assert not turn.move.aside

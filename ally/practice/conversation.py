@@ -663,11 +663,19 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks_besides=offer
         and question is not None
         and not _OFFER.search(_lowered(reply[question.start : question.end])),
-        aside=asks is not None
-        and not _beats_touched(all_asked, scenario)
-        and (
-            bool(_ASIDE.search(" ".join(all_asked) or lowered))
-            or _news_of_someone_else(lowered, scenario)
+        aside=(
+            asks is not None
+            and not _beats_touched(all_asked, scenario)
+            and (
+                bool(_ASIDE.search(" ".join(all_asked) or lowered))
+                or _news_of_someone_else(lowered, scenario)
+            )
+        )
+        # small talk said, not asked: "Nice day today." ("hasn't it?" asks nothing)
+        or (
+            not _beats_touched(words, scenario)
+            and bool(_SMALL_TALK.search(lowered))
+            and not feedback.pitfall_names
         ),
     )
 
@@ -805,6 +813,13 @@ _ASIDE = re.compile(
     r"|is it (?:raining|still raining|cold out|late)|what'?s for (?:dinner|tea|lunch|breakfast)"
     r"|where(?:'s| is| are) (?:the|my) (?:remote|charger|keys|phone|salt|milk)"
     r"|(?:pass|hand) (?:me )?the (?:salt|pepper|remote|sauce|milk|ketchup|bread))\b"
+)
+# A remark about the weather or the day, with nothing else in it.
+_SMALL_TALK = re.compile(
+    r"^(?:(?:right|anyway|so|well|okay|ok)[.,!]*\s+)*(?:the weather(?:'s| is| has)?(?: been)?"
+    r"|(?:it'?s )?(?:a )?(?:nice|lovely|beautiful|horrible|grim) (?:day|weather|out))\b"
+    r"(?:(?!\b(?:but|and|how|what|why|you|your|feel\w*)\b)[^.!?])*"
+    r"(?:[.!?]+\s*(?:has|had|is|was|isn'?t|hasn'?t|wasn'?t) (?:it|n't it)[.!?]*)?[.!?,]*$"
 )
 # Words of a reply that shares something like what they are going through.
 _SHARES = frozenset(
@@ -1271,6 +1286,9 @@ class Conversation:
             m = replace(m, advice=None, offer=False, goal_offer=False)
         if m.hurts:
             return self._withdraw(m)
+        if m.aside and m.asks is None:
+            # "Nice day today.": small talk gets small talk, and no story
+            return self._react("nudge", "guarded")
         if "secrecy_promise" in m.pitfalls:
             line = self.scenario.pitfalls["secrecy_promise"]
             if self._fresh(line):
