@@ -117,6 +117,8 @@ def _labels_them(added: Finding, found: list[Finding]) -> bool:
 _YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "okay", "absolutely", "definitely", "of"})
 # what they said asks the supporter for something, or says what they want: "Can you come
 # with me?", "I want help with this."
+# what they said opens by agreeing: "Okay. I don't want to feel like this."
+_AGREED_WORDS = frozenset({"okay", "yes", "yeah", "alright", "fine"})
 _ASKS_OR_WANTS = frozenset(
     {
         ("can", "you"),
@@ -133,13 +135,15 @@ _ASKS_OR_WANTS = frozenset(
 
 
 def _grants_their_request(reading: Reading, sentences: list[_Sentence]) -> bool:
-    """Whether the reply opens by saying yes to something they just asked for ("Can you
-    come to the doctor with me?" or "I want help with this." -> "Yes. Let's do it now."):
+    """Whether the reply opens by saying yes to something they just asked for or agreed
+    to ("Can you come to the doctor with me?", "I want help with this.", "Okay. I don't
+    want to feel like this." -> "Yes. Let's do it now."):
     going along with their own request changes no subject, so the model's dismissing is
     not added."""
     said = reading.context_words
     asks = any(pair in _ASKS_OR_WANTS for pair in itertools.pairwise(said))
-    if not (asks and sentences and sentences[0].word(0) in _YES):
+    agreed = any(w in _AGREED_WORDS for w in said[:2])  # "Okay. I don't want to..."
+    if not ((asks or agreed) and sentences and sentences[0].word(0) in _YES):
         return False
     # and brings in nothing of its own ("Of course. Will you be back by the fifteenth?"
     # still changes the subject)

@@ -297,6 +297,9 @@ _RISK = Phrases(
     took|taken|swallowed everything|all _3 cabinet|drawer|cupboard|bottle|box|packet|packets
     got|have the pills|tablets|blades out
     rather be with _4 than here|alive
+    thoughts about|of ending+it|ending+my+life|dying|suicide|killing+myself|not+being+here
+    putting|put|setting|set|keeping|kept some? of? my|the pills|tablets|meds|medication aside|
+        by|away+for
     """,
 )
 # Negations that undo a cue: "I'm not suicidal", "I'd never hurt myself".
@@ -770,6 +773,21 @@ _URGENCY = Phrases(
     get|have it|them checked|looked+at|seen+to|stitched|dressed|cleaned
     need|needs someone|somebody|anyone|a+nurse|a+doctor to look+at|see|check it|them
     any|other injury|injuries|wounds
+    # immediacy and intent (codebook 5.2): "Do you feel safe right now?", "Are you going to
+    # act on these thoughts?", "Can you keep yourself safe tonight?", "Are you in danger?"
+    feel|feeling safe right+now|now|tonight|today|at+the+moment|where+you+are
+    are|were you going|planning|likely to act on
+    might|could|would|will you act on
+    act on it|them|that|these+thoughts|those+thoughts|the+thoughts|the+urges|the+urge
+    keep yourself safe
+    are you in danger
+    how strong|bad|loud are|is the thoughts|urges|urge
+    thoughts|urges|urge _2 worse than usual|than+normal|than+before|than+yesterday
+    have|got you the means
+    written|wrote|left a note|notes|letter|letters
+    stockpiling|stockpiled|saving|saved|hoarding|collecting anything|something|them|pills|tablets
+    using|use|taking the|your {_MEANS}
+    need|needs medical help|an+ambulance|to+go+to+hospital|to+go+to+a+and+e
     """,
 )
 
