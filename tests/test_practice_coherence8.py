@@ -359,3 +359,29 @@ def test_the_weather_with_a_real_question_is_no_aside():
     s = BY_ID["brother-drinking"]
     turn = talk(s, "The weather is awful, but how are you feeling?")[0]
     assert not turn.move.aside
+
+
+# ------------------------------------------------------------ round 9 (reviews 9, 9b)
+
+
+def test_a_what_question_at_the_end_is_never_answered_yes_or_no():
+    s = BY_ID["friend-goodbye-message"]
+    turns = talk(s, "hey. ur msg scared me. r u ok?", "thank u for what tho? had enough of what?")
+    assert turns[1].response.kind not in ("yesno", "unsure"), turns[1].answer
+
+
+def test_being_there_when_they_tell_someone_is_the_help_not_a_night_in():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "Of course, I promise. What is it?",
+        "I'm listening.",
+        "When you say you wish you weren't around, do you mean you've thought about killing "
+        "yourself?",
+        "I know I promised, but I can't keep this one just between us. It's too big.",
+        "Yes, we can decide together who. Maybe just your mum, and I can be there when you "
+        "tell her?",
+    )
+    assert turns[3].response.kind == "safe_taken_back"
+    assert turns[4].response.kind == "safe_help", turns[4].answer
+    assert s.safe.stay not in turns[4].answer

@@ -1262,8 +1262,14 @@ class Conversation:
             m = replace(m, safety=m.safety - {"asks_about_urgency"})
         if self._asks_about_the_means(m):
             m = replace(m, safety=m.safety | {"means_safety"})
-        if self.scenario.risk and m.offer and m.plans and "connects_to_help" not in m.safety:
-            # "I'll be there with you when we tell her": an offer to go to help with them
+        if (
+            self.scenario.risk
+            and m.plans
+            and (m.offer or "stays_with_them" in m.safety)
+            and "connects_to_help" not in m.safety
+        ):
+            # "I'll be there with you when we tell her", "Maybe just your mum, and I can be
+            # there when you tell her?": an offer to go to help with them
             m = replace(m, safety=m.safety | {"connects_to_help"})
         if self.scenario.risk and m.asks_who and "connects_to_help" not in m.safety:
             if m.plans:
@@ -1974,6 +1980,7 @@ class Conversation:
             and not self.help_offered
             and self._fresh(safe.stay)
             and (m.emergency or set(self.scenario.ask.needs) <= self.met)
+            and _STAY_NOW.search(m.text)
         ):
             # "I'll stay with you tonight. Can we talk to your mum tomorrow?": the company
             # is answered too, before the help
@@ -2045,6 +2052,11 @@ class Conversation:
 _BESIDES = frozenset({"besides", "instead", "apart", "except", "rather", "other"})
 # Asking them to do something ("Can you unlock the door for them?"): part of the plan.
 _REQUEST = re.compile(r"\b(?:can|could|will|would) (?:you|u)\b")
+# Company offered for now, not only for the help: "I'll stay with you tonight".
+_STAY_NOW = re.compile(
+    r"\b(?:stay|staying|stay over|come over|coming over|come round|coming round|tonight"
+    r"|sleep over|not going anywhere|right here)\b"
+)
 # Asked whether they are safe right now, once the plan is told.
 _SAFE_NOW = ("I think so. For now.", "Yeah. For now.")
 # Company offered again, after they have said yes to it.
@@ -2089,10 +2101,13 @@ def _asks_wh(question: str) -> bool:
     yes or no after its "when" clause."""
     # after a name or a word of address: "Dad, how are you sleeping?"
     question = _ADDRESS.sub("", question, count=1)
+    if _WH_LAST.search(question):
+        return True  # "had enough of what?", "thank u for what tho?"
     return bool(_WH.match(question)) and not _CLAUSE_THEN_YES_NO.search(question)
 
 
 _ADDRESS = re.compile(r"^\s*[a-z']+,\s*")
+_WH_LAST = re.compile(r"\b(?:what|who|why|where|when)(?: (?:though|tho|exactly|then))?\W*$")
 
 
 _CLAUSE_THEN_YES_NO = re.compile(

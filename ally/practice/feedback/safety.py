@@ -747,6 +747,9 @@ _URGENCY = Phrases(
     cuts|cut|wound|wounds|burn|burns|it _2 need|needs looking+at|cleaning|a+doctor|stitches
     are|were you hurting|going+to+hurt yourself
     # (not "anything I could use to help you")
+    # (a list may come between: "anything - pills or anything - that you've thought about
+    # using?")
+    that|which you have|had? thought+about+using|been+thinking+about+using|thought+of+using
     anything|something _4 you have|had|were|are|was? thought+about+using|would+use|could+use|
         might+use|thinking+of+using|thought+of+using|planning+to+use|been+thinking+about+using
     is the date|day soon|close|today|tonight|this+week
@@ -925,6 +928,9 @@ _STAYS = Phrases(
     i+am|i+will|ill stay|staying until|till|all+night|as+long
     # offering to come: "want me to come over?", "do u want me to come get u?", "shall I come
     # and sit with you?"
+    # asking to stay: "Can I stay with you tonight?", "I'd like to come over and be with you"
+    can|could|shall|may|should i stay|sit|be with+you|here|over|the+night|tonight
+    like|want|love|going to come|pop over|round|around|and+be+with+you|and+stay
     want|like me to come|drive|pop|stay|sit|be over|round|around|get+you|and+get+you|
         and+sit|and+stay|online|on+the+phone
     shall|should|can|could i come|pop over|round|and+get+you|and+sit|and+stay|get+you|to+you
