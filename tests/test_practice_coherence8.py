@@ -385,3 +385,16 @@ def test_being_there_when_they_tell_someone_is_the_help_not_a_night_in():
     assert turns[3].response.kind == "safe_taken_back"
     assert turns[4].response.kind == "safe_help", turns[4].answer
     assert s.safe.stay not in turns[4].answer
+
+
+def test_talk_of_ones_own_offer_is_no_story_and_no_puzzle():
+    s = BY_ID["friend-says-fine"]
+    turns = talk(
+        s,
+        "You seem a bit tired lately - how are things really?",
+        "I'm around whenever, even just to sit in the quiet flat with you.",
+        "And the offer stands, okay?",
+        "Sorry, I meant what I said before, about being around if the flat feels too quiet.",
+    )
+    assert turns[2].response.kind != "puzzled", turns[2].answer
+    assert turns[3].response.kind != "share", turns[3].answer

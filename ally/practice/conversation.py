@@ -310,6 +310,7 @@ _GENERAL = frozenset(
     always never often sometimes worse better changed change changes different same
     since long longer recent start started come came coming if not no yes also even
     still too very quite pretty maybe perhaps probably okay alright fine good bad
+    offer offers suggestion idea
     difficult tough heavy hardest harder easy easier hope wish need needs needed help
     helps helped helpful support each every own one thing ones myself me my mine our
     ours their them they he she him her his its it's 's hey hi hello oh um so mate love
@@ -821,6 +822,9 @@ _SMALL_TALK = re.compile(
     r"(?:(?!\b(?:but|and|how|what|why|you|your|feel\w*)\b)[^.!?])*"
     r"(?:[.!?]+\s*(?:has|had|is|was|isn'?t|hasn'?t|wasn'?t) (?:it|n't it)[.!?]*)?[.!?,]*$"
 )
+# Talk about what the user said or offered ("I meant what I said about being around"):
+# no story of their own.
+_MEANT = frozenset({"meant", "offer", "offering", "offered", "said"})
 # Words of a reply that shares something like what they are going through.
 _SHARES = frozenset(
     _word_list(
@@ -1568,7 +1572,11 @@ class Conversation:
             return self._react("nudge", "guarded", "again")  # reassurance about nothing said
         if m.skills & {"reflection", "validation"} or "stays_with_them" in m.safety:
             return self._understood(m, prefix=prefix)
-        if ("self_disclosure" in m.skills or (m.about_me and not m.skills)) and (_SHARES & m.words):
+        if (
+            ("self_disclosure" in m.skills or (m.about_me and not m.skills))
+            and _SHARES & m.words
+            and not _MEANT & m.words
+        ):
             # "I felt like that after my exams": something like theirs, shared back
             return self._react("share", "nudge", "again")
         if not m.about_me and self._says_back(m):
