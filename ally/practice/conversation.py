@@ -251,9 +251,9 @@ _DURATION = (
     "since when",
     "when did",
     "when was",
-    "start",
+    # (past only: "What's it like when it starts?" asks what it is like)
+    "started",
     "began",
-    "begin",
     "weeks",
     "months",
     "years",
