@@ -185,6 +185,11 @@ def test_not_being_around_at_all_is_asking_directly_and_is_answered_at_the_last_
         ("You're attention-seeking.", True),
         ("That was stupid of you.", True),
         ("You're being selfish.", True),
+        # an apology for one's own words, or a fond insult (review 8b)
+        ("sorry that was dumb", False),
+        ("Love you, you idiot.", False),
+        ("Sorry but that was stupid of you.", True),
+        ("I love you but you're being selfish.", True),
     ],
 )
 def test_a_label_denied_or_said_of_ones_own_words_is_no_judgment(reply, judges):
@@ -312,20 +317,6 @@ def test_their_own_foggy_asked_back_as_fog_is_not_news():
         pytest.skip("no fog in this answer")
     turns = talk(s, "How are you doing, being home?", "What's the fog like?")
     assert turns[1].response.kind != "puzzled", turns[1].answer
-
-
-@pytest.mark.parametrize(
-    ("reply", "judges"),
-    [
-        ("sorry that was dumb", False),
-        ("Love you, you idiot.", False),
-        ("Sorry but that was stupid of you.", True),
-        ("I love you but you're being selfish.", True),
-    ],
-)
-def test_an_apology_or_a_fond_insult_is_no_judgment(reply, judges):
-    fb = analyse(reply, "I failed the mock again.")
-    assert ("judgment" in fb.pitfall_names) is judges
 
 
 def test_no_crisis_line_is_the_next_step_after_an_honest_no():
