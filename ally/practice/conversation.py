@@ -113,7 +113,8 @@ _OFFER = re.compile(
     r"|why don'?t (?:we|i)|would you (?:want|like) to (?!talk\b|tell\b|say\b)"
     r"|would it help if (?:i|we)|i can (?:come|drive|take|ring|book|look|find|tell|call"
     r"|go with|bring|check|help)|i'?ll (?:come|drive|take|ring|book|look|find|bring"
-    r"|make|cook|pick|go with|check|help|text|call|message|phone|pop|drop)|i will (?:come|drive"
+    r"|make|cook|pick|go with|check|help|text|call|message|phone|pop|drop|put the kettle on)"
+    r"|the offer (?:stands|is there)|i will (?:come|drive"
     r"|take|ring|book|look|find|bring|make|cook|pick|go with|check|help|text|call|message"
     r"|phone|pop|drop))\b"
 )
