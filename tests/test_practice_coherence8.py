@@ -389,3 +389,43 @@ def test_talk_of_ones_own_offer_is_no_story_and_no_puzzle():
     )
     assert turns[2].response.kind not in ("puzzled", "yesno"), turns[2].answer
     assert turns[3].response.kind != "share", turns[3].answer
+
+
+# ------------------------------------------------------------ round 10 (reviews 10, 10b)
+
+
+def test_tell_me_more_about_the_thoughts_gets_more_not_a_yes():
+    s = BY_ID["partner-discloses-suicidal-thoughts"]
+    turn = talk(s, "Thank you for telling me. Can you tell me more about these thoughts?")[0]
+    assert not turn.answer.startswith(("Yes.", "No.")), turn.answer
+
+
+def test_an_unmarked_how_long_after_an_earlier_question_is_answered():
+    s = BY_ID["friend-better-off-without-me"]
+    turns = talk(
+        s,
+        "wait what?? u dont drag anyone down. whats goin on",
+        "u take and take?? nah. u feel like a burden tho. how long u been feelin like this",
+    )
+    assert turns[1].response.kind == "since" and turns[1].answer == s.since
+
+
+def test_a_texted_plan_question_is_asked_about_urgency():
+    said = "Yeah. I have been. For a few weeks now."
+    fb = analyse("do u hav a plan or like a way u would do it?", said, risk=True)
+    assert "asks_about_urgency" in fb.safety_names
+
+
+def test_help_offered_instead_of_the_refused_one_is_the_one_agreed_to():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "Of course, I promise. What is it?",
+        "What's going on, sweetheart?",
+        "Have you been thinking about killing yourself?",
+        "I know I promised, but I can't keep this one secret. Can we tell someone together?",
+        "Maybe your mum, or a school counsellor? I'll be right there with you.",
+        "That's fair, you know your mum. What about the school counsellor instead?",
+    )
+    assert turns[4].response.kind == "safe_help"
+    assert turns[5].answer == s.safe.plan("doctor").agree, turns[5].answer

@@ -157,7 +157,7 @@ _WHO = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?(?:who|whos|where|whe
 _UNMARKED = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|hey)\W+)?(?:whats|what'?s|hows|how'?s|wheres|where'?s|whos"
     r"|(?:what|how|why|where|when|who) (?:is|are|was|were|do|does|did|has|have|had|can"
-    r"|could|would|will|r|u|ya|you|happened|made))\b"
+    r"|could|would|will|r|u|ya|you|happened|made)|how long|how much|how many|since when)\b"
 )
 # Another day, not now: "I'll come round every Sunday" is a visit, not staying with them.
 _DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -547,8 +547,12 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks = "closed"
         asked_words = all_asked = words
         skills.add("closed_question")
-    elif question is None and (unmarked := _unmarked_question(lowered)):
-        # "my week was meh. whats been keeping u so busy": texted without the "?"
+    elif (unmarked := _unmarked_question(lowered)) and (
+        question is None or not lowered.rstrip().endswith("?")
+    ):
+        # "my week was meh. whats been keeping u so busy": texted without the "?"; after
+        # an earlier "?" too, the question they are left with is the last one ("u take
+        # and take?? nah. ... how long u been feelin like this")
         asks = "open"
         asked_words = all_asked = _words(unmarked)
         skills.add("open_question")
@@ -1906,7 +1910,12 @@ class Conversation:
     def _ask(self, m: Move, kind: str) -> Response:
         line = self.scenario.ask.line
         if self.scenario.risk:
-            self.plan = next(iter(m.plans), None) or self.plan
+            plans = list(m.plans)
+            if self.help_offered and len(plans) > 1 and self.plan in plans:
+                # "You know your mum. What about the school counsellor?": the help they
+                # had a barrier to is set aside for the one offered instead
+                plans.remove(self.plan)
+            self.plan = next(iter(plans), None) or self.plan
             line = self.scenario.safe.plan(self.plan).agree or line
             if _COMPANY.search(m.text) or "stays_with_them" in m.safety:
                 return self._company_given(line, m, kind)
@@ -1966,8 +1975,9 @@ class Conversation:
                 line = self._pick("again")
             if line is not None:
                 self.done.add(name)
-                if m.wh:
-                    # "What do they tell you?" is asked what, not whether
+                if m.wh or (m.asks == "open" and kind == "safe_asked"):
+                    # "What do they tell you?" is asked what, not whether; "Can you tell me
+                    # more about these thoughts?" asks for more, not for a yes
                     self.said.add(line)
                     line = _without_yes_no(line)
                 elif m.asks_safe and kind == "safe_urgency" and line.startswith("No. "):

@@ -669,6 +669,7 @@ _URGENCY = Phrases(
     thought|decided|worked|figured|picked|thinking about? how|when $
     how you would|will|might|could do it|end+it|kill+yourself
     how would|might|could you do it
+    a|any|the way you would|will|might|could do it
     what you have|you+would have? decided|thought+about|planned
     what have you thought about|decided|planned
     a|any|the way|ways you have|had? thought about|of doing+it|ending+it|ending+your+life|

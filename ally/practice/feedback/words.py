@@ -79,6 +79,7 @@ _SPELLED_OUT = {
         ("wat", "what"),
         ("wot", "what"),
         ("wats", "what is"),
+        ("hav", "have"),
         ("wots", "what is"),
         ("coz", "because"),
         ("tho", "though"),
