@@ -92,6 +92,8 @@ _SPELLED_OUT = {
         ("idk", "i do not know"),
         ("ure", "you are"),
         ("every1", "everyone"),
+        ("evry1", "everyone"),
+        ("evry", "every"),
         ("some1", "someone"),
         ("any1", "anyone"),
         ("no1", "no one"),
