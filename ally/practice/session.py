@@ -21,6 +21,7 @@ from ally.practice.conversation import (
     Conversation,
     Move,
     Response,
+    _words,
     denies,
     read_move,
 )
@@ -680,11 +681,11 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
 def _bare_echo(t: Turn) -> bool:
     """A short reply, no question, made mostly of their own last words ("To nobody.
     Oof.")."""
-    words = [w.strip(".,!?'\"").lower() for w in t.reply.split()]
+    words = [w for w in _words(t.reply) if w.isalpha()]
     content = [w for w in words if len(w) > 2]
     if not content or len(words) > 6 or "?" in t.reply:
         return False
-    said = {w.strip(".,!?'\"").lower() for w in t.said.split()}
+    said = set(_words(t.said))
     return sum(w in said for w in content) * 2 >= len(content)
 
 
