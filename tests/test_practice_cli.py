@@ -198,6 +198,17 @@ def test_stats_track_the_safety_steps() -> None:
     assert steps["means_safety"]["relevant"] == 0
 
 
+def test_stats_leave_out_safety_steps_where_no_risk_came_up() -> None:
+    # asking plainly in a talk about low mood is fine, but no safety checklist was due
+    practise("flatmate-low-mood", "Are you thinking about suicide?")
+    practise("flatmate-low-mood", "It sounds like everything feels like a lot.")
+    text = invoke("practice", "--stats").stdout
+    assert "Your practice: 2 sessions" in text
+    assert "Safety steps" not in text
+    steps = json.loads(invoke("practice", "--stats", "--json").stdout)["safety"]
+    assert steps and all(s["done"] == s["relevant"] == 0 for s in steps)
+
+
 def test_stats_before_any_session_create_nothing(ally_home: Path) -> None:
     result = invoke("practice", "--stats")
     assert result.exit_code == 0
