@@ -262,7 +262,8 @@ def test_no_line_is_said_twice_even_inside_a_longer_line(s: Scenario, script: in
     said: set[str] = sentences(s.opening)
     for turn in talk(s, *SCRIPTS[script], seed=11):
         parts = sentences(turn.answer) - sentences(s.soon)
-        assert not parts <= said, (turn.reply, turn.answer)
+        # only the time cue ("I'll have to head back soon.") repeats nothing
+        assert not (parts and parts <= said), (turn.reply, turn.answer)
         said |= parts
 
 

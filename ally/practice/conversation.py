@@ -104,7 +104,14 @@ _PLAN_WORDS = {
 _OFFER = re.compile(
     r"\b(?:(?:do you want|would you like|want|would you want) me to|(?:would|will) you let me"
     r"|let me (?:come|help|drive|take|go)"
-    r"|can i (?:come|cook|drive|take|bring|make|pick|help|call|ring|text|pop|drop|get|book)"
+    r"|can i (?:just )?(?:come|cook|drive|take|bring|make|pick|help|call|ring|text|pop|drop"
+    r"|get|book|sit|stay)"
+    r"|(?:do|d) (?:you|u|ya) (?:want|wanna|fancy)(?: to)? (?:come|go|get|grab|have|watch"
+    r"|walk)\w*\b[^.?!]*\b(?:round|over|out|dinner|lunch|tea|coffee|film|movie|walk|drink)"
+    r"|(?:want|fancy|like) (?:a|some|another|a cup of|a bit of) (?:tea|coffee|cuppa|brew|drink"
+    r"|biscuit|walk|food|lunch|dinner|toast|something to eat)"
+    r"|(?:i can|i'?ll|i will|i could) (?:do (?:the|all the|most of the) talk\w*|talk\w* first"
+    r"|speak first|go first|explain)"
     r"|(?:shall|should|could) (?:i|we) (?!(?:just )?talk\b(?! to (?:the|a|an|your|my|someone"
     r"|somebody)\b)|chat\b|ask\b)\w+"
     r"|(?:do you |d'you )?(?:want|wanna|fancy)(?: to)? (?:just )?(?:watch|go|get|grab|hav"
@@ -148,15 +155,15 @@ _SUGGESTS = re.compile(
 )
 # A question that asks what, how, why, where, when or who: never answered yes or no.
 _WH = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|then|sorry|hey)\W+)?(?:what|whats|how|hows|why|where"
+    r"^\W*(?:(?:so|and|but|ok|okay|then|sorry|hey|like|uh|um|er|well)\W+)*(?:what|whats|how|hows|why|where"
     r"|wheres|when|who|whos|which)\b"
 )
 # A question about a person, a place or a time: "that's all there is" answers none of them.
 _WHO = re.compile(r"^\W*(?:(?:so|and|but|ok|okay|then)\W+)?(?:who|whos|where|wheres|when|which)\b")
 # A "what" question texted without its question mark: "whats been keeping u so busy".
 _UNMARKED = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|hey)\W+)?(?:whats|what'?s|hows|how'?s|wheres|where'?s|whos"
-    r"|(?:what|how|why|where|when|who) (?:is|are|was|were|do|does|did|has|have|had|can"
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|like)\W+)?(?:whats|what'?s|wats|hows|how'?s|wheres|where'?s|whos"
+    r"|(?:what|wat|how|why|where|when|who) (?:is|are|was|were|do|does|did|has|have|had|can"
     r"|could|would|will|r|u|ya|you|happened|made)|how long|how much|how many|since when)\b"
 )
 # Another day, not now: "I'll come round every Sunday" is a visit, not staying with them.
@@ -173,6 +180,7 @@ TAKES_BACK = re.compile(
     r"|\btake (?:that|it|the promise|my promise) back|\btake back (?:what i said|my promise"
     r"|the promise|that promise)|\bpromised\b[^.?!]*\bbut\b|\bbreak (?:my|that|the) promise"
     r"|\bsaid (?:i|i'?d|i would) (?:promise|keep)\b[^.?!]*\bbut\b"
+    r"|\btoo much to keep (?:this|that|it|your)\b"
     r"|\btoo (?:big|serious|important) (?:for me )?to keep"
 )
 # Company offered or asked for: "I'll stay right here", "Will you sit with me while I ring?"
@@ -401,6 +409,7 @@ class Move:
     aside: bool = False  # an everyday question about nothing of theirs ("What time is it?")
     pardon: bool = False  # "What?", "Sorry?": they missed what was said
     asks_besides: bool = False  # an offer, and a question about something else
+    choice: bool = False  # its yes/no question offers a choice ("tired, or more far away?")
 
     @property
     def hurts(self) -> bool:
@@ -614,8 +623,15 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         or (advice is not None and scenario.advice[advice].goal)
         or any(_same_word(w, a) for w in words for a in _asked_for(scenario.ask.line))
     )
+    # "I don't think it's just drama at all" denies the misreading it names
+    affirmed = [
+        w
+        for sentence in re.split(r"(?<=[.!?])\s+", lowered)
+        if not _DENIES.search(sentence)
+        for w in _words(sentence)
+    ]
     misreading = next(
-        (i for i, m in enumerate(scenario.misreadings) if topic_hits(words, m.topics)), None
+        (i for i, m in enumerate(scenario.misreadings) if topic_hits(affirmed, m.topics)), None
     )
     safety = set(feedback.safety_names)
     if "connects_to_help" in safety and _ASKED_BEFORE.search(lowered) and not offer:
@@ -663,6 +679,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         asks_help=bool(_plans(" ".join(all_asked))),
         takes_back=bool(TAKES_BACK.search(lowered)),
         asks_safe=bool(_SAFE_QUESTION.search(lowered)),
+        choice=asks == "closed" and _offers_choice(asked_words),
         asks_who=wh
         and question is not None
         and bool(_WHO.match(_lowered(reply[question.start :]))),
@@ -879,6 +896,11 @@ def _about_them(reply: str) -> str:
     they told)."""
     sentences = re.split(r"(?<=[.!?])\s+", reply)
     return " ".join(x for x in sentences if x.rstrip().endswith("?") or not _about_me(x))
+
+
+_DENIES = re.compile(
+    r"\b(?:not|never|no|dont|doesnt|didnt|isnt|wasnt|arent|werent|cant|wont|wouldnt)\b|n't\b"
+)
 
 
 def _argues(reply: str) -> tuple[str, ...]:
@@ -1125,16 +1147,19 @@ class Conversation:
         ("Maybe. Sort of." answers "are you ok?", not "can I text you tomorrow?"), and a
         question asking what, who or how is never answered yes or no."""
         out: list[str] = []
+        told = self.scenario.risk and bool(self.done & {"asks_about_suicide", "asks_about_urgency"})
         for name in names:
             if name == "spent" and not self.revealed:
                 continue  # "that's everything, really" when nothing has been told
+            if name == "deflect" and told:
+                continue  # once they have told you about the thoughts, no "I'm fine" again
             if name == "yesno" and self.move.offer:
                 out.append("offer")
-            if name == "yesno" and self.move.wh:
-                name = "unsure"
+            if name in ("yesno", "guarded") and (self.move.wh or self.move.choice):
+                name = "unsure"  # "how r u sleeping?", "tired, or far away?": no "Yeah. Maybe."
             if name not in out:
                 out.append(name)
-        return out
+        return out or ["guarded"]
 
     def _run_out(self) -> Response:
         """Everything that fits has been said: they end the talk."""
@@ -1225,6 +1250,9 @@ class Conversation:
             self.warned = True
             if response.line.rstrip().endswith("?"):
                 return replace(response, line=f"{self.scenario.soon} {response.line}")
+            if response.kind == "guarded" and move.asks is None and not move.skills:
+                # "ok" -> "I need to get back in there in a minute.", not "Maybe. I need..."
+                return replace(response, line=self.scenario.soon)
             # after the answer, so the answer still follows what was said
             return replace(response, line=f"{response.line} {self.scenario.soon}")
         return response
@@ -1656,6 +1684,8 @@ class Conversation:
         """A question about something they never mentioned: they say it back, puzzled."""
         if m.asks_goal:
             return None
+        if any(self._heard_word(noun) for noun, _ in m.things if noun not in _GENERAL):
+            return None  # "the pan on the hob": about the pan they spoke of, where it was left
         thing = next((phrase for noun, phrase in m.things if not self._known_thing(noun)), None)
         if thing is None:
             return None
@@ -1987,7 +2017,8 @@ class Conversation:
                 parts.append((line, kind))
         if not self.scenario.risk:
             return self._safe_answer(parts)
-        answered = bool(parts)
+        # "r u safe rn? can i come over?": a brief "For now." leaves the company to answer
+        answered = bool(parts) and not all(line in _SAFE_NOW for line, _ in parts)
         if "means_safety" in m.safety and self._fresh(safe.means):
             # "take the tablets away, and talk to the doctor?": both parts are answered
             self.done.add("means_safety")
@@ -2106,6 +2137,18 @@ def _fitted(line: str, reply: str) -> str:
     if not kept:
         return sentences[0] if len(sentences[0].split()) <= 2 else "Okay."
     return " ".join(kept)
+
+
+_NOT_A_CHOICE = frozenset({"not", "something", "anything", "whatever", "so", "what", "no"})
+
+
+def _offers_choice(asked: list[str]) -> bool:
+    """A question that offers two things to choose from ("is it hard to think, or more that
+    things feel far away?"), not "or not", "or something"."""
+    return any(
+        w == "or" and 0 < k < len(asked) - 1 and asked[k + 1] not in _NOT_A_CHOICE
+        for k, w in enumerate(asked)
+    )
 
 
 def _unmarked_question(lowered: str) -> str:

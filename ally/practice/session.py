@@ -321,14 +321,18 @@ class Session:
 
     def revealed(self) -> tuple[str, ...]:
         """What they told you, in the order they told it: the beats they told in full
-        or in brief and, in a risk scenario, what the safe track brought out."""
+        (in a risk scenario, in brief too) and what the safe track brought out."""
         told: list[str] = []
+        risk = self.scenario.risk
         for t in self.turns:
             beat = t.response.beat
-            if beat and (beat in self.conversation.revealed or t.response.kind == "short"):
-                # in full, or in brief ("It wasn't an accident. I've been hurting myself.")
+            brief = risk and t.response.kind == "short"
+            if beat and (beat in self.conversation.revealed or brief):
+                # in full, or the disclosure in brief ("It wasn't an accident. I've been
+                # hurting myself."); elsewhere a brief answer ("Not sleeping much.") is not
+                # all the beat ("sleep and not eating")
                 told.append(self.scenario.beat(beat).about)
-            elif self.scenario.risk and t.response.kind in _SAFE_TOLD:
+            elif risk and t.response.kind in _SAFE_TOLD:
                 if t.response.kind == "safe_urgency" and self.scenario.safe.emergency_now:
                     told.append("having already taken something")  # no plan: it is done
                 else:
@@ -434,11 +438,20 @@ def shortfall(scenario: Scenario, turns: list[Turn]) -> str | None:
         return "a reply argued with how they felt instead of hearing it"
     if any(_labelled(t) for t in turns):
         return "a reply put a name on it they had just refused"
-    if any(t.response.kind == "resist" for t in turns):
+    resisted = [i for i, t in enumerate(turns) if t.response.kind == "resist"]
+    if resisted:
+        if _heard_first(turns, resisted[0]):
+            return "a suggestion came before they were ready for it"
         return "advice came before they felt heard"
     if any(t.response.kind == "puzzled" for t in turns):
         return "a reply asked about something they had never mentioned"
     return None
+
+
+def _heard_first(turns: list[Turn], i: int) -> bool:
+    """Whether reply ``i`` came after a reply that listened and was heard as such (a
+    reflection or validation they answered), not straight in with advice."""
+    return any({"reflection", "validation"} & t.move.skills and not t.move.hurts for t in turns[:i])
 
 
 def _takes_back(reply: str) -> bool:
@@ -529,7 +542,12 @@ def _slips(count: int) -> str:
 
 
 def best_moment(scenario: Scenario, turns: list[Turn]) -> Moment | None:
-    scored = [(_LANDED.get(t.response.kind, 0), -i, i, t) for i, t in enumerate(turns)]
+    def value(i: int, t: Turn) -> int:
+        if t.response.kind == "repair" and not any(u.opened_up for u in turns[i + 1 : i + 2]):
+            return 2  # "Nah, it's alright.": forgiven, but what came of it is the moment
+        return _LANDED.get(t.response.kind, 0)
+
+    scored = [(value(i, t), -i, i, t) for i, t in enumerate(turns)]
     scored = [s for s in scored if s[0] > 0 and not s[3].move.hurts]
     if not scored:
         return None
@@ -559,7 +577,7 @@ def _what_it_did(scenario: Scenario, turn: Turn) -> str:
     if kind == "safe_stay":
         return f"{name} knew they were not on their own."
     if kind == "repair":
-        return f"Your apology repaired the moment, and {name} kept talking."
+        return f"Your apology repaired the moment, and {name} stayed in the talk."
     if kind == "correct":
         return f"{name} corrected you, which a reflection invites; now you know more."
     beat = turn.response.beat
@@ -622,6 +640,14 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
             )
     for i, t in candidates:
         if t.response.kind == "resist" and i < safety_from:
+            if _heard_first(turns, i):
+                # they had been listened to; what they had not yet told is what held them back
+                return Moment(
+                    i + 1,
+                    t.reply,
+                    f"{name} pushed back: the suggestion came before they were ready for it.",
+                    "Find out what holds them back first: 'What worries you about that?'",
+                )
             return Moment(
                 i + 1,
                 t.reply,
@@ -652,7 +678,12 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "If you missed it, say so gently: 'Sorry, I missed that. Say it again?'",
             )
     for i, t in candidates:
-        if t.move.asks == "closed" and t.response.kind in ("short", "deflect", "yesno"):
+        brief = t.response.kind in ("deflect", "yesno") or (
+            # in a risk scenario a brief answer can be the disclosure itself ("It wasn't an
+            # accident."), no short answer at all
+            t.response.kind == "short" and not scenario.risk
+        )
+        if t.move.asks == "closed" and not t.move.choice and brief:
             return Moment(
                 i + 1,
                 t.reply,

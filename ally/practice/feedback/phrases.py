@@ -497,7 +497,8 @@ _words(
     exhausting overwhelming frustrating upsetting sad heartbreaking lonely unfair a+lot
     confusing draining challenging devastating traumatising traumatizing hurtful isolating
     distressing horrendous heavy brutal a+nightmare no+fun worrying disappointing infuriating
-    maddening discouraging depressing hell tricky unbearable shocking
+    maddening discouraging depressing hell tricky unbearable shocking terrifying horrifying
+    petrifying harrowing agonising agonizing gutting crushing grim miserable
     """,
 )
 # Words that soften or strengthen before the feeling: "must be really hard".

@@ -98,7 +98,7 @@ _WH_UNMARKED = Phrases(
     @wh seems|seem to be
     what|who @aux? @ing|makes|made|brings|brought|keeps|worries|bothers you|your
     since when @aux
-    what @aux? going+on|up|wrong|the+matter|on+your+mind !@aux
+    what @aux? been? going+on|up|wrong|the+matter|on+your+mind !@aux
     what happened $
     what|who goes|went|runs|ran|happens|happened|helps|helped _3 you|your
     how is @asked_about|going

@@ -25,6 +25,9 @@ _FILLERS = _word_set(
     """
 )
 _FILLER_PAIRS = frozenset({("all", "right"), ("i", "see"), ("got", "it"), ("mm", "hmm")})
+# "like" opens a texted question without changing it ("like what's been going on"); before
+# anything else it compares or quotes ("like you said", "like a weight").
+_LIKE_BEFORE = frozenset({"what", "how", "why", "where", "when", "who", "which"})
 
 
 def _squeeze(word: str) -> str:
@@ -41,6 +44,8 @@ def _core(words: list[str]) -> int:
             i += 1
         elif tuple(words[i : i + 2]) in _FILLER_PAIRS:
             i += 2
+        elif word == "like" and i + 1 < len(words) and words[i + 1] in _LIKE_BEFORE:
+            i += 1
         else:
             break
     return i

@@ -1,0 +1,193 @@
+"""Each line the loved one says follows from what was just said, and the summary is fair
+to it: one test per root cause found in blind coherence reviews 11 and 11b (issue 13).
+Table-driven over the scenario files where the cause is general, through the real
+feedback engine."""
+
+from __future__ import annotations
+
+import pytest
+from practice_talk import ids, play, talk
+
+from ally.content.scenarios import load_scenarios
+from ally.practice.session import Session
+
+SCENARIOS = load_scenarios()
+BY_ID = {s.id: s for s in SCENARIOS}
+RISK = [s for s in SCENARIOS if s.risk]
+CALM_RISK = [s for s in RISK if not s.safe.emergency_now]
+CALM = [s for s in SCENARIOS if not s.risk]
+
+
+def yes_no_lines(s) -> set[str]:
+    return {*s.reactions["yesno"], *s.reactions["guarded"]}
+
+
+# ------------------------------------------------------------- questions read as asked
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_texted_what_question_after_like_is_open_not_yes_no(s):
+    (turn,) = talk(s, "hard 2 say how? like wats been going on w u lately")
+    assert turn.move.asks == "open"
+    assert turn.answer not in yes_no_lines(s), turn.answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_question_offering_a_choice_gets_no_yes_or_no(s):
+    (turn,) = talk(s, "Is it more that it's hard to think clearly, or that things feel far away?")
+    assert turn.move.choice
+    assert turn.response.kind not in ("yesno", "guarded")
+    assert turn.answer not in yes_no_lines(s), turn.answer
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "do u want to come round for dinner thurs?",
+        "Do you want some tea?",
+        "Can I just sit here with you for a bit?",
+    ],
+)
+def test_an_invitation_is_met_as_an_offer(s, reply):
+    (turn,) = talk(s, reply)
+    assert turn.move.offer
+    assert turn.answer not in s.reactions["yesno"], turn.answer
+
+
+def test_a_question_about_their_own_thing_is_no_puzzle_for_the_other_noun_it_names():
+    s = BY_ID["parent-memory-worry"]  # "Everyone forgets things. It was one pan."
+    (turn,) = talk(s, "Did you forget the pan on the hob?")
+    assert turn.response.kind != "puzzled", turn.answer
+    assert not turn.answer.startswith("The hob?")
+
+
+MISREAD = [s for s in SCENARIOS if s.misreadings]
+
+
+@pytest.mark.parametrize("s", MISREAD, ids=ids(MISREAD))
+def test_denying_the_misreading_is_not_corrected_as_if_it_were_said(s):
+    topic = s.misreadings[0].topics[0]
+    (turn,) = talk(s, f"I don't think it's just {topic} at all. It sounds really hard.")
+    assert turn.move.misreading is None
+    assert s.misreadings[0].line not in turn.answer, turn.answer
+
+
+# ------------------------------------------------------------ risk: no reset, no mix-up
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_after_telling_you_about_the_thoughts_they_never_go_back_to_i_am_fine(s):
+    turns = talk(
+        s,
+        "Are you thinking about killing yourself?",
+        "see you in 20 ok?",
+        "ok",
+        "hmm",
+    )
+    assert turns[0].response.kind == "safe_asked"
+    for turn in turns[1:]:
+        assert turn.answer not in s.reactions["deflect"], (turn.reply, turn.answer)
+
+
+@pytest.mark.parametrize("s", CALM_RISK, ids=ids(CALM_RISK))
+def test_are_you_safe_and_may_i_come_over_are_both_answered(s):
+    turns = talk(
+        s,
+        "r u thinking about killing urself?",
+        "do u have a plan or like a way u would do it",
+        "ok thank u for being honest. r u safe rn? can i come over and stay w u tonight",
+    )
+    last = turns[-1]
+    assert last.answer.startswith(("I think so. For now.", "Yeah. For now.")), last.answer
+    assert s.safe.stay in last.answer, last.answer
+
+
+def test_offering_to_do_the_talking_gets_past_the_barrier_to_calling():
+    s = BY_ID["friend-better-off-without-me"]
+    turns = talk(
+        s,
+        "r u thinking about killing urself?",
+        "do u have a plan or like a way u would do it",
+        "can i come over and stay w u tonight",
+        "can we call a helpline together when im there? like samaritans",
+        "u wouldnt be wasting their time, thats literally wat theyre for. i can do the "
+        "talking first if u want. see u in 20 ok?",
+    )
+    assert turns[3].answer == s.safe.help  # the barrier: "What if they think..."
+    assert turns[4].move.offer
+    assert turns[4].response.kind in ("ask", "close"), turns[4].answer
+    assert turns[4].answer not in s.reactions["deflect"]
+
+
+def test_what_did_you_take_is_answered_with_what():
+    s = BY_ID["friend-goodbye-message"]
+    turns = talk(
+        s,
+        "Are you thinking about ending your life?",
+        "Have you taken anything?",
+        "You need a doctor to check you right now. What did you take?",
+    )
+    assert "tablets" in turns[2].answer.lower(), turns[2].answer
+    assert "talking to someone" not in turns[2].answer.lower()
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_the_means_answer_fits_moving_them_as_well_as_handing_them_over(s):
+    # asked to put them somewhere else, nobody answers as if the user offered to take them
+    assert "rather you did" not in s.safe.means or "take" in s.safe.means.lower()
+
+
+# ------------------------------------------------------------------ fair summaries
+
+
+def test_a_brief_answer_elsewhere_is_not_listed_as_the_whole_beat():
+    s = BY_ID["partner-low-mood"]
+    session, turns = play(s, "You said you're just tired - is it more than tired?")
+    assert turns[0].response.kind == "short"
+    beat = s.beat(turns[0].response.beat)
+    assert beat.about not in session.summary().revealed
+
+
+def test_a_brief_disclosure_in_a_risk_scenario_is_listed_and_not_called_a_short_answer():
+    s = BY_ID["housemate-hiding-arms"]
+    session, turns = play(s, "Oh no, are you okay? Does it hurt?")
+    assert turns[0].response.kind == "short"
+    summary = session.summary()
+    assert s.beat(turns[0].response.beat).about in summary.revealed
+    assert summary.retry is None or "short answer" not in summary.retry.what
+
+
+def test_a_suggestion_after_listening_is_not_called_advice_before_they_felt_heard():
+    s = BY_ID["parent-memory-worry"]
+    session, turns = play(
+        s,
+        "You seemed shaken about the pan. What happened?",
+        "That sounds frightening. No wonder you're worried. Would you want to go to the GP "
+        "together, just to check it out?",
+    )
+    assert turns[-1].response.kind == "resist", turns[-1].answer
+    summary = session.summary()
+    assert summary.retry is not None
+    assert "before they were ready" in summary.retry.what
+    assert "felt heard" not in summary.retry.what
+
+
+def test_too_much_to_keep_between_us_takes_the_promise_back():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "Of course, I promise. I won't tell a soul.",
+        "I care about you too much to keep this just between us. Can we talk about who to tell?",
+    )
+    assert turns[1].move.takes_back
+
+
+def test_a_bare_ok_before_time_runs_out_gets_the_time_cue_not_a_maybe():
+    s = BY_ID["colleague-panic-at-work"]
+    session = Session(s, 11)
+    session.conversation.replies = s.turns - 2
+    turn = session.reply("ok")
+    if turn.response.kind == "guarded":
+        assert turn.answer == s.soon, turn.answer
+    assert not turn.answer.startswith(("Maybe.", "Hm. Maybe.")), turn.answer
