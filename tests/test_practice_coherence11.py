@@ -191,3 +191,31 @@ def test_a_bare_ok_before_time_runs_out_gets_the_time_cue_not_a_maybe():
     if turn.response.kind == "guarded":
         assert turn.answer == s.soon, turn.answer
     assert not turn.answer.startswith(("Maybe.", "Hm. Maybe.")), turn.answer
+
+
+# ------------------------------------------------------- what they want, how long what
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_what_would_you_like_to_do_asks_what_they_want_whatever_follows(s):
+    move = talk(s, "What would you like to do today, for you or for them?")[0].move
+    assert move.asks_goal
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_how_long_were_you_together_is_not_how_long_it_has_been_like_this(s):
+    (turn,) = talk(s, "How long were you two together?")
+    assert not turn.move.duration
+    assert turn.answer != s.since
+
+
+def test_the_thing_she_asked_for_offered_back_is_welcomed():
+    s = BY_ID["friend-anniversary-grief"]
+    turns = talk(
+        s,
+        "I'm so sorry. Today must be so hard. What was he like?",
+        "He sounds like he was so much fun. What's today been like?",
+        "Would it help to say his name a bit today? Like, tell me more about him whenever "
+        "it comes up?",
+    )
+    assert "say his name" in turns[-1].answer.lower(), turns[-1].answer

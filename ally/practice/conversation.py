@@ -657,7 +657,8 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         check_in=confronts
         or topic_hits(asked_words, _CHECK_IN)
         or asked_words[:2] == ["how", "are"],
-        duration=topic_hits(asked_words, _DURATION),
+        # "how long were you two together?" asks about something else's length
+        duration=topic_hits(asked_words, _DURATION) and not _OTHER_SPANS & set(asked_words),
         focus=tuple(w for w in asked_words if w not in _GENERAL and w.isalpha()),
         things=_things(asked_words),
         short=_short(words) if asks else (),
@@ -957,6 +958,9 @@ def _things(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+_WHAT_TO_DO = re.compile(r"what (?:would|do|did) you (?:like|want|wanna) (?:to )?do\b")
+
+
 def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
     """The question names what would help after any beat it has not heard yet: "That
     sounds scary. What would help?" asks about help; "What do you need to sleep
@@ -965,6 +969,8 @@ def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
         (i for i in (topic_at(words, scenario.ask.topics), topic_at(words, _GOAL)) if i >= 0),
         default=-1,
     )
+    if _WHAT_TO_DO.match(" ".join(words)):
+        return True  # "What would you like to do today, for him or for you?"
     if at < 0:
         return False
     later = words[at:]
@@ -2139,6 +2145,9 @@ def _fitted(line: str, reply: str) -> str:
     return " ".join(kept)
 
 
+_OTHER_SPANS = frozenset(
+    {"together", "married", "dating", "known", "worked", "lived", "engaged", "renting", "owned"}
+)
 _NOT_A_CHOICE = frozenset({"not", "something", "anything", "whatever", "so", "what", "no"})
 
 
