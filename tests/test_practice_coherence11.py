@@ -219,3 +219,17 @@ def test_the_thing_she_asked_for_offered_back_is_welcomed():
         "it comes up?",
     )
     assert "say his name" in turns[-1].answer.lower(), turns[-1].answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_questions_that_touch_nothing_they_hold_never_end_the_talk_early(s):
+    session, turns = play(
+        s,
+        "Is it more the mornings, or the evenings?",
+        "Is it more at the weekend, or in the week?",
+        "Is it more tired, or more fed up?",
+        "Is it more now, or was it worse before?",
+    )
+    assert len(turns) == 4 and not session.finished, [t.answer for t in turns]
+    for turn in turns:
+        assert turn.answer not in yes_no_lines(s), turn.answer

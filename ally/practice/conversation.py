@@ -323,7 +323,7 @@ _GENERAL = frozenset(
     difficult tough heavy hardest harder easy easier hope wish need needs needed help
     helps helped helpful support each every own one thing ones myself me my mine our
     ours their them they he she him her his its it's 's hey hi hello oh um so mate love
-    holding only first last rest left
+    holding only first last rest left few couple past several
     babe listen look anyway course sweetheart sweetie darling honey hun pet pal buddy
     dude sis bro take pace rush hurry ? ! . , ; : ' " -
     """
@@ -1162,7 +1162,10 @@ class Conversation:
             if name == "yesno" and self.move.offer:
                 out.append("offer")
             if name in ("yesno", "guarded") and (self.move.wh or self.move.choice):
-                name = "unsure"  # "how r u sleeping?", "tired, or far away?": no "Yeah. Maybe."
+                # "how r u sleeping?", "tired, or far away?": no "Yeah. Maybe.", and when
+                # the unsure lines are used up, a flat "Mm." rather than the end of the talk
+                out.extend(n for n in ("unsure", "nudge") if n not in out)
+                continue
             if name not in out:
                 out.append(name)
         return out or ["guarded"]
