@@ -5,6 +5,8 @@ feedback engine."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from practice_talk import ids, play, talk
 
@@ -233,3 +235,61 @@ def test_questions_that_touch_nothing_they_hold_never_end_the_talk_early(s):
     assert len(turns) == 4 and not session.finished, [t.answer for t in turns]
     for turn in turns:
         assert turn.answer not in yes_no_lines(s), turn.answer
+
+
+# ------------------------------------------------ reviews 12 and 12b: injuries, talking
+
+
+def test_a_question_about_the_injury_before_they_have_told_is_about_what_they_hide():
+    s = BY_ID["housemate-hiding-arms"]
+    turns = talk(s, "Yeah sure, sorry. Is it sore though? Did you clean it?")
+    assert turns[0].answer not in (s.safe.urgency, s.safe.urgency_again), turns[0].answer
+    assert turns[0].response.beat == "hurting"
+
+
+def test_asked_how_the_injury_is_after_they_told_they_say_how_it_is():
+    s = BY_ID["housemate-hiding-arms"]
+    session, turns = play(
+        s,
+        "It wasn't an accident, was it?",
+        "Are you hurting yourself?",
+        "Is it sore? Have you been keeping it clean?",
+    )
+    assert turns[1].response.kind == "reveal", turns[1].answer  # yes, and more of it
+    assert turns[2].answer == s.safe.injury
+    assert "whether there is a plan, and how soon" not in session.summary().revealed
+
+
+TALK_WORRIES = [s for s in RISK if re.search(r"\b(?:say|talk)\b", s.safe.help)]
+
+
+@pytest.mark.parametrize("s", TALK_WORRIES, ids=ids(TALK_WORRIES))
+def test_an_offer_to_do_the_talking_meets_the_worry_about_what_to_say(s):
+    turns = talk(
+        s,
+        "Are you thinking about killing yourself?",
+        "Have you made a plan?",
+        "Can we call a crisis line together? Im happy 2 do the talking.",
+    )
+    said = turns[-1].answer
+    assert not re.search(r"what (?:would )?i (?:even )?say|know what to say", said, re.I), said
+
+
+def test_the_same_request_a_third_time_is_noticed_not_called_everything():
+    s = BY_ID["friend-says-fine"]
+    ask = "Tell me about work"
+    turns = talk(s, "How are you, really?", ask, ask, ask, ask)
+    assert [t.response.kind for t in turns[3:]] == ["again", "again"], [t.answer for t in turns]
+
+
+def test_hard_to_explain_how_asks_how():
+    s = BY_ID["friend-far-away-video-call"]
+    (turn,) = talk(s, "hard to explain how? u can tell me, i've got time")
+    assert turn.move.wh and turn.move.asks == "open"
+    assert turn.answer not in yes_no_lines(s), turn.answer
+
+
+def test_what_you_need_switching_off_from_asks_what_not_for_help():
+    s = BY_ID["brother-drinking"]
+    (turn,) = talk(s, "It switches your head off. What is it you need switching off from?")
+    assert not turn.move.asks_goal

@@ -64,7 +64,9 @@ loved one is holding back, written as data:
   or a barrier the user can work with; it names no kind of help the user may not have
   offered), ``stay``, ``not_yet`` (help offered before the steps in
   ``ask.needs``) and ``taken_back`` (the user takes back a promise to keep it
-  secret: how that lands, then an opening to talk about who could know), plus
+  secret: how that lands, then an opening to talk about who could know), optionally
+  ``injury`` (asked how an injury is, once they have told you about it: is it sore,
+  is it clean, does it need looking at; no detail of it), plus
   flags for the summary's checklist: ``urgent`` (the cues call for asking about a
   plan or timing), ``means_matter``, ``stay_matters`` and
   ``emergency_now`` (the right step is emergency services now; ``emergency`` is
@@ -211,6 +213,7 @@ class Safe:
     not_yet: str = ""
     taken_back: str = ""
     emergency: str = ""
+    injury: str = ""
     urgent: bool = False
     means_matter: bool = False
     stay_matters: bool = False
@@ -352,6 +355,7 @@ def _safe(t: Table, risk: bool) -> Safe:
         not_yet=t.text("not_yet"),
         taken_back=t.text("taken_back"),
         emergency=t.text("emergency") if emergency_now else t.text("emergency", ""),
+        injury=t.text("injury", ""),
         urgent=t.flag("urgent"),
         means_matter=t.flag("means_matter"),
         stay_matters=t.flag("stay_matters"),
@@ -469,6 +473,7 @@ def said_lines(s: Scenario) -> list[tuple[str, str]]:
     for name in ("asked", "asked_again", "urgency", "urgency_again", "means", "help", "stay"):
         out.append((f"[safe] {name}", getattr(safe, name)))
     out += [("[safe] not_yet", safe.not_yet), ("[safe] emergency", safe.emergency)]
+    out.append(("[safe] injury", safe.injury))
     out.append(("[safe] taken_back", safe.taken_back))
     for kind, plan in safe.plans.items():
         out += [

@@ -430,7 +430,8 @@ class Response:
     ``kind`` names the response: reveal, deepen, short, since, unsure, yesno, echo,
     puzzled, doubt, again, confirm, correct, relief, resist, weigh, accept, withdraw,
     repair, guarded, deflect, nudge, share, spent, early, ask, close, end, or safe_asked
-    / safe_urgency / safe_means / safe_help / safe_stay / safe_not_yet / safe_emergency.
+    / safe_urgency / safe_injury / safe_means / safe_help / safe_stay / safe_not_yet /
+    safe_emergency.
     ``beat`` is the beat it brings out or touches. ``ends`` says how the conversation
     ended with this line: "goal", "lost" or "limit".
     """
@@ -543,6 +544,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
                 asks = "open"  # "hows work been?", "whats been keeping u busy?": no yes/no
             if re.search(r"\btell me (?:a bit |a little )?(?:more|about)\b", _lowered(text)):
                 asks = "open"  # "tell me more about that feeling?": an invitation
+                wh = True
             asked_words = _words(text)
             for f in _questions(feedback):
                 all_asked += _words(reply[f.start : f.end])
@@ -973,6 +975,8 @@ def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
         return True  # "What would you like to do today, for him or for you?"
     if at < 0:
         return False
+    if words[at] in ("need", "needs") and words[at + 1 : at + 2] and words[at + 1].endswith("ing"):
+        return False  # "What is it you need switching off from?" asks what, not for help
     later = words[at:]
     return all(topic_at(later, b.topics) < 0 for b in scenario.beats)
 
@@ -1142,6 +1146,9 @@ class Conversation:
         anything new, a guarded "Mm." before the talk ends."""
         if not self.repeating:
             names = tuple(n for n in names if n != "again") or ("guarded",)
+        elif "again" in names and self._said_again():
+            # the very same words a third time: they notice
+            names = ("again", *(n for n in names if n != "again"))
         for name in self._fitting(names):
             line = self._pick(name)
             if line is not None:
@@ -1233,6 +1240,12 @@ class Conversation:
         self.last_beat = response.beat
         return response
 
+    def _said_again(self) -> bool:
+        """The reply is word for word the two before it (asked a second time, a yes
+        still answers; a third time, they notice)."""
+        heard = self.heard_replies
+        return len(heard) >= 3 and bool(heard[-1]) and heard[-1] == heard[-2] == heard[-3]
+
     def _repeats(self, move: Move) -> bool:
         """The reply says much what an earlier one said, or asks only about what earlier
         questions asked about."""
@@ -1298,6 +1311,9 @@ class Conversation:
                 return taken
         if self.ask_said:
             return self._answer_to_ask(m)
+        injury = self._injury(m)
+        if injury is not None:
+            return injury
         if self._asks_if_they_hurt_themselves(m):
             # "Do you ever think about hurting yourself?": answered as honestly as the
             # direct question, even where the engine does not call it one
@@ -1384,6 +1400,23 @@ class Conversation:
         self.said.add(beat.closed)
         answer = _without_yes_no(beat.closed) if m.wh else beat.closed
         return replace(response, line=f"{response.line} {answer}")
+
+    def _asks_about_an_injury(self, m: Move) -> bool:
+        """A question about caring for an injury ("Is it sore? Did you clean it?"), in a
+        risk scenario: about the injury, never about a plan."""
+        return self.scenario.risk and m.asks is not None and bool(_INJURY_CARE.search(m.text))
+
+    def _injury(self, m: Move) -> Response | None:
+        """Asked how an injury is once they have told you about the harm: they say."""
+        safe = self.scenario.safe
+        if not (safe.injury and self._asks_about_an_injury(m)) or not self._fresh(safe.injury):
+            return None
+        untold = [b for b in m.asked if b not in self.revealed and b not in self.touched]
+        if untold or not (self.revealed or self.touched) or m.safety - {"asks_about_urgency"}:
+            return None
+        if "asks_about_urgency" in m.safety:
+            self.done.add("asks_about_urgency")
+        return self._safe_answer([(safe.injury, "safe_injury")])
 
     def _asks_if_they_hurt_themselves(self, m: Move) -> bool:
         return (
@@ -1890,6 +1923,10 @@ class Conversation:
             self.touched.add(beat.id)
             if self._fresh(beat.closed):
                 return Response(beat.closed, "short", beat.id)
+            if self.available(beat):
+                # asked again about what they told in brief ("Are you hurting yourself?"
+                # after "I've been hurting myself."): yes, and more of it
+                return self._reveal(beat, beat.told, "reveal")
             return self._react("yesno", "guarded", "again")
         if m.asked:
             for beat_id in reversed(m.asked):
@@ -1986,6 +2023,10 @@ class Conversation:
         """The honest answer to a safety step; None if the step needs no answer here."""
         safe = self.scenario.safe
         parts: list[tuple[str, str]] = []  # (line, kind)
+        if "asks_about_urgency" in m.safety and self._asks_about_an_injury(m):
+            # "Is it sore? Did you clean it?" before they have told you: a question about
+            # what they hold back, answered as such
+            return None
         asked = [
             (name, first, again, kind)
             for name, first, again, kind in (
@@ -2093,7 +2134,10 @@ class Conversation:
             self.help_offered = True
             self.plan = next(iter(m.plans), None)
             first = safe.plan(self.plan).help or safe.help
-            if not self._voiced(first):
+            if _DOES_THE_TALKING.search(m.text):
+                # "I'm happy to do the talking": the worry about what to say is met already
+                first = _without_talk_worry(first)
+            if first and not self._voiced(first):
                 return Response(first, "safe_help")
             # the fear this help meets was told already, and talked through: no news
         return self._ask(m, kind="ask")
@@ -2105,6 +2149,26 @@ class Conversation:
         said = [x for x in self.said if x != line]
         stems = _key_stems(line)
         return any(len(stems & _key_stems(x)) >= 3 for x in said)
+
+
+# A question about caring for an injury: "Is it sore? Did you clean it?"
+_INJURY_CARE = re.compile(
+    r"\b(?:sore|clean|cleaned|cleaning|infected|dressing|dressed|bandage\w*|plaster\w*"
+    r"|stitches|looking at|looked at|checked|bleeding|heal\w*|deep)\b"
+)
+# The supporter offers to speak for them: "I can do the talking", "happy 2 talk first".
+_DOES_THE_TALKING = re.compile(
+    r"\b(?:do|doing) (?:the |all the |most of the |the first bit of )?talk\w*"
+    r"|\btalk\w* (?:first|for you)|\bspeak (?:first|for you)|\bexplain (?:it )?for you"
+)
+_TALK_WORRY = re.compile(r"\b(?:say|said|saying|talk|talking|words|explain)\b", re.IGNORECASE)
+
+
+def _without_talk_worry(line: str) -> str:
+    """The barrier without its worry about what to say ("I wouldn't know what to say to
+    them."), once the user has offered to do the talking; "" when nothing else is left."""
+    kept = [x for x in re.split(r"(?<=[.!?])\s+", line) if not _TALK_WORRY.search(x)]
+    return " ".join(kept)
 
 
 # Words that set hurting themselves aside as the subject: "besides hurting yourself".
@@ -2181,7 +2245,11 @@ def _asks_wh(question: str) -> bool:
 
 
 _ADDRESS = re.compile(r"^\s*[a-z']+,\s*")
-_WH_LAST = re.compile(r"\b(?:what|who|why|where|when)(?: (?:though|tho|exactly|then))?\W*$")
+_WH_LAST = re.compile(
+    r"\b(?:what|who|why|where|when)(?: (?:though|tho|exactly|then))?\W*$"
+    # "hard to explain how?": their words asked back, for the how
+    r"|\b(?:say|explain|describe|put it|tell|know|word it) how\W*$"
+)
 
 
 _CLAUSE_THEN_YES_NO = re.compile(

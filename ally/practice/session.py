@@ -37,6 +37,7 @@ _LANDED = {
     "accept": 6,
     "safe_asked": 5,
     "safe_urgency": 5,
+    "safe_injury": 4,
     "safe_means": 5,
     "safe_help": 5,
     "safe_stay": 5,
@@ -52,6 +53,7 @@ _SAFE_TOLD = {
     "safe_asked": "thoughts of suicide",
     "safe_urgency": "whether there is a plan, and how soon",
     "safe_means": "letting you make things safer",
+    "safe_injury": "how the injury is",
 }
 # Responses in which they say more, or take up what was offered.
 _OPENED = frozenset(
@@ -568,6 +570,8 @@ def _what_it_did(scenario: Scenario, turn: Turn) -> str:
         if scenario.risk:
             return f"{name} could tell you honestly about thoughts of suicide."
         return f"You asked plainly, and {name} could answer you honestly."
+    if kind == "safe_injury":
+        return f"{name} could tell you how the injury is, and that it is looked after."
     if kind == "safe_urgency":
         return f"{name} told you how close the danger is."
     if kind == "safe_means":

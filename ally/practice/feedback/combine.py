@@ -7,16 +7,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ally.practice.feedback import model
-from ally.practice.feedback.advice import _asking_and_advising, _marked_premature, _premature
+from ally.practice.feedback.advice import (
+    _IMPERATIVE,
+    _asking_and_advising,
+    _marked_premature,
+    _premature,
+)
 from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.disclosure import _LONG_STORY, _disclosure, _self_focus
-from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
+from ally.practice.feedback.findings import (
+    PITFALLS,
+    SKILLS,
+    Feedback,
+    Finding,
+    _pitfall,
+)
 from ally.practice.feedback.information import _general_statements, _information
 from ally.practice.feedback.pitfalls import _all_phrase_pitfalls
 from ally.practice.feedback.reflection import (
     _on_topic,
     _reflection,
     _share_on_topic,
+    _their_words_back,
     _you_statement,
 )
 from ally.practice.feedback.safety import (
@@ -39,7 +51,15 @@ def _sentence_skills(s: _Sentence, context_stems: frozenset[str], on_topic: bool
     """The skills in one sentence. ``on_topic`` says the reply as a whole takes up words
     of what they said, so a share of my own in it answers their story."""
     question, advice, asks_them = _asking_and_advising(s)
-    reflection = _reflection(s, context_stems, advice is not None or question is not None)
+    said_back = None
+    if advice is not None and advice.source == _IMPERATIVE:
+        # "Sleep and a different job." after "Sleep. A different job.": their words said
+        # back, not an instruction
+        said_back = _their_words_back(s, context_stems)
+        advice = None if said_back is not None else advice
+    reflection = said_back or _reflection(
+        s, context_stems, advice is not None or question is not None
+    )
     validation = _validation(s)
     # a plain statement about them, with nothing else going on, mirrors what they said
     if reflection is None and advice is None and validation is None and not asks_them:

@@ -306,6 +306,20 @@ def _on_topic(
 _SUMMARY = _rule("reflection.summary")
 _ECHO = _rule("reflection.echo")
 _SHARE_ON_TOPIC = _rule("reflection.share_on_topic")
+_THEIR_WORDS_BACK = _rule("reflection.their_words_back")
+
+
+def _their_words_back(s: _Sentence, context_stems: frozenset[str]) -> Finding | None:
+    """A sentence made only of their own words of weight, two or more, naming no one:
+    "Sleep and a different job." after "Sleep. A different job." is said back, even where
+    it starts like an instruction."""
+    mine = _content_stems(s.words)
+    if len(mine) < 2 or not mine <= context_stems or any(w in _YOU_WORDS for w in s.words):
+        return None
+    first = _content_stems([s.word(s.core)])
+    if not first or not first <= context_stems:
+        return None  # "Get sleep and a different job": the verb is mine, an instruction
+    return _whole("reflection", s, _THEIR_WORDS_BACK)
 
 
 def _reflection(s: _Sentence, context_stems: frozenset[str], acted: bool) -> Finding | None:

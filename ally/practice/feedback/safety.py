@@ -907,6 +907,9 @@ _STAYS = Phrases(
     i+will|ill not go !running|behind|to|spreading|telling|gossiping|straight|round|around|
         reporting|and|over|there|into|on|through|broadcasting|blabbing|ahead
     i will not leave you
+    # keeping awake with them: "I won't go to sleep before you", "I'll stay up with you"
+    i+will|ill not go+to+sleep|go+to+bed|sleep before+you|until+you|till+you
+    i+will|i+am+going+to|i+can|ill stay|be up|awake with+you|until|till|as+long|all+night
     not leaving you on+your+own|alone|your+side|your+room
     not leaving your side|room
     i+will|i+am+going+to|ill keep talking to you
