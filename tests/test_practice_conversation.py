@@ -187,7 +187,12 @@ def test_an_off_topic_question_is_answered_naming_what_it_asked_about(s: Scenari
     assert any(turn.answer == f"The weather? {line}" for line in s.reactions["puzzled"])
 
 
-@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+# In an emergency (they have already taken something) a story of your own with no way
+# back to them takes the space (codebook 4.3): that is checked with the pitfalls.
+NOT_EMERGENCY = [s for s in SCENARIOS if not s.safe.emergency_now]
+
+
+@pytest.mark.parametrize("s", NOT_EMERGENCY, ids=ids(NOT_EMERGENCY))
 def test_a_short_share_gets_its_reaction(s: Scenario) -> None:
     turn = say(Session(s), SHARE)
     assert turn.feedback.skill_names == ["self_disclosure"]
