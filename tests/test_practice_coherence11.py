@@ -293,3 +293,28 @@ def test_what_you_need_switching_off_from_asks_what_not_for_help():
     s = BY_ID["brother-drinking"]
     (turn,) = talk(s, "It switches your head off. What is it you need switching off from?")
     assert not turn.move.asks_goal
+
+
+def test_an_apology_in_their_own_words_is_not_called_moving_away():
+    s = BY_ID["brother-drinking"]
+    session, turns = play(
+        s,
+        "I haven't come to have a go. It sounds like you're already hard on yourself.",
+        "Would you want any help with the drinking?",
+        "Sorry, you're not a charity case. I didn't mean it like that. I just care about you.",
+    )
+    retry = session.summary().retry
+    assert retry is None or retry.turn != 3, retry
+
+
+def test_leaving_it_there_after_they_have_nothing_more_to_say_is_not_moving_away():
+    s = BY_ID["father-widowed"]
+    session = Session(s)
+    turns = [session.reply("How are you doing, Dad?")]
+    while turns[-1].response.kind not in ("spent", "again") and len(turns) < 6:
+        turns.append(session.reply("Mm."))
+    if turns[-1].response.kind not in ("spent", "again") or session.finished:
+        pytest.skip("no 'nothing more to say' reached on this path")
+    turns.append(session.reply("That's alright. We don't have to talk. I'll help with the shed."))
+    retry = session.summary().retry
+    assert retry is None or retry.turn != len(turns), retry

@@ -703,7 +703,13 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "little to answer.",
                 "Add what you hear in them: 'That sounds so hard.' or 'What was that like?'",
             )
-        if t.response.kind == "nudge":
+        followed = i > 0 and turns[i - 1].response.kind in ("spent", "again")
+        if (
+            t.response.kind == "nudge"
+            and not t.move.apology
+            and not followed  # "I don't know what else there is to say." -> leave it there
+            and not _takes_up_their_words(t)
+        ):
             return Moment(
                 i + 1,
                 t.reply,
@@ -711,6 +717,13 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "Stay with their words: say back what you heard, or ask about it.",
             )
     return None
+
+
+def _takes_up_their_words(t: Turn) -> bool:
+    """The reply uses words of weight from their last line ("Sorry, you're not a charity
+    case."): whatever it did, it did not move away."""
+    said = {w for w in _words(t.said) if len(w) > 3}
+    return len(said & {w for w in _words(t.reply) if len(w) > 3}) >= 2
 
 
 def _bare_echo(t: Turn) -> bool:
