@@ -297,7 +297,7 @@ def test_what_you_need_switching_off_from_asks_what_not_for_help():
 
 def test_an_apology_in_their_own_words_is_not_called_moving_away():
     s = BY_ID["brother-drinking"]
-    session, turns = play(
+    session, _ = play(
         s,
         "I haven't come to have a go. It sounds like you're already hard on yourself.",
         "Would you want any help with the drinking?",
