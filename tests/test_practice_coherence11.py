@@ -318,3 +318,69 @@ def test_leaving_it_there_after_they_have_nothing_more_to_say_is_not_moving_away
     turns.append(session.reply("That's alright. We don't have to talk. I'll help with the shed."))
     retry = session.summary().retry
     assert retry is None or retry.turn != len(turns), retry
+
+
+# ------------------------------------------------------ reviews 13 and 13b
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_a_remark_that_asks_nothing_gets_no_yes_or_no(s):
+    session = Session(s)
+    session.conversation.trust = 5
+    turn = session.reply("I'll make it. And I'm not going anywhere. I'm here.")
+    assert turn.answer not in s.reactions["yesno"], turn.answer
+
+
+def test_an_offer_is_not_what_they_asked_for_because_it_shares_a_word_with_their_line():
+    s = BY_ID["student-exam-panic"]  # the ask line mentions breathing before the request
+    session = Session(s)
+    session.conversation.trust = 5
+    turn = session.reply("wanna just sit for a bit n breathe together?")
+    assert not turn.move.goal_offer
+    assert turn.response.kind != "accept", turn.answer
+
+
+def test_a_good_night_wish_is_no_advice_to_weigh():
+    s = BY_ID["flatmate-low-mood"]
+    (turn,) = talk(s, "Okay, no worries. Sleep well. I'm next door if you need anything.")
+    assert "advice" not in turn.move.skills
+    assert turn.response.kind not in ("weigh", "resist"), turn.answer
+
+
+def test_okay_to_what_they_tell_after_the_promise_is_no_second_promise():
+    s = BY_ID["niece-asks-for-secrecy"]
+    session, turns = play(
+        s,
+        "Of course, I promise. I won't tell a soul.",
+        "So what is it? You can tell me.",
+        "Have you been thinking about ending your life?",
+        "Okay. Thank you for trusting me with that. I love you, and I'm really glad you told me.",
+    )
+    assert "secrecy_promise" not in turns[-1].move.pitfalls
+    assert session.summary().pitfalls.get("secrecy_promise") == 1
+
+
+def test_dont_say_that_to_someone_at_risk_is_dismissing_not_advice_too_early():
+    s = BY_ID["friend-better-off-without-me"]
+    session, turns = play(s, "wait what?? dont say that lol. whats goin on w u")
+    assert "dismissing" in turns[0].move.pitfalls
+    assert "felt heard" not in session.summary().praise
+
+
+def test_what_does_it_help_with_asks_about_the_hurting_not_for_help():
+    s = BY_ID["housemate-hiding-arms"]
+    turns = talk(
+        s,
+        "Did it hurt? Do you want a plaster?",
+        "How long has it been going on?",
+        "Okay, it's how you cope. What does it help with, when things get too much?",
+    )
+    assert not turns[-1].move.asks_goal
+    assert turns[-1].answer not in (s.ask.early, s.safe.not_yet), turns[-1].answer
+
+
+def test_a_what_question_after_a_comma_is_never_answered_yes_or_no():
+    s = BY_ID["brother-drinking"]
+    (turn,) = talk(s, "And the drinks after the first one, what are those for?")
+    assert turn.move.wh
+    assert turn.answer not in yes_no_lines(s), turn.answer

@@ -110,6 +110,8 @@ _OFFER = re.compile(
     r"|walk)\w*\b[^.?!]*\b(?:round|over|out|dinner|lunch|tea|coffee|film|movie|walk|drink)"
     r"|(?:want|fancy|like) (?:a|some|another|a cup of|a bit of) (?:tea|coffee|cuppa|brew|drink"
     r"|biscuit|walk|food|lunch|dinner|toast|something to eat)"
+    r"|(?:could|can|shall) we (?:talk|chat)\b[^.?!]*\b(?:tomorrow|later|tonight|another time"
+    r"|next week|at the weekend|properly)"
     r"|(?:i can|i'?ll|i will|i could) (?:do (?:the|all the|most of the) talk\w*|talk\w* first"
     r"|speak first|go first|explain)"
     r"|(?:shall|should|could) (?:i|we) (?!(?:just )?talk\b(?! to (?:the|a|an|your|my|someone"
@@ -977,6 +979,8 @@ def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
         return False
     if words[at] in ("need", "needs") and words[at + 1 : at + 2] and words[at + 1].endswith("ing"):
         return False  # "What is it you need switching off from?" asks what, not for help
+    if words[at].startswith("help") and words[max(0, at - 2) : at][-1:] in (["it"], ["that"]):
+        return False  # "What does it help with?" asks what the hurting does for them
     later = words[at:]
     return all(topic_at(later, b.topics) < 0 for b in scenario.beats)
 
@@ -984,12 +988,22 @@ def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
 @lru_cache(maxsize=64)
 def _asked_for(line: str) -> frozenset[str]:
     """The words of what they will ask for ("ring", "doctor", "thursday"), to recognise
-    an offer of it."""
+    an offer of it: from the sentences that ask or say what they want, not from "My
+    breathing's a bit better." before them."""
+    sentences = re.split(r"(?<=[.!?])\s+", line)
+    asking = [x for x in sentences if x.endswith("?") or _WANTS.search(x.lower())] or sentences
     return frozenset(
         w
-        for w in _words(line)
+        for w in _words(" ".join(asking))
         if w.isalpha() and len(w) >= 4 and w not in _GENERAL and w not in _NOT_ASKED
     )
+
+
+# A sentence that says what they want: "I think I should talk to the wellbeing service".
+_WANTS = re.compile(
+    r"\b(?:i should|i want|i need|i'd like|i would like|i could|i might|maybe i|can you"
+    r"|could you|will you|would you|let's|we could)\b"
+)
 
 
 # Words of an ask line that say nothing of what is asked for.
@@ -1168,6 +1182,10 @@ class Conversation:
                 continue  # once they have told you about the thoughts, no "I'm fine" again
             if name == "yesno" and self.move.offer:
                 out.append("offer")
+            if name == "yesno" and self.move.asks is None:
+                # "I'm here.", "I'll make it." ask nothing: no "Sort of. I don't know."
+                out.extend(n for n in ("nudge", "guarded") if n not in out)
+                continue
             if name in ("yesno", "guarded") and (self.move.wh or self.move.choice):
                 # "how r u sleeping?", "tired, or far away?": no "Yeah. Maybe.", and when
                 # the unsure lines are used up, a flat "Mm." rather than the end of the talk
@@ -2241,6 +2259,9 @@ def _asks_wh(question: str) -> bool:
     question = _ADDRESS.sub("", question, count=1)
     if _WH_LAST.search(question):
         return True  # "had enough of what?", "thank u for what tho?"
+    last = question.rsplit(",", 1)[-1]
+    if last != question and _WH.match(last) and not last.lstrip().startswith("how about"):
+        return True  # "And the drinks after the first one, what are those for?"
     return bool(_WH.match(question)) and not _CLAUSE_THEN_YES_NO.search(question)
 
 

@@ -250,9 +250,11 @@ class Session:
         if (
             _ASKS_SECRECY.search(self.scenario.opening)
             and said != self.scenario.opening
-            and _SPEAKS_OF_TELLING.search(text)
+            and _SPEAKS_OF_TELLING.search(_YOU_TOLD_ME.sub("", text))
             and not _takes_back(text)
             and not any(_takes_back(t.reply) for t in self.turns)
+            # answered already: "Okay." to what they tell next is no second promise
+            and not any("secrecy_promise" in t.move.pitfalls for t in self.turns)
         ):
             # "promise you won't tell" stands until it is answered: "I won't tell if you
             # don't want me to" three turns later is still that promise (and once the
@@ -470,6 +472,8 @@ _SPEAKS_OF_TELLING = re.compile(
     r"\b(?:tell|telling|told|secret|promise|promised|between us|word|anyone|anybody)\b",
     re.IGNORECASE,
 )
+# Their telling the user ("I'm glad you told me"), which speaks of no one else.
+_YOU_TOLD_ME = re.compile(r"\b(?:tell|told|telling) me\b", re.IGNORECASE)
 # An opening that names suicide in so many words: there is nothing left to ask directly
 # ("I've been having thoughts of ending my life"); a plan and how soon is the next step.
 _SAYS_SUICIDE = re.compile(

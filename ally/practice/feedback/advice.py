@@ -51,6 +51,8 @@ _NOT_ADVICE = Phrases(
     see you
     enjoy the|your
     talk to+you? later|soon
+    # a good-night wish: "Sleep well", "Sleep tight"
+    sleep well|tight
     # "Go on then.", "Go on.": yes, or carry on talking; no suggestion
     go on then|$|.|,
     have a

@@ -438,6 +438,8 @@ _DISMISSING = Phrases(
     do+not|try+not+to think|dwell about|on it|that|this|him|her
     do+not|try+not+to|stop think|talk|thinking|talking like that|that+way
     you can+not|should+not|must+not|can+never|ought+not+to think|talk like that|that+way
+    # an order to stop saying it: "Don't say that!", "dont say that lol" (codebook 3.4.1)
+    do+not say that|this|things+like+that|stuff+like+that .|!|,|;|$|lol|please|hun|mate|love
     something|it|things will come up|turn+up|work+out|sort+itself+out soon|eventually|in+the+end|
         for+you
     enough sad|serious|depressing|heavy|gloomy|doom talk|stuff|chat|of+that
