@@ -384,3 +384,18 @@ def test_a_what_question_after_a_comma_is_never_answered_yes_or_no():
     (turn,) = talk(s, "And the drinks after the first one, what are those for?")
     assert turn.move.wh
     assert turn.answer not in yes_no_lines(s), turn.answer
+
+
+def test_company_agreed_earlier_is_not_asked_for_again_with_the_help():
+    s = BY_ID["friend-better-off-without-me"]
+    turns = talk(
+        s,
+        "r u thinking about killing urself?",
+        "do u have a plan or like a way u would do it",
+        "can i come over and stay w u tonight",
+        "can we call a helpline together when im there?",
+        "u wouldnt be wasting their time. i can do the talking first if u want",
+    )
+    assert turns[2].response.kind == "safe_stay"
+    assert turns[-1].response.kind == "ask", turns[-1].answer
+    assert "stay with me" not in turns[-1].answer.lower(), turns[-1].answer

@@ -2011,7 +2011,13 @@ class Conversation:
                 plans.remove(self.plan)
             self.plan = next(iter(plans), None) or self.plan
             line = self.scenario.safe.plan(self.plan).agree or line
-            if _COMPANY.search(m.text) or "stays_with_them" in m.safety:
+            # company offered now, or agreed earlier in the talk ("can I come over?"):
+            # "Will you stay with me while we call?" is not asked again
+            if (
+                _COMPANY.search(m.text)
+                or "stays_with_them" in m.safety
+                or "stays_with_them" in self.done
+            ):
                 return self._company_given(line, m, kind)
         return Response(line, kind)
 
