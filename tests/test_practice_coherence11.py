@@ -399,3 +399,26 @@ def test_company_agreed_earlier_is_not_asked_for_again_with_the_help():
     assert turns[2].response.kind == "safe_stay"
     assert turns[-1].response.kind == "ask", turns[-1].answer
     assert "stay with me" not in turns[-1].answer.lower(), turns[-1].answer
+
+
+# ------------------------------------------------------ reviews 14 and 14b
+
+
+def test_a_question_mark_at_the_end_asks_only_its_own_sentence():
+    s = BY_ID["friend-better-off-without-me"]
+    session = Session(s)
+    turn = session.reply(
+        "ppl on crisis lines literally want u to call. thats their whole job. "
+        "ill sit w u while u do it. im coming over now ok?"
+    )
+    assert "job" not in turn.move.asked
+    assert s.beat("job").closed not in turn.answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_an_offer_of_tea_after_a_slip_is_met_as_an_offer(s):
+    turns = talk(s, "At least it's not as bad as it could be.", "Shall I put the kettle on?")
+    assert turns[0].response.kind == "withdraw"
+    if turns[1].response.kind in ("guarded", "nudge", "offer", "again"):
+        assert turns[1].answer not in s.reactions["yesno"], turns[1].answer
+        assert turns[1].response.kind in ("offer", "again") or not s.reactions["offer"]

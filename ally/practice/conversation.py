@@ -556,9 +556,11 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         and bool(_CONFRONTS.match(_lowered(reply[question.start :])))
     )
     if question is None and reply.rstrip().endswith("?"):
-        # "finally?", "sorted?": a question whatever the engine calls it
+        # "finally?", "sorted?": a question whatever the engine calls it; what it asks is
+        # its own sentence ("thats their whole job. im coming over now ok?" asks no job)
         asks = "closed"
-        asked_words = all_asked = words
+        last = re.split(r"(?<=[.!?])\s+", reply.strip())[-1]
+        asked_words = all_asked = _words(last)
         skills.add("closed_question")
     elif (unmarked := _unmarked_question(lowered)) and (
         question is None or not lowered.rstrip().endswith("?")
@@ -1627,6 +1629,8 @@ class Conversation:
                 if self._fresh(beat.closed):
                     self.touched.add(beat.id)
                     return Response(beat.closed, "guarded", beat.id)
+        if m.offer and not m.listens:
+            return self._react("offer", "guarded", "again")  # the kettle, still stung
         if m.asks is None and not m.listens:
             return self._react("nudge", "guarded", "again")  # a flat "Mm." to a remark
         return self._react("guarded", "again")

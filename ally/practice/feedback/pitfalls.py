@@ -82,6 +82,9 @@ _MINIMISING = Phrases(
     you have got so+much|a+lot|everything to be+grateful+for|be+thankful+for|be+happy+for|live+for
     be grateful|thankful for+what|that
     count your blessings
+    # "Think about everything you have!" counts their blessings for them
+    think about|of everything|all you+have|you+have+got|that+you+have .|!|,|;|$|going+for+you|
+        in+your+life|to+live+for
     # luck and gratitude: "count yourself lucky", "you should be grateful"
     count yourself lucky
     should|ought+to|must be grateful|thankful
