@@ -422,3 +422,16 @@ def test_an_offer_of_tea_after_a_slip_is_met_as_an_offer(s):
     if turns[1].response.kind in ("guarded", "nudge", "offer", "again"):
         assert turns[1].answer not in s.reactions["yesno"], turns[1].answer
         assert turns[1].response.kind in ("offer", "again") or not s.reactions["offer"]
+
+
+def test_who_started_it_is_not_since_when():
+    s = BY_ID["daughter-being-bullied"]
+    turns = talk(s, "Who is it?", "Do you know who started it?")
+    assert not turns[1].move.duration
+    assert turns[1].answer not in (s.since, s.beat("since").closed), turns[1].answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_you_dont_want_me_to_worry_offers_nothing(s):
+    (turn,) = talk(s, "I know you don't want me to worry. I just care.")
+    assert not turn.move.offer

@@ -102,7 +102,9 @@ _PLAN_WORDS = {
 }
 # An offer to do something for or with them ("Want me to look some up with you?").
 _OFFER = re.compile(
-    r"\b(?:(?:do you want|would you like|want|would you want) me to|(?:would|will) you let me"
+    # ("I know you don't want me to worry" offers nothing)
+    r"\b(?:(?:do you want|would you like|(?<!t )(?<!not )want|would you want) me to"
+    r"|(?:would|will) you let me"
     r"|let me (?:come|help|drive|take|go)"
     r"|can i (?:just )?(?:come|cook|drive|take|bring|make|pick|help|call|ring|text|pop|drop"
     r"|get|book|sit|stay)"
@@ -652,7 +654,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         apology=bool(_APOLOGY.search(lowered)),
         beats=_beats_touched(_words(_about_them(reply)), scenario),
         asks=asks,
-        asked=_beats_touched(all_asked, scenario),
+        asked=_not_how_long(_beats_touched(all_asked, scenario), all_asked, scenario),
         asks_goal=bool(asked_words) and _goal_last(asked_words, scenario),
         goal_about=_goal_about(asked_words, scenario),
         advice=advice,
@@ -664,7 +666,9 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         or topic_hits(asked_words, _CHECK_IN)
         or asked_words[:2] == ["how", "are"],
         # "how long were you two together?" asks about something else's length
-        duration=topic_hits(asked_words, _DURATION) and not _OTHER_SPANS & set(asked_words),
+        duration=topic_hits(asked_words, _DURATION)
+        and not _OTHER_SPANS & set(asked_words)
+        and not _asks_who_not_when(asked_words),
         focus=tuple(w for w in asked_words if w not in _GENERAL and w.isalpha()),
         things=_things(asked_words),
         short=_short(words) if asks else (),
@@ -2372,6 +2376,19 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _not_how_long(asked: tuple[str, ...], words: list[str], scenario: Scenario) -> tuple[str, ...]:
+    """The beats a question asks about, without how long it has been when it asks who
+    ("Do you know who started it?" asks who, not since when)."""
+    if not _asks_who_not_when(words):
+        return asked
+    return tuple(b for b in asked if not _is_duration(scenario.beat(b)))
+
+
+def _asks_who_not_when(words: list[str]) -> bool:
+    """It asks who ("who started it?"), and not how long or since when."""
+    return "who" in words and not {"long", "since", "when"} & set(words)
 
 
 def _is_duration(beat: Beat) -> bool:

@@ -74,6 +74,7 @@ _SPELLED_OUT = {
         ("bout", "about"),
         ("wud", "would"),
         ("wld", "would"),
+        ("wd", "would"),
         ("cud", "could"),
         ("shud", "should"),
         ("wat", "what"),
