@@ -435,3 +435,41 @@ def test_who_started_it_is_not_since_when():
 def test_you_dont_want_me_to_worry_offers_nothing(s):
     (turn,) = talk(s, "I know you don't want me to worry. I just care.")
     assert not turn.move.offer
+
+
+# ------------------------------------------------------ reviews 15 and 15b
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+@pytest.mark.parametrize("reply", ["How's the weather been up your way?", "Is that the sea?"])
+def test_small_talk_about_the_weather_or_the_view_gets_small_talk(s, reply):
+    (turn,) = talk(s, reply)
+    assert turn.response.kind != "puzzled", turn.answer
+    assert turn.answer not in s.reactions["puzzled"]
+
+
+@pytest.mark.parametrize("s", CALM, ids=ids(CALM))
+def test_asking_them_out_for_a_pint_is_an_offer(s):
+    (turn,) = talk(s, "Do you want to go for a pint sometime?")
+    assert turn.move.offer
+    assert turn.answer not in s.reactions["yesno"], turn.answer
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_help_me_understand_asks_them_to_explain_not_what_would_help(s):
+    (turn,) = talk(s, "Can you help me understand?")
+    assert not turn.move.asks_goal
+
+
+def test_a_suggestion_they_took_seriously_is_not_called_not_ready_to_say():
+    s = BY_ID["brother-drinking"]
+    session, turns = play(
+        s,
+        "I haven't come to have a go. It sounds like you're already hard on yourself.",
+        "Switches your head off from what, do you think?",
+        "That's a lot going round. How many do you usually have, in an evening?",
+        "Thank you for being honest. Would you think about talking to the GP about cutting down?",
+    )
+    if not any(t.response.kind == "weigh" for t in turns):
+        pytest.skip("the suggestion was not weighed on this path")
+    assert "not ready to say" not in session.summary().next_time

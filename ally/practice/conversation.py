@@ -109,7 +109,8 @@ _OFFER = re.compile(
     r"|can i (?:just )?(?:come|cook|drive|take|bring|make|pick|help|call|ring|text|pop|drop"
     r"|get|book|sit|stay)"
     r"|(?:do|d) (?:you|u|ya) (?:want|wanna|fancy)(?: to)? (?:come|go|get|grab|have|watch"
-    r"|walk)\w*\b[^.?!]*\b(?:round|over|out|dinner|lunch|tea|coffee|film|movie|walk|drink)"
+    r"|walk)\w*\b[^.?!]*\b(?:round|over|out|dinner|lunch|tea|coffee|film|movie|walk|drink"
+    r"|pint|bite|meal|game|match|swim|run|sometime)"
     r"|(?:want|fancy|like) (?:a|some|another|a cup of|a bit of) (?:tea|coffee|cuppa|brew|drink"
     r"|biscuit|walk|food|lunch|dinner|toast|something to eat)"
     r"|(?:could|can|shall) we (?:talk|chat)\b[^.?!]*\b(?:tomorrow|later|tonight|another time"
@@ -844,10 +845,13 @@ _PARDON = re.compile(
 # Everyday questions about the here and now: nothing to do with what they are telling.
 _ASIDE = re.compile(
     r"\b(?:what(?:'s| is) the (?:time|date|weather(?: like)?)|what time is it|what day is it"
+    r"|how(?:'s| is| has)? the weather(?: been)?|(?:is|was) (?:that|this) the (?:sea|beach|view)"
     r"|is it (?:raining|still raining|cold out|late)|what'?s for (?:dinner|tea|lunch|breakfast)"
     r"|where(?:'s| is| are) (?:the|my) (?:remote|charger|keys|phone|salt|milk)"
     r"|(?:pass|hand) (?:me )?the (?:salt|pepper|remote|sauce|milk|ketchup|bread))\b"
 )
+# Small talk about the weather or the view: answered in kind, never with a puzzled look.
+_SCENERY = re.compile(r"\b(?:weather|sea|beach|view|sky|sunset|sunshine)\b")
 # A remark about the weather or the day, with nothing else in it.
 _SMALL_TALK = re.compile(
     r"^(?:(?:right|anyway|so|well|okay|ok)[.,!]*\s+)*(?:the weather(?:'s| is| has)?(?: been)?"
@@ -987,6 +991,8 @@ def _goal_last(words: Sequence[str], scenario: Scenario) -> bool:
         return False  # "What is it you need switching off from?" asks what, not for help
     if words[at].startswith("help") and words[max(0, at - 2) : at][-1:] in (["it"], ["that"]):
         return False  # "What does it help with?" asks what the hurting does for them
+    if words[at] == "help" and words[at + 1 : at + 2] == ["me"]:
+        return False  # "Can you help me understand?" asks them to explain
     later = words[at:]
     return all(topic_at(later, b.topics) < 0 for b in scenario.beats)
 
@@ -1194,8 +1200,10 @@ class Conversation:
                 continue
             if name in ("yesno", "guarded") and (self.move.wh or self.move.choice):
                 # "how r u sleeping?", "tired, or far away?": no "Yeah. Maybe.", and when
-                # the unsure lines are used up, a flat "Mm." rather than the end of the talk
-                out.extend(n for n in ("unsure", "nudge") if n not in out)
+                # the unsure lines are used up, a flat "Mm." rather than the end of the talk;
+                # "How's work been?" is brushed off, not "Couldn't tell you"
+                first = ("deflect",) if self.move.check_in and not told else ()
+                out.extend(n for n in (*first, "unsure", "nudge") if n not in out)
                 continue
             if name not in out:
                 out.append(name)
@@ -1769,6 +1777,8 @@ class Conversation:
         it?"): it gets no story, only a puzzled look."""
         if not m.aside:
             return None
+        if _SCENERY.search(m.text):
+            return self._react("nudge", "guarded")  # small talk gets small talk
         return self._somebody_else(m) or self._react("puzzled", "nudge", "guarded")
 
     def _particular(self, m: Move) -> bool:

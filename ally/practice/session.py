@@ -816,6 +816,12 @@ def next_time(
             f"{scenario.name} told you what would help. Next time, answer it in so many "
             "words: yes, and when."
         )
+    if any(t.response.kind == "weigh" for t in turns):
+        # they took a suggestion seriously ("I could ask the doctor about cutting down")
+        return (
+            f"{scenario.name} was open to a step you suggested. Next time, settle it "
+            "together: what, and when."
+        )
     if any(t.move.asks_goal for t in turns):
         # asked already: they were not ready to say
         return (
