@@ -473,3 +473,34 @@ def test_a_suggestion_they_took_seriously_is_not_called_not_ready_to_say():
     if not any(t.response.kind == "weigh" for t in turns):
         pytest.skip("the suggestion was not weighed on this path")
     assert "not ready to say" not in session.summary().next_time
+
+
+# ------------------------------------------------------ reviews 16 and 16b
+
+
+@pytest.mark.parametrize("s", RISK, ids=ids(RISK))
+def test_someone_at_risk_lets_an_everyday_question_pass_without_a_puzzled_look(s):
+    turns = talk(s, "Hey. What's going on tonight?", "what time is it there?")
+    assert turns[1].response.kind != "puzzled", turns[1].answer
+    assert turns[1].answer not in s.reactions["puzzled"]
+
+
+def test_can_you_tell_me_what_the_thoughts_are_like_is_not_answered_yes():
+    s = BY_ID["partner-discloses-suicidal-thoughts"]
+    (turn,) = talk(
+        s, "Thank you for telling me. Can you tell me what these thoughts have been like?"
+    )
+    assert turn.move.asks == "open"
+    assert not turn.answer.startswith(("Yes.", "No.")), turn.answer
+
+
+def test_the_same_promise_heard_again_is_counted_once():
+    s = BY_ID["niece-asks-for-secrecy"]
+    session, turns = play(
+        s,
+        "Of course, I promise. You can tell me anything.",
+        "Okay, I'm listening. What's going on?",
+    )
+    assert turns[0].response.kind == "withdraw"  # "You promised, remember."
+    assert "secrecy_promise" not in turns[1].move.pitfalls
+    assert session.summary().pitfalls.get("secrecy_promise") == 1

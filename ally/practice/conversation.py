@@ -547,7 +547,9 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
             asks = "open" if question.name == "open_question" else "closed"
             if wh and not topic_hits(_words(text), _CHECK_IN):
                 asks = "open"  # "hows work been?", "whats been keeping u busy?": no yes/no
-            if re.search(r"\btell me (?:a bit |a little )?(?:more|about)\b", _lowered(text)):
+            if re.search(
+                r"\btell me (?:a bit |a little )?(?:more|about|what|how|why|when)\b", _lowered(text)
+            ):
                 asks = "open"  # "tell me more about that feeling?": an invitation
                 wh = True
             asked_words = _words(text)
@@ -1777,9 +1779,14 @@ class Conversation:
         it?"): it gets no story, only a puzzled look."""
         if not m.aside:
             return None
-        if _SCENERY.search(m.text):
-            return self._react("nudge", "guarded")  # small talk gets small talk
-        return self._somebody_else(m) or self._react("puzzled", "nudge", "guarded")
+        elsewhere = self._somebody_else(m)
+        if elsewhere is not None:
+            return elsewhere
+        if _SCENERY.search(m.text) or self.scenario.risk:
+            # small talk gets small talk; someone at risk lets an everyday question pass
+            # ("what time is it there?" -> "Mm. I'm still here."), never "what do you mean?"
+            return self._react("nudge", "guarded")
+        return self._react("puzzled", "nudge", "guarded")
 
     def _particular(self, m: Move) -> bool:
         """It asks about something in particular that they have not talked about."""

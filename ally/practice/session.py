@@ -260,6 +260,14 @@ class Session:
             # don't want me to" three turns later is still that promise (and once the
             # user has taken a promise back, talking of who to tell is no new promise)
             context = f"{self.scenario.opening} {said}"
+        elif any("secrecy_promise" in t.move.pitfalls for t in self.turns) and not (
+            _SPEAKS_OF_TELLING.search(_YOU_TOLD_ME.sub("", text))
+        ):
+            # promised already: "You promised, remember." -> "Okay, I'm listening." is the
+            # same promise heard, not a second one
+            context = " ".join(
+                x for x in re.split(r"(?<=[.!?])\s+", said) if not _ASKS_SECRECY.search(x)
+            )
         feedback = analyse(text, context, explored=self.explored, risk=self.risk, done=done)
         move = read_move(feedback, self.scenario)
         response = self.conversation.respond(move)
@@ -465,7 +473,8 @@ def _takes_back(reply: str) -> bool:
 
 # An opening that asks for a promise of secrecy.
 _ASKS_SECRECY = re.compile(
-    r"\bpromise\b|\b(?:don'?t|won'?t) tell\b|\bkeep (?:it|this) (?:a )?secret\b", re.IGNORECASE
+    r"\bpromis\w*|\b(?:don'?t|won'?t|can'?t|cannot) tell\b|\bkeep (?:it|this) (?:a )?secret\b",
+    re.IGNORECASE,
 )
 # A reply that speaks of telling or keeping quiet itself.
 _SPEAKS_OF_TELLING = re.compile(
