@@ -504,3 +504,38 @@ def test_the_same_promise_heard_again_is_counted_once():
     assert turns[0].response.kind == "withdraw"  # "You promised, remember."
     assert "secrecy_promise" not in turns[1].move.pitfalls
     assert session.summary().pitfalls.get("secrecy_promise") == 1
+
+
+# ------------------------------------------------------ reviews 17 and 17b
+
+
+def test_asking_who_feels_safest_gets_no_reaction_to_a_mum_nobody_named():
+    s = BY_ID["niece-asks-for-secrecy"]
+    assert not s.safe.plan("person").help.startswith("Tell Mum?")
+
+
+def test_finding_someone_to_talk_to_together_is_an_offer_of_help():
+    s = BY_ID["housemate-hiding-arms"]
+    turns = talk(
+        s,
+        "It wasn't an accident, was it?",
+        "Thank you for telling me. Would you be okay with us finding someone to talk to "
+        "about the hurting, together?",
+    )
+    assert "connects_to_help" in turns[1].move.safety
+    assert turns[1].response.kind.startswith("safe_"), turns[1].answer
+
+
+def test_have_you_seen_the_doctor_after_another_question_proposes_no_help():
+    s = BY_ID["grandad-putting-affairs-in-order"]
+    (turn,) = talk(s, "Right. Are you ill, Grandad? Have you seen the doctor?")
+    assert "connects_to_help" not in turn.move.safety
+    assert turn.answer != s.safe.not_yet
+
+
+def test_how_are_you_doing_right_now_tonight_is_no_question_about_a_plan():
+    s = BY_ID["housemate-hiding-arms"]
+    turns = talk(
+        s, "It wasn't an accident, was it?", "I'm not angry. How are you doing right now, tonight?"
+    )
+    assert turns[1].answer not in (s.safe.urgency, s.safe.urgency_again), turns[1].answer

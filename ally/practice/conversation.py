@@ -90,7 +90,8 @@ _PLAN_WORDS = {
     ),
     "doctor": re.compile(
         r"\b(?:doctors?|gp|surgery|therapist|therapy|counsell?ors?|counsell?ing"
-        r"|psychiatrist|nurse|clinic|appointment|mental health team)\b"
+        r"|psychiatrist|nurse|clinic|appointment|mental health team"
+        r"|(?:find|finding|get|getting) (?:someone|somebody) (?:to talk to|you can talk to))\b"
     ),
     "person": re.compile(
         r"\b(?:tell(?:ing)? (?:your|my|a|an|someone|somebody|them|her|him|mum|mam|mom|dad"
@@ -645,7 +646,15 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(affirmed, m.topics)), None
     )
     safety = set(feedback.safety_names)
-    if "connects_to_help" in safety and _ASKED_BEFORE.search(lowered) and not offer:
+    asked_before = any(_ASKED_BEFORE.search(x) for x in re.split(r"(?<=[.!?])\s+", lowered))
+    if (
+        "asks_about_urgency" in safety
+        and re.search(r"\bhow (?:are|r) (?:you|u)\b", lowered)
+        and not _URGENT_WORDS.search(lowered)
+    ):
+        # "How are you doing right now, tonight?" checks in; it asks after no plan
+        safety.discard("asks_about_urgency")
+    if "connects_to_help" in safety and asked_before and not offer:
         safety.discard("connects_to_help")  # "Have you been to the doctor lately?" proposes none
     if "stays_with_them" in safety and _LATER.search(lowered) and not _NOW.search(lowered):
         safety.discard("stays_with_them")  # "I'll come round every Sunday": not tonight
@@ -887,6 +896,11 @@ _ASKED_BEFORE = re.compile(
     r"^(?:(?!\b(?:let'?s|shall|should|could|would|will|can|how about|what about)\b)[^?])*"
     r"\b(?:have|had|did) you (?:been to|seen|spoken to|talked to|told|gone to|go to|see|"
     r"speak to|talk to|tell) (?:the|a|your|any) (?:doctor|gp|nurse|counsell?or|therapist)\b"
+)
+# Words that make a question ask how urgent it is, not only how they are.
+_URGENT_WORDS = re.compile(
+    r"\b(?:plan\w*|safe|hurt\w*|taken|take|done|means|pills|tablets|kill\w*|end|die|suicid\w*"
+    r"|act|thoughts?)\b"
 )
 # The means of harm, by name: "And the tablets?" asks what happens to them.
 _MEANS_WORDS = frozenset(

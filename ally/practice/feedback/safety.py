@@ -1035,6 +1035,8 @@ _HELP = Phrases(
     # getting help together
     talk|speak|reach+out|go to someone|somebody who|trained|professional|that+can+help
     see someone|somebody
+    # "finding someone to talk to about the hurting", "find someone you can talk to"
+    find|finding|get|getting someone|somebody to+talk+to|you+can+talk+to|who+can+help
     work+out|decide|figure+out _2 who to tell|call|ring
     call|ring|text|phone|message them|someone|somebody _2 with+me|together
     # calling while the supporter is there: "I'll sit with you while you call someone"
