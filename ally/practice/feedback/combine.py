@@ -15,13 +15,7 @@ from ally.practice.feedback.advice import (
 )
 from ally.practice.feedback.blend import Reading, blend
 from ally.practice.feedback.disclosure import _LONG_STORY, _disclosure, _self_focus
-from ally.practice.feedback.findings import (
-    PITFALLS,
-    SKILLS,
-    Feedback,
-    Finding,
-    _pitfall,
-)
+from ally.practice.feedback.findings import PITFALLS, SKILLS, Feedback, Finding, _pitfall
 from ally.practice.feedback.information import _general_statements, _information
 from ally.practice.feedback.pitfalls import _all_phrase_pitfalls
 from ally.practice.feedback.reflection import (
