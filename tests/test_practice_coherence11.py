@@ -539,3 +539,37 @@ def test_how_are_you_doing_right_now_tonight_is_no_question_about_a_plan():
         s, "It wasn't an accident, was it?", "I'm not angry. How are you doing right now, tonight?"
     )
     assert turns[1].answer not in (s.safe.urgency, s.safe.urgency_again), turns[1].answer
+
+
+# ------------------------------------------------------ reviews 18 and 18b
+
+
+@pytest.mark.parametrize("s", SCENARIOS, ids=ids(SCENARIOS))
+def test_asking_about_the_telly_is_small_talk(s):
+    (turn,) = talk(s, "So, anything good on the telly lately?")
+    if turn.move.beats:
+        return  # the telly is part of what they hold back ("It's me and the telly")
+    assert turn.move.aside
+    assert turn.answer not in (*s.reactions["deflect"], *s.reactions["puzzled"]), turn.answer
+
+
+def test_getting_help_to_them_after_the_ambulance_was_named_is_that_help():
+    s = BY_ID["friend-goodbye-message"]
+    turns = talk(
+        s,
+        "Are you thinking about ending your life?",
+        "Have you taken anything?",
+        "I'm calling an ambulance right now and I'm staying on the line with you.",
+        "You've taken something, so I need to get help to you now. I'll be with you.",
+    )
+    assert turns[-1].answer != s.safe.emergency, turns[-1].answer
+
+
+def test_taking_the_promise_back_before_they_have_told_anything_assumes_no_secret():
+    s = BY_ID["niece-asks-for-secrecy"]
+    turns = talk(
+        s,
+        "Of course, I promise I won't tell anyone. What's going on?",
+        "Hang on, actually I can't promise that. If you're not safe I'd need to get you help.",
+    )
+    assert turns[1].answer != s.safe.taken_back, turns[1].answer

@@ -857,12 +857,13 @@ _PARDON = re.compile(
 _ASIDE = re.compile(
     r"\b(?:what(?:'s| is) the (?:time|date|weather(?: like)?)|what time is it|what day is it"
     r"|how(?:'s| is| has)? the weather(?: been)?|(?:is|was) (?:that|this) the (?:sea|beach|view)"
+    r"|anything (?:good )?on (?:the )?(?:telly|tv)"
     r"|is it (?:raining|still raining|cold out|late)|what'?s for (?:dinner|tea|lunch|breakfast)"
     r"|where(?:'s| is| are) (?:the|my) (?:remote|charger|keys|phone|salt|milk)"
     r"|(?:pass|hand) (?:me )?the (?:salt|pepper|remote|sauce|milk|ketchup|bread))\b"
 )
 # Small talk about the weather or the view: answered in kind, never with a puzzled look.
-_SCENERY = re.compile(r"\b(?:weather|sea|beach|view|sky|sunset|sunshine)\b")
+_SCENERY = re.compile(r"\b(?:weather|sea|beach|view|sky|sunset|sunshine|telly|tv)\b")
 # A remark about the weather or the day, with nothing else in it.
 _SMALL_TALK = re.compile(
     r"^(?:(?:right|anyway|so|well|okay|ok)[.,!]*\s+)*(?:the weather(?:'s| is| has)?(?: been)?"
@@ -1353,7 +1354,12 @@ class Conversation:
             if self.ask_said:
                 return self._ask_again()
             return self._react("deflect", "guarded", "nudge")
-        if m.takes_back and self.promised and not self.taken_back:
+        # before they have told you anything, "I can't promise that" only sets the terms:
+        # what follows is answered as usual
+        sets_terms = not (self.revealed or self.touched or self.done) and bool(
+            re.search(r"\b(?:can'?t|cannot|won'?t) promise\b", m.text)
+        )
+        if m.takes_back and self.promised and not self.taken_back and not sets_terms:
             taken = self._taken_back(m)
             if taken is not None:
                 return taken
@@ -2189,7 +2195,8 @@ class Conversation:
             if self._fresh(safe.not_yet):
                 return Response(safe.not_yet, "safe_not_yet")
             return None
-        if safe.emergency_now and not m.emergency:
+        if safe.emergency_now and not m.emergency and self.plan != "emergency":
+            # ("I need to get help to you now" after the ambulance was named is that help)
             if self._fresh(safe.emergency):
                 return Response(safe.emergency, "safe_emergency")
             return None
