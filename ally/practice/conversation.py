@@ -565,7 +565,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         # "finally?", "sorted?": a question whatever the engine calls it; what it asks is
         # its own sentence ("thats their whole job. im coming over now ok?" asks no job)
         asks = "closed"
-        last = re.split(r"(?<=[.!?])\s+", reply.strip())[-1]
+        last = split_sentences(reply.strip())[-1]
         asked_words = all_asked = _words(last)
         skills.add("closed_question")
     elif (unmarked := _unmarked_question(lowered)) and (
@@ -638,7 +638,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
     # "I don't think it's just drama at all" denies the misreading it names
     affirmed = [
         w
-        for sentence in re.split(r"(?<=[.!?])\s+", lowered)
+        for sentence in split_sentences(lowered)
         if not _DENIES.search(sentence)
         for w in _words(sentence)
     ]
@@ -646,7 +646,7 @@ def read_move(feedback: Feedback, scenario: Scenario) -> Move:
         (i for i, m in enumerate(scenario.misreadings) if topic_hits(affirmed, m.topics)), None
     )
     safety = set(feedback.safety_names)
-    asked_before = any(_ASKED_BEFORE.search(x) for x in re.split(r"(?<=[.!?])\s+", lowered))
+    asked_before = any(_ASKED_BEFORE.search(x) for x in split_sentences(lowered))
     if (
         "asks_about_urgency" in safety
         and re.search(r"\bhow (?:are|r) (?:you|u)\b", lowered)
@@ -788,7 +788,7 @@ def _last_question(feedback: Feedback) -> Finding | None:
 def _labels(reply: str) -> tuple[str, ...]:
     """The words a "you're X" statement calls them ("You're depressed": depressed)."""
     found: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+    for sentence in split_sentences(reply):
         if sentence.rstrip().endswith("?"):
             continue
         words = _words(sentence)
@@ -926,7 +926,7 @@ def _news_of_someone_else(lowered: str, scenario: Scenario) -> bool:
 def _about_them(reply: str) -> str:
     """The reply without its sentences about the user ("I panicked" touches nothing
     they told)."""
-    sentences = re.split(r"(?<=[.!?])\s+", reply)
+    sentences = split_sentences(reply)
     return " ".join(x for x in sentences if x.rstrip().endswith("?") or not _about_me(x))
 
 
@@ -938,7 +938,7 @@ _DENIES = re.compile(
 def _argues(reply: str) -> tuple[str, ...]:
     """The words a "you're not X" statement denies ("You're not a burden": burden)."""
     found: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", reply):
+    for sentence in split_sentences(reply):
         if sentence.rstrip().endswith("?"):
             continue
         words = _words(sentence)
@@ -1019,7 +1019,7 @@ def _asked_for(line: str) -> frozenset[str]:
     """The words of what they will ask for ("ring", "doctor", "thursday"), to recognise
     an offer of it: from the sentences that ask or say what they want, not from "My
     breathing's a bit better." before them."""
-    sentences = re.split(r"(?<=[.!?])\s+", line)
+    sentences = split_sentences(line)
     asking = [x for x in sentences if x.endswith("?") or _WANTS.search(x.lower())] or sentences
     return frozenset(
         w
@@ -1716,12 +1716,9 @@ class Conversation:
         return self._react("nudge", "guarded", "spent", "again")
 
     def _says_back(self, m: Move) -> bool:
-        """A remark made of their own recent words (two or more of them, beyond the
-        everyday ones): said back, whatever the engine called it."""
-        recent = self.last_line
-        theirs = _key_stems(recent)
-        mine = _key_stems(" ".join(m.words))
-        return len(theirs & mine) >= 2
+        """A remark made of their own recent words: said back, whatever the engine called
+        it."""
+        return takes_up(self.last_line, " ".join(m.words))
 
     def _asks_first(self, m: Move) -> bool:
         """A remark that sounds like advice, then an open question about what they hold
@@ -2069,7 +2066,7 @@ class Conversation:
     def _company_given(self, line: str, m: Move, kind: str) -> Response:
         """The reply has just offered to stay with them: they do not ask for that again
         ("Will you stay with me?"); what is left of the line still waits for an answer."""
-        sentences = re.split(r"(?<=[.!?])\s+", line)
+        sentences = split_sentences(line)
         kept = [
             x
             for x in sentences
@@ -2237,7 +2234,7 @@ _TALK_WORRY = re.compile(r"\b(?:say|said|saying|talk|talking|words|explain)\b", 
 def _without_talk_worry(line: str) -> str:
     """The barrier without its worry about what to say ("I wouldn't know what to say to
     them."), once the user has offered to do the talking; "" when nothing else is left."""
-    kept = [x for x in re.split(r"(?<=[.!?])\s+", line) if not _TALK_WORRY.search(x)]
+    kept = [x for x in split_sentences(line) if not _TALK_WORRY.search(x)]
     return " ".join(kept)
 
 
@@ -2270,7 +2267,7 @@ def _fitted(line: str, reply: str) -> str:
         return line
     offered = set(_plans(reply))
     when = set(_WHEN.findall(reply))
-    sentences = re.split(r"(?<=[.!?])\s+", line)
+    sentences = split_sentences(line)
     kept = [
         x
         for x in sentences
@@ -2354,6 +2351,12 @@ def _without_hedge(line: str) -> str:
 
 @lru_cache(maxsize=8192)
 @lru_cache(maxsize=4096)
+def takes_up(said: str, reply: str) -> bool:
+    """The reply uses two or more of the words of weight in what they said ("charity
+    case", "switching off"), beyond the everyday ones."""
+    return len(_key_stems(said) & _key_stems(reply)) >= 2
+
+
 def _key_stems(line: str) -> frozenset[str]:
     """The stems of a line's telling words ("waking", "four"), to notice it said again."""
     return frozenset(_stem(w) for w in _content(line) if w not in _GENERAL and len(w) > 2)
@@ -2364,7 +2367,7 @@ def _after_brief(line: str, brief: str) -> str:
     the brief version again is said as already said ("Waking at four most days." then
     "Like I said, I wake up at four and lie there."), so it is not news twice."""
     told = _key_stems(brief)
-    sentences = re.split(r"(?<=[.!?])\s+", line)
+    sentences = split_sentences(line)
     # the brief version may be spread over two sentences ("It wasn't an accident. I've
     # been hurting myself."): the run of sentences that says it again is marked as said
     first = next((k for k, x in enumerate(sentences) if _key_stems(x) & told), None)
@@ -2382,9 +2385,17 @@ def _after_brief(line: str, brief: str) -> str:
     return line
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text cut after each ".", "!" or "?" that a space follows."""
+    return _SENTENCE_BREAK.split(text)
+
+
 def _sentences(line: str) -> frozenset[str]:
     """A line's sentences, as compared: "Yeah." is "yeah"."""
-    parts = re.split(r"(?<=[.!?])\s+", line)
+    parts = split_sentences(line)
     return frozenset(p for p in (" ".join(_words(x)) for x in parts) if p)
 
 
@@ -2401,7 +2412,7 @@ def _said_sentences(said: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def _said_contents(said: frozenset[str]) -> tuple[frozenset[str], ...]:
     """What was said, line by line and sentence by sentence, as sets of words."""
-    parts = {line for line in said} | {x for line in said for x in re.split(r"(?<=[.!?])\s+", line)}
+    parts = {line for line in said} | {x for line in said for x in split_sentences(line)}
     return tuple(c for c in (_content(x) for x in parts) if c)
 
 

@@ -24,6 +24,8 @@ from ally.practice.conversation import (
     _words,
     denies,
     read_move,
+    split_sentences,
+    takes_up,
 )
 from ally.practice.feedback import PITFALLS, SAFETY, SKILLS, Feedback, analyse, mentions_risk
 from ally.practice.feedback.safety import leading_question
@@ -247,27 +249,25 @@ class Session:
         said = self.current_line
         done = frozenset(name for t in self.turns for name in t.feedback.safety_names)
         context = said
+        promised = any("secrecy_promise" in t.move.pitfalls for t in self.turns)
+        speaks_of_telling = bool(_SPEAKS_OF_TELLING.search(_YOU_TOLD_ME.sub("", text)))
         if (
             _ASKS_SECRECY.search(self.scenario.opening)
             and said != self.scenario.opening
-            and _SPEAKS_OF_TELLING.search(_YOU_TOLD_ME.sub("", text))
+            and speaks_of_telling
             and not _takes_back(text)
             and not any(_takes_back(t.reply) for t in self.turns)
             # answered already: "Okay." to what they tell next is no second promise
-            and not any("secrecy_promise" in t.move.pitfalls for t in self.turns)
+            and not promised
         ):
             # "promise you won't tell" stands until it is answered: "I won't tell if you
             # don't want me to" three turns later is still that promise (and once the
             # user has taken a promise back, talking of who to tell is no new promise)
             context = f"{self.scenario.opening} {said}"
-        elif any("secrecy_promise" in t.move.pitfalls for t in self.turns) and not (
-            _SPEAKS_OF_TELLING.search(_YOU_TOLD_ME.sub("", text))
-        ):
+        elif promised and not speaks_of_telling:
             # promised already: "You promised, remember." -> "Okay, I'm listening." is the
             # same promise heard, not a second one
-            context = " ".join(
-                x for x in re.split(r"(?<=[.!?])\s+", said) if not _ASKS_SECRECY.search(x)
-            )
+            context = " ".join(x for x in split_sentences(said) if not _ASKS_SECRECY.search(x))
         feedback = analyse(text, context, explored=self.explored, risk=self.risk, done=done)
         move = read_move(feedback, self.scenario)
         response = self.conversation.respond(move)
@@ -721,7 +721,7 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
             t.response.kind == "nudge"
             and not t.move.apology
             and not followed  # "I don't know what else there is to say." -> leave it there
-            and not _takes_up_their_words(t)
+            and not takes_up(t.said, t.reply)
         ):
             return Moment(
                 i + 1,
@@ -730,13 +730,6 @@ def retry_moment(scenario: Scenario, turns: list[Turn], best: Moment | None) -> 
                 "Stay with their words: say back what you heard, or ask about it.",
             )
     return None
-
-
-def _takes_up_their_words(t: Turn) -> bool:
-    """The reply uses words of weight from their last line ("Sorry, you're not a charity
-    case."): whatever it did, it did not move away."""
-    said = {w for w in _words(t.said) if len(w) > 3}
-    return len(said & {w for w in _words(t.reply) if len(w) > 3}) >= 2
 
 
 def _bare_echo(t: Turn) -> bool:
